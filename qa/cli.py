@@ -1,0 +1,84 @@
+"""The command line: `python -m qa parse | build | ask | eval | serve`. Thin: each command calls one module."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+# Weights come from an installed package; never reach for a model hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+DEFAULT_INDEX = "index"
+DEFAULT_CORPUS = "corpus"
+
+
+def _parse(args) -> int:
+    from qa.parse.outline import run_parse
+
+    return run_parse(args.file, as_json=args.json)
+
+
+def _build(args) -> int:
+    from qa.build import run_build
+
+    return run_build(args.corpus, args.index)
+
+
+def _ask(args) -> int:
+    from qa.ask import run_ask
+
+    return run_ask(args.question, args.index, k=args.k, as_json=args.json)
+
+
+def _eval(args) -> int:
+    from qa.evaluate import run_eval
+
+    return run_eval(args.file, args.index, as_json=args.json)
+
+
+def _serve(args) -> int:
+    from qa.web.serve import run_serve
+
+    return run_serve(args.index, host=args.host, port=args.port, corpus=args.corpus)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m qa", description="Minutebook: question a council's record.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("parse", help="show what the parser understood of one document")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true", help="print the full structure as JSON")
+    s.set_defaults(func=_parse)
+
+    s = sub.add_parser("build", help="parse a corpus directory and build the index")
+    s.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
+    s.add_argument("--index", default=DEFAULT_INDEX)
+    s.set_defaults(func=_build)
+
+    s = sub.add_parser("ask", help="answer a question from the index")
+    s.add_argument("question")
+    s.add_argument("--index", default=DEFAULT_INDEX)
+    s.add_argument("-k", type=int, default=5)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=_ask)
+
+    s = sub.add_parser("eval", help="score a question set (JSONL) against the index")
+    s.add_argument("file")
+    s.add_argument("--index", default=DEFAULT_INDEX)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=_eval)
+
+    s = sub.add_parser("serve", help="serve the API and pages (builds the index first if none exists)")
+    s.add_argument("--index", default=DEFAULT_INDEX)
+    s.add_argument("--corpus", default=DEFAULT_CORPUS)
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(func=_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args) or 0

@@ -1,0 +1,176 @@
+"""The document model: meetings, items, sections and citable paragraphs.
+
+Every civic term used across Minutebook is defined here, once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, asdict
+from datetime import date as _date
+
+KINDS = ("minutes", "agenda", "report", "transcript")
+PARAGRAPH_KINDS = ("paragraph", "bullet", "table_row", "heading", "decision")
+DECISION_STATUSES = ("agreed", "proposed")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a paragraph records as decided or proposed.
+
+    status: "agreed" (the record says the body resolved/agreed/approved it) or
+    "proposed" (a recommendation not yet decided, e.g. in an agenda pack).
+    is_action: someone is to do something (an agreed action is still agreed).
+    owner / due: who is to act and by when, where the text names them.
+    """
+
+    status: str
+    is_action: bool = False
+    owner: str | None = None
+    due: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A mention of another meeting: "the Minutes of the Meeting held on 2 February 2021"."""
+
+    text: str
+    date: str | None  # ISO date when the mention gives a full date
+    body: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """The smallest citable unit of the record.
+
+    key: the printed number where the document numbers its paragraphs ("81"),
+    otherwise "p" + its position within its item section ("p5").
+    kind: paragraph | bullet | table_row | heading | decision.
+    section: key of the Section it belongs to inside its item (None = item body).
+    heading: the nearest heading above it, for context.
+    """
+
+    key: str
+    number: str | None
+    position: int
+    text: str
+    kind: str = "paragraph"
+    section: str | None = None
+    heading: str | None = None
+    decision: Decision | None = None
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def is_decision(self) -> bool:
+        return self.decision is not None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A sub-report or appendix inside an item, e.g. "Appendix 1 – Draft Scrutiny Report".
+
+    A new Section starts where paragraph numbering restarts inside one item, so
+    that no two paragraphs of an item share a citation.
+    """
+
+    key: str
+    title: str
+
+    @property
+    def short(self) -> str:
+        """The name a person would write in a citation ("Appendix 1")."""
+        m = re.match(r"(?i)(appendix|annex|schedule|part)\s+([A-Z0-9]+)\b", self.title)
+        if m:
+            return f"{m.group(1).title()} {m.group(2)}"
+        return self.title if len(self.title) <= 60 else self.title[:57].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Item:
+    """An agenda or minute item: its number as printed ("308", "5", "45/21"), its title.
+
+    key: the number made safe for a URL ("45-21"), "front" for matter before the
+    first item, or "" when the document has no items at all (a report to council).
+    """
+
+    key: str
+    number: str | None
+    title: str
+    paragraphs: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    def section(self, key: str | None) -> Section | None:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        return None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One document of the record, understood as a meeting of a body on a date.
+
+    kind: minutes (what was done), agenda (the pack sent before: agenda table and
+    reports), report (a report to a meeting), transcript (what was said).
+    """
+
+    id: str
+    council: str
+    body: str
+    date: str | None  # ISO date
+    kind: str
+    title: str
+    source: str
+    attendees: tuple[str, ...] = ()
+    also_attended: tuple[str, ...] = ()
+    venue: str | None = None
+    items: tuple[Item, ...] = ()
+    warnings: tuple[str, ...] = ()
+    source_url: str | None = None
+
+    def paragraphs(self):
+        """Yield (item, paragraph) in document order."""
+        for item in self.items:
+            for p in item.paragraphs:
+                yield item, p
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a paragraph sits, as an id, a URL path and a label a person would write."""
+
+    id: str
+    url: str
+    label: str
+
+
+def pretty_date(iso: str | None) -> str:
+    """'2021-03-11' -> '11 March 2021'."""
+    if not iso:
+        return "undated"
+    d = _date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def cite(meeting: Meeting, item: Item, para: Paragraph) -> Citation:
+    """The citation of one paragraph: stable for the same input, distinct within a meeting."""
+    parts = [meeting.id]
+    if item.key:
+        parts.append(item.key)
+    if para.section:
+        parts.append(para.section)
+    parts.append(para.key)
+    cid = "/".join(parts)
+    label = [meeting.body, pretty_date(meeting.date)]
+    if item.number:
+        label.append(f"{'minute' if meeting.kind == 'minutes' else 'item'} {item.number}")
+    elif item.key == "front":
+        label.append("front matter")
+    sec = item.section(para.section)
+    if sec:
+        label.append(sec.short)
+    unit = "segment" if meeting.kind == "transcript" else "para"
+    label.append(f"{unit} {para.number or para.position}")
+    return Citation(id=cid, url=f"/c/{cid}", label=", ".join(label))

@@ -1,0 +1,1 @@
+"""Parsers for council documents, one module per genre; see qa.parse.document."""
