@@ -29,8 +29,9 @@ SCHEMAS = {
         "decisions_only": {"type": ["boolean", "null"]},
     }, required=[], extra=False),
     "AskRequest": _obj({
-        "question": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": r"[A-Za-z0-9]"},
-        "k": {"type": "integer", "minimum": 1, "maximum": 50, "default": 5},
+        "question": {"type": "string", "minLength": 1, "maxLength": 2000,
+                     "description": "must contain a letter or digit and no control characters"},
+        "k": {"type": ["integer", "null"], "minimum": 1, "maximum": 50, "default": 5},
         "filters": {"anyOf": [_ref("Filters"), {"type": "null"}]},
     }, required=["question"], extra=False),
     "Citation": _obj({
@@ -98,18 +99,18 @@ def _query(name: str, schema: dict, description: str, required: bool = False) ->
     return {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
 
 
+UNSET = {"type": "string", "maxLength": 0}  # an empty query value means "no filter", as an HTML form sends it
 FILTER_PARAMS = [
-    _query("body", {"type": "string", "maxLength": 200}, "only this body (committee)"),
-    _query("date_from", DATE, "meetings on or after this date"),
-    _query("date_to", DATE, "meetings on or before this date"),
+    _query("body", {"type": "string", "maxLength": 200}, "only this body (committee); empty = any"),
+    _query("date_from", {"anyOf": [DATE, UNSET]}, "on or after this date (YYYY-MM-DD); not after date_to"),
+    _query("date_to", {"anyOf": [DATE, UNSET]}, "on or before this date (YYYY-MM-DD)"),
 ]
 ASK_PARAMS = [
-    _query("q", {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": r"[A-Za-z0-9]"},
-           "the question", required=True),
+    _query("q", {"type": "string", "minLength": 1, "maxLength": 2000}, "the question", required=True),
     _query("k", {"type": "integer", "minimum": 1, "maximum": 50}, "how many passages (default 5)"),
     *FILTER_PARAMS,
-    _query("kind", {"enum": list(KINDS)}, "only this kind of document"),
-    _query("decisions_only", {"type": "boolean"}, "only paragraphs that record a decision"),
+    _query("kind", {"anyOf": [{"enum": list(KINDS)}, UNSET]}, "only this kind of document"),
+    _query("decisions_only", {"anyOf": [{"type": "boolean"}, UNSET]}, "only paragraphs that record a decision"),
 ]
 ID_PARAM = {"in": "path", "required": True, "schema": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"}}
 

@@ -21,8 +21,7 @@ MAX_ID_CHARS = 300
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Citation and meeting ids are slugs joined by "/"; anything else cannot name a paragraph.
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*")
-_TRUE = ("true", "1", "yes", "on")
-_FALSE = ("false", "0", "no", "off", "")
+_FLAGS = {"true": True, "false": False, "": False}
 
 
 @dataclass(frozen=True)
@@ -167,14 +166,14 @@ def ask_from_query(args, settings: Settings) -> AskRequest:
         raise _bad('parameter "q" (the question) is required')
     k = _single(args, "k")
     if k is not None:
-        if not re.fullmatch(r"\s*\d{1,6}\s*", k):
+        if not re.fullmatch(r"\d{1,6}", k):
             raise _bad(f'"k" must be an integer from 1 to {settings.max_k}')
         k = int(k)
     raw = {name: _single(args, name) or None for name in FILTER_KEYS}
-    flag = (raw.pop("decisions_only") or "").strip().lower()
-    if flag not in _TRUE + _FALSE:
+    flag = raw.pop("decisions_only") or ""
+    if flag not in _FLAGS:
         raise _bad('"decisions_only" must be true or false')
-    raw["decisions_only"] = flag in _TRUE
+    raw["decisions_only"] = _FLAGS[flag]
     return AskRequest(
         question=check_question(_single(args, "q"), settings.max_question_chars),
         k=check_k(k, settings),
