@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from qa import decisions, references
 from qa.models import Paragraph, Section
 from qa.parse.clean import Block
+from qa.parse.segment import segments
+
+LONG_WORDS = 400
 
 APPENDIX_LINE = re.compile(r"^\s*(?:[-•]\s*)?((?:Appendix|Annex|Annexe|Schedule)\s+[A-Z0-9]{1,3}\b\s*[-–:.]?\s*.*)$", re.I)
 
@@ -102,6 +105,11 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
         if acc.attach is not None and (b.kind in ("bullet", "table_row") or re.match(r"^\(?[a-z]{1,3}\)", text)):
             sep = "\n- " if b.kind == "bullet" else "\n"
             acc.attach["text"] += sep + text
+            continue
+        if b.kind == "paragraph" and len(text.split()) > LONG_WORDS:
+            acc.attach = None  # a wall of text (one huge line): cut it where sentences end
+            for seg, _ in segments(text):
+                acc.add(seg, "paragraph", None)
             continue
         if b.kind == "paragraph":
             acc.attach = None

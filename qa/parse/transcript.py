@@ -6,10 +6,9 @@ import re
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import Block, to_blocks, join_page_breaks
 from qa.parse.common import Draft
-from qa.parse.header import find_date, split_title_line
+from qa.parse.header import split_title_line
+from qa.parse.segment import MAX_WORDS, segments
 
-MAX_WORDS = 120
-TARGET_WORDS = 90
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
@@ -21,7 +20,6 @@ TRANSITION = [
 ]
 FINAL = re.compile(r"(?i)\bthe\s+(?:final|last|next)\s+item\s+on\s+the\s+agenda\s+is\s+(?:the\s+)?([^.?!,]{3,80})")
 TAIL_HEADING = re.compile(r"(?i)^(summary|attendees|documents|decisions|minutes|key points)$")
-SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z\"'“‘(\-])")
 
 
 def _number(token: str) -> str:
@@ -50,39 +48,6 @@ def _title(words: str) -> str:
     return " ".join(words.split()[:10])
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE.split(text) if s.strip()]
-
-
-def _split_long(sentence: str) -> list[str]:
-    words = sentence.split()
-    if len(words) <= MAX_WORDS:
-        return [sentence]
-    return [" ".join(words[i:i + TARGET_WORDS]) for i in range(0, len(words), TARGET_WORDS)]
-
-
-def segments(text: str) -> list[tuple[str, tuple | None]]:
-    """Paragraph-sized segments (≤ MAX_WORDS words) cut at sentence ends; each with the transition it opens."""
-    out: list[tuple[str, tuple | None]] = []
-    cur: list[str] = []
-    count = 0
-    opens = None
-    for s in sentences(text):
-        t = transition(s)
-        for piece in _split_long(s):
-            n = len(piece.split())
-            if cur and (t or count + n > MAX_WORDS or count >= TARGET_WORDS):
-                out.append((" ".join(cur), opens))
-                cur, count, opens = [], 0, None
-            if t:
-                opens, t = t, None
-            cur.append(piece)
-            count += n
-    if cur:
-        out.append((" ".join(cur), opens))
-    return out
-
-
 def parse_transcript(text: str, draft: Draft) -> None:
     """Fill draft from a transcript: header lines, speech segments tied to items, and any trailing summary."""
     lines = text.split("\n")
@@ -101,7 +66,7 @@ def parse_transcript(text: str, draft: Draft) -> None:
     tail_at = next((i for i, l in enumerate(lines) if TAIL_HEADING.match(l.strip()) and i > len(lines) * 0.5), len(lines))
     speech = " ".join(l.strip() for l in lines[:tail_at] if l.strip())
     items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading") for h in head])]
-    for seg, opens in segments(speech):
+    for seg, opens in segments(speech, transition):
         if opens:
             number, title = opens
             key = number if number else "final"
