@@ -60,3 +60,17 @@ def test_002_page_furniture_dropped_and_no_text_lost():
     assert "intentionally left blank" not in text
     assert "[here](#)" not in text and "**" not in text
     assert not lost_words(CORPUS / m.source, m)
+
+
+def test_made_up_pack_with_agenda_item_marks():
+    from qa.parse.document import parse_file
+    from parse_helpers import DATA
+
+    m = parse_file(DATA / "agenda_marks.txt")
+    assert m.kind == "agenda" and m.body == "Health and Wellbeing Board" and m.date == "2024-01-10"
+    assert m.venue == "Council Chamber, Town Hall"
+    it = item(m, "3")
+    p2 = next(p for p in it.paragraphs if p.number == "2")
+    assert "£48.3m" in p2.text
+    assert "Minutes of the Health and Wellbeing Board held on 8 November 2023" in " ".join(p.text for p in item(m, "2").paragraphs)
+    assert not lost_words(DATA / "agenda_marks.txt", m)

@@ -84,3 +84,15 @@ def test_no_text_lost_in_minutes():
     assert not lost_words(CORPUS / m.source, m)
     m = seed("001")
     assert not lost_words(CORPUS / m.source, m)
+
+
+def test_made_up_cabinet_minutes_numbered_items_and_lettered_resolutions():
+    m = parse_file(DATA / "minutes_cabinet.txt")
+    assert m.kind == "minutes" and m.body == "Cabinet" and m.date == "2024-03-07"
+    assert [i.number for i in m.items if i.number] == ["1", "2", "3", "4"]
+    assert item(m, "3").title == "Budget monitoring 2023/24 – quarter 3"
+    assert m.also_attended == ("Chief Executive", "Director of Finance")
+    subs = [p for p in item(m, "3").paragraphs if p.text.startswith(("(a)", "(b)"))]
+    assert len(subs) == 2 and all(p.is_decision for p in subs)
+    assert not para(item(m, "3"), "p1").is_decision
+    assert not lost_words(DATA / "minutes_cabinet.txt", m)

@@ -63,8 +63,8 @@ def _header(blocks: list[Block]) -> dict:
         body, iso, venue = split_title_line(b.text)
         if iso:
             info["date"] = iso
-            info["venue"] = venue
-            if body and not info.get("body"):
+            info["venue"] = re.sub(r"(?i)^at\s+", "", venue).strip() if venue else None
+            if body:  # the line that carries the date names the body ("Health and Wellbeing Board Wednesday, …")
                 info["body"] = body
             break
         if not info.get("body") and b.kind in ("heading", "paragraph") and len(b.text) < 90:

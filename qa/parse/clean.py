@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 BULLET = re.compile(r"^\s*(?:[-•▪●◦○➤►*]|\u2022|\uf0b7|\uf0a7)\s+")
+SUB_ITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivx]{1,4})\)\s+(?=\S)")  # "(a) the forecast …" under a resolution
 NUMBERED = re.compile(r"^\s*(?:[-•]\s+)?(\d{1,2}(?:\.\d{1,2}){1,2}|\d{1,3})[.)]?\s+(?=\S)")
 # "1. Text" needs the dot; "1.1 Text" does not. Keeps "2019 was a year" from reading as para 2019.
 NUMBERED_STRICT = re.compile(r"^\s*(?:[-•]\s+)?(?:(\d{1,2}(?:\.\d{1,2}){1,2})\.?|(\d{1,3})\.)\s+(?=\S)")
@@ -102,7 +103,8 @@ def paragraph_number(text: str) -> tuple[str | None, str]:
 
 
 def _starts_element(line: str) -> bool:
-    return bool(BULLET.match(line) or NUMBERED_STRICT.match(line) or RECOMMENDATION.match(line) or "\t" in line)
+    return bool(BULLET.match(line) or SUB_ITEM.match(line) or NUMBERED_STRICT.match(line)
+                or RECOMMENDATION.match(line) or "\t" in line)
 
 
 def to_blocks(text: str, *, drop: set[str] = frozenset()) -> list[Block]:
@@ -138,7 +140,7 @@ def _heading_line(line: str) -> bool:
     if not looks_like_heading(s) or BULLET.match(s):
         return False
     letters = re.sub(r"[^A-Za-z]", "", s)
-    return (len(letters) > 3 and letters.isupper()) or bool(re.match(r"^\d{1,4}(/\d{2,4})?\.?\s+[A-Z]", s))
+    return (len(letters) > 3 and letters.isupper()) or bool(re.match(r"^\d{1,4}(/\d{2,4})?\.?\s+[A-Z]|^(?i:agenda item)\b", s))
 
 
 def _make_block(lines: list[str], line_no: int) -> Block:
@@ -156,6 +158,8 @@ def _make_block(lines: list[str], line_no: int) -> Block:
     if BULLET.match(first) and not NUMBERED_STRICT.match(first) and not RECOMMENDATION.match(first):
         marker_is_heading = first.lstrip().startswith(("➤", "►")) and looks_like_heading(strip_bullet(text))
         return Block(text=strip_bullet(text), kind="heading" if marker_is_heading else "bullet", line=line_no)
+    if SUB_ITEM.match(first):
+        return Block(text=text, kind="bullet", line=line_no)
     number, rest = paragraph_number(text)
     if number:
         body = rest if not number.startswith("Recommendation") else text

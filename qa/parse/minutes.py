@@ -15,7 +15,7 @@ DANGLING = re.compile(r"(?i)\b(of|and|the|to|for|in|on|with|a|an|&|-|–)\s*$")
 CLOSING = re.compile(r"(?i)^(in conclusion,?\s+)?the chair(man|woman|person)?\s+thanked\b")
 LABELS = {
     "present": re.compile(r"(?i)^(present|members present|councillors present)\s*:?\s*"),
-    "also": re.compile(r"(?i)^(also (attended|present|in attendance)|in attendance|officers( present)?)\s*:?\s*"),
+    "also": re.compile(r"(?i)^(also (attended|present|in attendance)|in attendance|officers (present|in attendance)|officers)\s*:?\s*"),
 }
 DECISION_WORDS = re.compile(r"(?i)^(resolved|agreed|recommended)\b")
 
