@@ -89,7 +89,7 @@ def split_names(text: str) -> tuple[str, ...]:
             if not c:
                 continue
             c = re.sub(r"^(?:Councillors|Cllrs)\s+", "", c)
-            if names and _is_role(c):
+            if names and _is_role(c) and HONORIFIC.match(names[-1]) and "(" not in names[-1]:
                 names[-1] += ", " + c  # a role after a comma: "Ms K J May, Cabinet Member with …"
             else:
                 names.append(c)
