@@ -69,9 +69,11 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
         raise UnreadableDocument("empty document")
     lines = text.split("\n")
     blocks = to_blocks(text, drop=running_headers(lines))
-    kind = genre(text, blocks)
-    draft = Draft(kind=kind if kind != "unknown" else "report")
+    kind = "unknown"
+    draft = Draft(kind="report")
     try:
+        kind = genre(text, blocks)
+        draft.kind = kind if kind != "unknown" else "report"
         if kind == "transcript":
             parse_transcript(text, draft)
         elif kind == "agenda":
