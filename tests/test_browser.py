@@ -92,7 +92,7 @@ def test_question_to_answer_to_highlighted_citation(page, base_url):
     assert turn.locator(".card").count() >= 1
     assert turn.locator(".card mark").count() >= 1, "matching words are highlighted"
     OUTPUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUTPUT / "chat.png"), full_page=True)
+    page.screenshot(path=str(OUTPUT / "chat.png"))
 
     marker = answer.locator("a.marker").first
     n = marker.inner_text().strip("[]")

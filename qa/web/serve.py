@@ -12,7 +12,9 @@ THREADS = 8
 
 def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corpus") -> int:
     """Serve the API and pages over index_dir, building it from corpus first when it has no manifest."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in ("qa", "waitress"):  # our own progress, not every library's chatter
+        logging.getLogger(name).setLevel(logging.INFO)
     index_dir = Path(index_dir)
     if not (index_dir / "manifest.json").exists():
         print(f"no index at {index_dir}; building it from {corpus} first", file=sys.stderr, flush=True)
@@ -36,6 +38,10 @@ def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corp
     except (OSError, ValueError) as exc:
         print(f"cannot serve {index_dir}: {exc}", file=sys.stderr)
         return 2
+
+    # Load the model now, so the first person to ask does not wait for it.
+    print("loading the search model...", file=sys.stderr, flush=True)
+    app.extensions["minutebook"].holder.get().ask("warm up", k=1)
 
     import waitress
 
