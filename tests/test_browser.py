@@ -40,11 +40,11 @@ def browser():
         b.close()
 
 
-def serve(index_dir):
+def serve(app):
     """Serve the app over loopback with waitress, as production does; yields the base URL."""
     from waitress.server import create_server
 
-    server = create_server(create_app(index_dir=index_dir), host="127.0.0.1", port=0, threads=4)
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
@@ -54,13 +54,13 @@ def serve(index_dir):
 
 
 @pytest.fixture(scope="module")
-def base_url(built_index):
-    yield from serve(built_index)
+def base_url(real_searcher, real_index):
+    yield from serve(create_app(real_searcher, index_dir=real_index))
 
 
 @pytest.fixture(scope="module")
-def hostile_url(hostile_index):
-    yield from serve(hostile_index)
+def hostile_url(hostile_searcher):
+    yield from serve(create_app(hostile_searcher))
 
 
 @pytest.fixture
@@ -109,6 +109,14 @@ def test_question_to_answer_to_highlighted_citation(page, base_url):
     assert target.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
     assert target.get_attribute("id") == page.url.split("/c/", 1)[1].split("/", 1)[1]
     assert page.locator("a", has_text="Whole meeting").count() == 1
+
+    page.go_back()
+    page.locator(".turn.done").first.wait_for()
+    assert page.locator(".turn .question").all_inner_texts() == [QUESTION], "the conversation survives a round trip"
+    page.click("#clear")
+    assert page.locator(".turn").count() == 0
+    page.reload()
+    assert page.locator(".turn").count() == 0
     assert not page.errors
 
 

@@ -20,8 +20,8 @@ QUESTION = "What was said about apprenticeships and the apprenticeship levy?"
 
 
 @pytest.fixture(scope="module")
-def app(built_index):
-    return create_app(index_dir=built_index)
+def app(real_searcher, real_index):
+    return create_app(real_searcher, index_dir=real_index)
 
 
 @pytest.fixture(scope="module")
@@ -277,3 +277,19 @@ def test_openapi_fuzz(schema, mode):
             continue
         ran += 1
     assert ran >= (6 if mode is GenerationMode.POSITIVE else 4)
+
+
+class Failing:
+    """A search layer that breaks on every question (a bug, a damaged file): the client must not see why."""
+
+    manifest: dict = {}
+
+    def ask(self, question, k=5, filters=None):
+        raise RuntimeError("/srv/secret/index.faiss is corrupt")
+
+
+def test_an_internal_failure_is_a_generic_json_500_without_details():
+    client = create_app(Failing()).test_client()
+    r = client.post("/api/ask", json={"question": "levy"})
+    message = assert_error(r, 500)
+    assert "secret" not in r.get_data(as_text=True) and "RuntimeError" not in message

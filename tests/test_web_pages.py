@@ -13,8 +13,8 @@ BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;
 
 
 @pytest.fixture(scope="module")
-def client(built_index):
-    return create_app(index_dir=built_index).test_client()
+def client(real_searcher, real_index):
+    return create_app(real_searcher, index_dir=real_index).test_client()
 
 
 @pytest.fixture(scope="module")
@@ -103,8 +103,8 @@ def test_browser_gets_an_html_error_page_and_api_clients_json(client):
     assert api.status_code == 404 and api.get_json()["error"]["status"] == 404
 
 
-def test_document_markup_is_shown_as_text(hostile_index):
-    client = create_app(index_dir=hostile_index).test_client()
+def test_document_markup_is_shown_as_text(hostile_searcher):
+    client = create_app(hostile_searcher).test_client()
     meetings = client.get("/api/meetings").get_json()["meetings"]
     paragraphs = [p for m in meetings for it in client.get(f"/api/meetings/{m['id']}").get_json()["items"]
                   for p in it["paragraphs"]]

@@ -24,13 +24,18 @@ def meeting_id_of(cid: str) -> str:
     return cid.split("/", 1)[0]
 
 
+def shown(value: str) -> str:
+    """An id as it may be echoed in a message: printable, at most 120 characters."""
+    value = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return value if len(value) <= 120 else value[:117] + "..."
+
+
 def find_passage(store, cid: str) -> dict:
     """The passage a citation id names, or a 404 that points at the meeting page when the meeting exists."""
     passage = store.passage(cid) if validate.is_plausible_id(cid) else None
     if passage is not None:
         return passage
-    shown = cid if len(cid) <= 120 else cid[:117] + "..."
-    message = f"no paragraph has the citation id '{shown}'"
+    message = f"no paragraph has the citation id '{shown(cid)}'"
     mid = meeting_id_of(cid)
     if validate.is_plausible_id(mid) and store.meeting(mid) is not None:
         message += f"; the meeting exists: see /meetings/{mid}"
@@ -43,8 +48,7 @@ def find_meeting(store, mid: str) -> dict:
     """The meeting outline for an id, or a 404 pointing at the list of meetings."""
     outline = store.meeting(mid) if validate.is_plausible_id(mid) else None
     if outline is None:
-        shown = mid if len(mid) <= 120 else mid[:117] + "..."
-        raise ApiError(404, f"no meeting has the id '{shown}'; see /meetings for the meetings in the record")
+        raise ApiError(404, f"no meeting has the id '{shown(mid)}'; see /meetings for the meetings in the record")
     return outline
 
 

@@ -136,16 +136,41 @@
     return f;
   }
 
-  function ask(question) {
+  // The conversation survives following a citation and coming back (same tab only).
+  var STORE_KEY = "minutebook.conversation";
+  var MAX_KEPT = 20;
+
+  function loadKept() {
+    try { return JSON.parse(sessionStorage.getItem(STORE_KEY) || "[]"); } catch (e) { return []; }
+  }
+
+  function keep(entry) {
+    var kept = loadKept();
+    kept.push(entry);
+    try { sessionStorage.setItem(STORE_KEY, JSON.stringify(kept.slice(-MAX_KEPT))); } catch (e) { /* full or disabled */ }
+    clearButton.hidden = false;
+  }
+
+  function startTurn(question) {
     turn += 1;
-    var t = turn;
     var section = el("article", "turn");
-    section.setAttribute("aria-label", "Question " + t);
+    section.setAttribute("aria-label", "Question " + turn);
     section.appendChild(el("p", "question", question));
-    var status = el("p", "status", "Searching the record…");
-    section.appendChild(status);
     conversation.appendChild(section);
-    section.scrollIntoView({ block: "nearest" });
+    return { t: turn, section: section };
+  }
+
+  function finishTurn(current, entry) {
+    if (entry.reply) renderReply(current.t, current.section, entry.reply);
+    else current.section.appendChild(el("p", "error", "Could not answer: " + (entry.error || "unknown error")));
+    current.section.classList.add("done");
+  }
+
+  function ask(question) {
+    var current = startTurn(question);
+    var status = el("p", "status", "Searching the record…");
+    current.section.appendChild(status);
+    current.section.scrollIntoView({ block: "nearest" });
     button.disabled = true;
     var payload = { question: question, filters: filters() };
     return fetch(form.getAttribute("action"), {
@@ -156,17 +181,35 @@
       return resp.json().then(function (data) { return { ok: resp.ok, data: data }; },
         function () { return { ok: false, data: { error: { message: "the server sent an unreadable reply (" + resp.status + ")" } } }; });
     }).then(function (r) {
-      section.removeChild(status);
-      if (r.ok) renderReply(t, section, r.data);
-      else section.appendChild(el("p", "error", "Could not answer: " + ((r.data.error || {}).message || "unknown error")));
+      var entry = r.ok ? { question: question, reply: r.data }
+        : { question: question, error: (r.data.error || {}).message || "unknown error" };
+      current.section.removeChild(status);
+      finishTurn(current, entry);
+      keep(entry);
     }, function () {
-      section.removeChild(status);
-      section.appendChild(el("p", "error", "Could not reach the server. Try again."));
+      current.section.removeChild(status);
+      finishTurn(current, { question: question, error: "could not reach the server; try again" });
     }).then(function () {
       button.disabled = false;
-      section.classList.add("done");
     });
   }
+
+  var clearButton = el("button", "secondary", "Clear conversation");
+  clearButton.type = "button";
+  clearButton.id = "clear";
+  clearButton.hidden = true;
+  clearButton.addEventListener("click", function () {
+    try { sessionStorage.removeItem(STORE_KEY); } catch (e) { /* disabled */ }
+    Array.prototype.slice.call(conversation.querySelectorAll(".turn")).forEach(function (n) { n.remove(); });
+    clearButton.hidden = true;
+    box.focus();
+  });
+  document.querySelector(".hint").appendChild(clearButton);
+
+  loadKept().forEach(function (entry) {
+    if (entry && typeof entry.question === "string") finishTurn(startTurn(entry.question), entry);
+  });
+  clearButton.hidden = turn === 0;
 
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
