@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import schemathesis
@@ -293,3 +294,20 @@ def test_an_internal_failure_is_a_generic_json_500_without_details():
     r = client.post("/api/ask", json={"question": "levy"})
     message = assert_error(r, 500)
     assert "secret" not in r.get_data(as_text=True) and "RuntimeError" not in message
+
+
+def test_concurrent_questions_get_the_same_replies_as_one_at_a_time(app):
+    # The server answers from several threads at once; no request may see another's working state.
+    questions = ["how much did apprenticeships cost the council?", "what happened to weddings during lockdown?",
+                 "capital receipts from property sales", "what was said about agency social workers?",
+                 "when will the member portal go live?", "complaints completed within 65 days"]
+
+    def ids(question):
+        r = app.test_client().post("/api/ask", json={"question": question, "k": 5})
+        assert r.status_code == 200
+        return [p["citation"]["id"] for p in r.get_json()["passages"]]
+
+    alone = {q: ids(q) for q in questions}
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(ids, questions * 6))
+    assert together == [alone[q] for q in questions * 6]
