@@ -93,6 +93,12 @@ def test_meetings_page_lists_every_meeting_and_has_a_json_twin(client, meetings)
         assert f'href="/meetings/{m["id"]}"' in html
     assert client.get("/meetings", headers={"Accept": "application/json"}).get_json() == {"meetings": meetings}
     assert 'rel="alternate" type="application/json"' in html
+    body = meetings[-1]["body"]
+    html = client.get("/meetings", query_string={"body": body, "date_from": "", "date_to": ""},
+                      headers=BROWSER).get_data(as_text=True)
+    for m in meetings:
+        assert (f'href="/meetings/{m["id"]}"' in html) == (m["body"] == body)
+    assert f'<option value="{escape(body)}" selected>' in html
 
 
 def test_browser_gets_an_html_error_page_and_api_clients_json(client):

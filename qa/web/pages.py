@@ -21,6 +21,11 @@ def anchor(cid: str) -> str:
     return cid.split("/", 1)[1] if "/" in cid else cid
 
 
+def body_names(store) -> list[str]:
+    """The names of the bodies in the record, for filter menus."""
+    return sorted({m["body"] for m in store.meetings() if m.get("body")})
+
+
 def item_anchor(item: dict) -> str:
     return "item-" + (item.get("key") or "body")
 
@@ -53,9 +58,7 @@ def _vary(resp):
 @bp.get("/")
 def chat():
     """The chat page: ask a question, read cited answers; earlier turns stay on the page."""
-    store = searcher().store
-    bodies = sorted({m.get("body") for m in store.meetings() if m.get("body")})
-    return render_template("chat.html", bodies=bodies, kinds=KINDS)
+    return render_template("chat.html", bodies=body_names(searcher().store), kinds=KINDS)
 
 
 @bp.get("/c/<path:cid>")
@@ -78,10 +81,11 @@ def citation(cid: str):
 def meetings():
     """The list of meetings, filterable by body and dates; JSON twin: /api/meetings."""
     query = validate.meetings_query(request.args)
-    found = searcher().store.meetings(**query)
+    store = searcher().store
+    found = store.meetings(**query)
     if prefers_json():
         return jsonify({"meetings": found})
-    return render_template("meetings.html", meetings=found, query=query)
+    return render_template("meetings.html", meetings=found, query=query, bodies=body_names(store))
 
 
 @bp.get("/meetings/<path:mid>")
