@@ -1,13 +1,15 @@
 """The app factory: one Flask app around one SearcherHolder, with limits and security headers."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
 
-from qa.web.errors import register_errors
+from qa.web.errors import error_response, register_errors
 from qa.web.holder import SearcherHolder
+from qa.web.limits import RateLimiter
 from qa.web.settings import Settings
 
 # No inline script or style, nothing from another origin: document text can never run.
@@ -63,6 +65,19 @@ def create_app(searcher=None, *, index_dir: str | Path | None = None, settings: 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     register_errors(app)
+
+    limiter = RateLimiter(settings.rate_limit_per_minute)
+
+    @app.before_request
+    def _rate_limit():
+        if request.endpoint in ("static", "api.healthz"):
+            return None
+        wait = limiter.check(request.remote_addr or "unknown")
+        if wait is None:
+            return None
+        seconds = max(1, math.ceil(wait))
+        return error_response(429, f"too many requests from this address; try again in {seconds} s",
+                              {"Retry-After": str(seconds)})
 
     @app.after_request
     def _headers(resp):

@@ -14,6 +14,7 @@ MESSAGES = {
     404: "not found",
     405: "method not allowed",
     413: "request body too large",
+    429: "too many requests",
     500: "internal error; the request was not processed",
 }
 

@@ -92,6 +92,7 @@ ERRORS = {
     "404": _json("Error", "no such citation or meeting"),
     "405": _json("Error", "method not allowed"),
     "413": _json("Error", "request body too large"),
+    "429": _json("Error", "too many requests from this address (only when a rate limit is configured)"),
 }
 
 

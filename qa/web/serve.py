@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -28,7 +29,11 @@ def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corp
     from qa.search import IndexMismatch
     from qa.web.app import create_app
 
-    settings = Settings()
+    try:
+        settings = Settings.from_env(os.environ)
+    except ValueError as exc:
+        print(f"bad setting: {exc}", file=sys.stderr)
+        return 2
     try:
         app = create_app(index_dir=index_dir, settings=settings)
     except IndexMismatch as exc:
