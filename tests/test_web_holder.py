@@ -60,3 +60,39 @@ def test_read_index_version_tolerates_missing_or_partial_manifests(tmp_path):
     assert read_index_version(tmp_path) is None
     write_manifest(tmp_path, index_version=7)
     assert read_index_version(tmp_path) == "7"
+
+
+PARKS = """Parks Committee
+Saturday, 1 June 2024, Online - 10.00 am
+
+Minutes
+
+Present: Mr D Green (Chairman)
+
+7 Bandstand
+
+The Committee agreed that the bandstand in Victoria Park would be repainted in July.
+"""
+
+
+def test_the_app_serves_a_rebuilt_index_without_a_restart(tiny_corpus, tmp_path):
+    from qa.build import build_index
+    from qa.embed import HashEncoder
+    from qa.search import Searcher
+    from qa.web import create_app
+
+    enc = HashEncoder()
+    index = tmp_path / "index"
+    build_index(tiny_corpus, index, encoder=enc)
+    client = create_app(Searcher(index, encoder=enc), index_dir=index,
+                        settings={"reload_check_seconds": 0.05}).test_client()
+    first = client.get("/healthz").get_json()["index_version"]
+    meetings = len(client.get("/api/meetings").get_json()["meetings"])
+
+    (tiny_corpus / "parks-2024-06-01.txt").write_text(PARKS, encoding="utf-8")
+    build_index(tiny_corpus, index, encoder=enc)
+    time.sleep(0.1)
+    assert client.get("/healthz").get_json()["index_version"] != first
+    assert len(client.get("/api/meetings").get_json()["meetings"]) == meetings + 1
+    reply = client.get("/api/ask", query_string={"q": "bandstand in Victoria Park"}).get_json()
+    assert "bandstand" in reply["passages"][0]["text"]
