@@ -109,4 +109,4 @@ def healthz():
 @bp.get("/api/openapi.json")
 def openapi():
     """The OpenAPI 3 description of this API."""
-    return jsonify(openapi_document())
+    return jsonify(openapi_document(settings()))

@@ -1,8 +1,11 @@
 """The OpenAPI 3.1 description of the JSON API; its component schemas are plain JSON Schema."""
 from __future__ import annotations
 
+import copy
+
 from qa import __version__
 from qa.models import KINDS
+from qa.web.settings import Settings
 
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
 STR_OR_NULL = {"type": ["string", "null"]}
@@ -28,12 +31,6 @@ SCHEMAS = {
         "kind": {"anyOf": [{"enum": list(KINDS)}, {"type": "null"}]},
         "decisions_only": {"type": ["boolean", "null"]},
     }, required=[], extra=False),
-    "AskRequest": _obj({
-        "question": {"type": "string", "minLength": 1, "maxLength": 2000,
-                     "description": "must contain a letter or digit and no control characters"},
-        "k": {"type": ["integer", "null"], "minimum": 1, "maximum": 50, "default": 5},
-        "filters": {"anyOf": [_ref("Filters"), {"type": "null"}]},
-    }, required=["question"], extra=False),
     "Citation": _obj({
         "id": {"type": "string"}, "url": {"type": "string"}, "label": {"type": "string"},
         "council": STR_OR_NULL, "body": STR_OR_NULL, "date": {"anyOf": [DATE, {"type": "null"}]},
@@ -106,26 +103,44 @@ FILTER_PARAMS = [
     _query("date_from", {"anyOf": [DATE, UNSET]}, "on or after this date (YYYY-MM-DD); not after date_to"),
     _query("date_to", {"anyOf": [DATE, UNSET]}, "on or before this date (YYYY-MM-DD)"),
 ]
-ASK_PARAMS = [
-    _query("q", {"type": "string", "minLength": 1, "maxLength": 2000}, "the question", required=True),
-    _query("k", {"type": "integer", "minimum": 1, "maximum": 50}, "how many passages (default 5)"),
-    *FILTER_PARAMS,
-    _query("kind", {"anyOf": [{"enum": list(KINDS)}, UNSET]}, "only this kind of document"),
-    _query("decisions_only", {"anyOf": [{"type": "boolean"}, UNSET]}, "only paragraphs that record a decision"),
-]
+
+
+def _ask_request(s: Settings) -> dict:
+    return _obj({
+        "question": {"type": "string", "minLength": 1, "maxLength": s.max_question_chars,
+                     "description": "must contain a letter or digit and no control characters"},
+        "k": {"type": ["integer", "null"], "minimum": 1, "maximum": s.max_k, "default": s.default_k},
+        "filters": {"anyOf": [_ref("Filters"), {"type": "null"}]},
+    }, required=["question"], extra=False)
+
+
+def _ask_params(s: Settings) -> list[dict]:
+    return [
+        _query("q", {"type": "string", "minLength": 1, "maxLength": s.max_question_chars}, "the question",
+               required=True),
+        _query("k", {"type": "integer", "minimum": 1, "maximum": s.max_k}, f"how many passages (default {s.default_k})"),
+        *FILTER_PARAMS,
+        _query("kind", {"anyOf": [{"enum": list(KINDS)}, UNSET]}, "only this kind of document"),
+        _query("decisions_only", {"anyOf": [{"type": "boolean"}, UNSET]}, "only paragraphs that record a decision"),
+    ]
 ID_PARAM = {"in": "path", "required": True, "schema": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"}}
 
 
-def openapi_document() -> dict:
-    """The whole OpenAPI document, built fresh (it is small) so callers may not mutate a shared copy."""
+def openapi_document(settings: Settings | None = None) -> dict:
+    """The whole OpenAPI document for these limits, built fresh (it is small) so no caller shares a copy."""
+    s = settings or Settings()
+    ask_params = _ask_params(s)
     ask_ok = _json("AskReply", "the answer (null when the record has no good match) and the ranked passages")
     return {
         "openapi": "3.1.0",
         "info": {"title": "Minutebook", "version": __version__,
-                 "description": "Question a council's record; every answer is verbatim and cited."},
+                 "description": "Question a council's record; every answer is verbatim and cited. "
+                                "Each JSON reply has an HTML twin: /c/{cid} (a citation permalink; JSON with "
+                                "Accept: application/json), /meetings and /meetings/{mid}. Errors are always "
+                                '{"error": {"status": int, "message": str}}.'},
         "paths": {
             "/api/ask": {
-                "get": {"summary": "Answer a question", "parameters": ASK_PARAMS,
+                "get": {"summary": "Answer a question", "parameters": ask_params,
                         "responses": {"200": ask_ok, **ERRORS}},
                 "post": {"summary": "Answer a question",
                          "requestBody": {"required": True,
@@ -146,5 +161,5 @@ def openapi_document() -> dict:
             "/healthz": {"get": {"summary": "What is being served",
                                  "responses": {"200": _json("Health", "index version, model and counts")}}},
         },
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": {**copy.deepcopy(SCHEMAS), "AskRequest": _ask_request(s)}},
     }
