@@ -48,7 +48,7 @@ _SUBJUNCTIVE = re.compile(
 )
 _UNDERTAKING = re.compile(
     r"\b(?P<verb>agreed|undertook|promised|offered|committed|confirmed)\b(?:\s+that)?,?\s*"
-    r"(?:(?:he|she|they|officers|the\s+[\w ]{1,40}?)\s+(?:would|will)\s+(?:\w+\s+){0,2}?" + _VERB + r"|to\s+(?P<to>\w+))"
+    r"(?:(?P<who>he|she|they|[Oo]fficers|the\s+[\w&' ]{1,40}?)\s+(?:would|will)\s+(?:\w+\s+){0,2}?" + _VERB + r"|to\s+(?P<to>\w+))"
 )
 _BY = re.compile(r"\bby\s+((?:the\s+)?(?:[A-Z][\w&'./-]*\s*){1,6}(?:of\s+(?:[A-Z][\w&'./-]*\s*){1,4})?|officers)\b")
 
@@ -74,6 +74,9 @@ def head_kind(phrase: str | None) -> str | None:
         return None
     if _NAMED_PERSON.match(phrase.strip()):
         return "person"
+    core = re.sub(r"\s+(?:with|for|of)\s+.*$", "", " ".join(words)).split()
+    if core and core != words and head_kind(" ".join(core)) in ("person", "body"):
+        return head_kind(" ".join(core))  # "Cabinet Member with Responsibility for Finance"
     last = words[-1].lower().strip(".,")
     if last in PERSON_HEADS or last in PRONOUNS - {"it", "we"}:
         return "person"
@@ -115,7 +118,11 @@ def find_action(text: str, main_subject: str | None = None) -> tuple[bool, str |
     m = _UNDERTAKING.search(text)
     if m and (m.group("to") is None or m.group("to").lower() not in {"the", "a", "with", "disagree"}):
         found = True
-        owner = subject_before(text, m.start()) or main_subject
+        who = m.group("who")
+        if who and who.lower() not in PRONOUNS and head_kind(who):
+            owner = who  # "it was agreed that the Director would advise"
+        else:
+            owner = subject_before(text, m.start()) or main_subject
     if not found:
         m = _SUBJUNCTIVE.search(text)
         if m:

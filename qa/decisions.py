@@ -41,10 +41,12 @@ _LEAD_SIGNAL = re.compile(
 # --- proposals -------------------------------------------------------------------------
 _PROPOSED = [
     re.compile(r"(?i)^\W*recommendations?\s*(?:\d+|[a-z]|[ivx]+)?\s*[:.–—-]\s*\S"),
-    re.compile(r"(?i)\b(?:recommends?|urges?|requests|proposes)\b(?:\s+[\w,]+){0,4}?\s+(?:that|to)\b"),
+    re.compile(r"(?i)\b(?:requests|proposes)\s+that\b"),
     re.compile(r"(?i)\bit\s+is\s+(?:therefore\s+)?(?:recommended|proposed)\b"),
     re.compile(r"\bRECOMMEND(?:ED|ATIONS?)?\b"),
-    re.compile(r"(?i)\b(?:is|are)\s+(?:now\s+|therefore\s+|also\s+)?(?:invited|asked|requested|recommended|requested)\s+to\b"),
+    re.compile(r"(?i)\b(?:is|are)\s+(?:now\s+|therefore\s+|also\s+)?(?:invited|asked|requested|recommended)\s+to\s*(?::|$|"
+               r"(?:\w+\s+){0,3}?(?:agree|approve|consider|note|endorse|determine|resolve|comment|decide|adopt|receive|"
+               r"confirm|ratify|support|accept|identify|review|make|authorise|delegate|scrutinise)\b)"),
     re.compile(r"(?i)\b(?:proposed|moved)\s+by\b|\bseconded\s+by\b"),
 ]
 _BE_RESOLVED = re.compile(r"\bBE\s+(?:APPROVED|AGREED|ADOPTED|ENDORSED|NOTED|RECEIVED|ACCEPTED)\b")
@@ -75,6 +77,8 @@ _OPINION = re.compile(
     r"(?:\w+\s+){0,2}?(?:useful|helpful|important|beneficial|sensible|appropriate|worthwhile|necessary|good|better|valuable|"
     r"desirable|interesting|essential|a\s+need|need|right|fair|clear|true|concerning|disappointing)"
 )
+# "agreed that there needed to be …", "accepted that pay would help": a finding, not a resolution
+_FINDING = re.compile(r"(?i)^\s*that\s+(?:there\s+(?:was|were|is|are|needed|had\s+been)|[^.]{0,80}?\b(?:would|could|might)\s+(?:undoubtedly\s+)?help)\b")
 _HEADING_AGREED = re.compile(r"(?i)^\W*(?:resolved|resolutions?|decisions?(?:\s+made)?|agreed\s+actions?|actions?(?:\s+agreed|\s+points)?)\W*$")
 _HEADING_PROPOSED = re.compile(r"(?i)^\W*(?:recommendations?|proposed\s+resolutions?|decisions?\s+required|recommended\s+decisions?)\W*$")
 _ITEMISH = re.compile(r"(?i)^\W*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:that\b|to\s+\w+|[A-Z][a-z]+s\b)")
@@ -102,8 +106,19 @@ def is_lead_in(text: str) -> bool:
     return bool(_LEAD_END.search(last) and _LEAD_SIGNAL.search(last) and _sentence_status(last, "agenda" if _is_proposal(last) else "minutes"))
 
 
-def _is_proposal(s: str) -> bool:
-    return any(rx.search(s) for rx in _PROPOSED)
+# "<someone> recommends/urges (Cabinet) that|to": a proposal when someone who can propose is the subject
+_RECOMMENDS = re.compile(r"(?i)\b(?:recommends?|urges?)\b(?=(?:\s+[\w,]+){0,4}?\s+(?:that|to)\b)")
+
+
+def _is_proposal(s: str, genre: str = "agenda") -> bool:
+    if any(rx.search(s) for rx in _PROPOSED):
+        return True
+    for m in _RECOMMENDS.finditer(s):
+        kind = head_kind(subject_before(s, m.start()))
+        # speech is full of "I'd recommend"; a transcript proposes only when a body does
+        if kind == "body" if genre == "transcript" else kind:
+            return True
+    return False
 
 
 def _active_status(s: str, genre: str) -> tuple[str | None, str | None]:
@@ -116,7 +131,9 @@ def _active_status(s: str, genre: str) -> tuple[str | None, str | None]:
             continue
         if verb in ("agreed", "accepted") and re.match(r"\s*with\b(?!\s+(?:the\s+)?(?:recommendations?|proposals?|amendment|motion))", after):
             continue  # "agreed with the point"
-        if verb in ("agreed", "accepted") and _OPINION.match(after):
+        if re.match(r"\s+by\b", after):
+            continue  # a participle: "SCULPT adopted by private and public sector"
+        if verb in ("agreed", "accepted") and (_OPINION.match(after) or _FINDING.match(after)):
             continue  # "agreed that it would be useful"
         if verb == "noted" and not re.match(r"\s+(?:the|receipt|a|an)\b", after):
             continue  # "noted that …" reports information; "noted the report" is a formal act
@@ -153,10 +170,14 @@ def _sentence_status(s: str, genre: str) -> str | None:
     status, _ = _active_status(s, genre)
     if status:
         return status
-    if _is_proposal(s):
+    if _is_proposal(s, genre):
         return "proposed"
     for m in _PASSIVE.finditer(s):
         aux, verb, after = m.group("aux").lower(), m.group("verb").lower(), m.group("after")
+        if re.search(r"(?i)\b(?:which|that|who)\s+(?:\w+\s+){0,3}$", s[:m.start()]):
+            continue  # a description in a relative clause: "plans which have been adopted"
+        if verb == "accepted" and re.match(r"\s*that\b", after):
+            continue  # "it was accepted that …" acknowledges a view
         if aux in ("had been", "being") or (aux in ("is", "are") and genre not in RECORDS):
             continue  # background ("had been agreed"), in progress, or a habit ("is agreed annually")
         if verb == "carried" and re.match(r"\s*(?:out|forward|over)\b", after):
