@@ -37,19 +37,22 @@ ACTION_VERBS = (
 )
 _VERB = r"(?:" + "|".join(ACTION_VERBS) + r")\w*"
 # Outcomes of a resolution that are not tasks: "the report be noted".
-_NOT_TASK = r"(?:noted|received|approved|agreed|adopted|endorsed|accepted|confirmed|ratified|signed|welcomed|supported|recorded|granted|refused|thanked)"
+_NOT_TASK = r"(?:noted|received|approved|agreed|adopted|endorsed|accepted|confirmed|ratified|signed|welcomed|supported|recorded|granted|refused|thanked|deferred|withdrawn|rejected|declined|dismissed|upheld)"
 
 _MODAL = re.compile(
     r"\b(?:would|should|will|shall|must|is to|are to|was to|were to)\s+(?:(?:also|then|now|urgently|further|be\s+asked\s+to|be\s+requested\s+to)\s+)*"
     r"(?:(?P<passive>be\s+(?!" + _NOT_TASK + r"\b)\w+ed\b|be\s+(?:done|brought|given|sent|made|taken|put|set|held|written|drawn)\b)|(?P<active>" + _VERB + r"))"
 )
 _SUBJUNCTIVE = re.compile(
-    r"\bthat\s+(?P<subj>(?:(?!\b(?:would|should|will|shall|to|could|may|might|must|was|were|is|are)\b)[^,;]){2,120}?)\s+be\s+(?:(?P<asked>asked|requested|instructed|invited|authorised)\s+to\b|(?!" + _NOT_TASK + r"\b)(?P<pp>\w+(?:ed|en|ght)|brought|sent|made|done|set|held)\b)"
+    r"(?:\b(?i:that)\s+|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?)(?P<subj>(?:(?!\b(?:would|should|will|shall|to|could|may|might|must|was|were|is|are|[Tt]hat|THAT)\b)[^,;:]){2,120}?)\s+be\s+(?:(?P<asked>asked|requested|instructed|invited|authorised)\s+to\b|(?!" + _NOT_TASK + r"\b)(?P<pp>\w+(?:ed|en|ght)|brought|sent|made|done|set|held)\b)"
 )
 _UNDERTAKING = re.compile(
     r"\b(?P<verb>agreed|undertook|promised|offered|committed|confirmed)\b(?:\s+that)?,?\s*"
     r"(?:(?P<who>he|she|they|[Oo]fficers|the\s+[\w&' ]{1,40}?)\s+(?:would|will)\s+(?:\w+\s+){0,2}?" + _VERB + r"|to\s+(?P<to>\w+))"
 )
+# "agreed to recommend / note / defer …" decides; it sets no one a task
+_DECIDING = {"the", "a", "with", "disagree", "recommend", "note", "approve", "accept", "support", "endorse",
+             "defer", "adopt", "agree", "refuse", "reject", "receive", "ratify", "grant", "welcome", "thank"}
 _BY = re.compile(r"\bby\s+((?:the\s+)?(?:[A-Z][\w&'./-]*\s*){1,6}(?:of\s+(?:[A-Z][\w&'./-]*\s*){1,4})?|officers)\b")
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -114,9 +117,11 @@ def _owner(clause: str, start: int, main_subject: str | None) -> str | None:
 
 def find_action(text: str, main_subject: str | None = None) -> tuple[bool, str | None, str | None]:
     """(is_action, owner, due) for the wording of something agreed."""
+    if re.search(r"(?i)\brecommend(?:s|ed)?\b", text):
+        return False, None, None  # a recommendation passes the task to whoever decides on it
     owner, found = None, False
     m = _UNDERTAKING.search(text)
-    if m and (m.group("to") is None or m.group("to").lower() not in {"the", "a", "with", "disagree"}):
+    if m and (m.group("to") is None or m.group("to").lower() not in _DECIDING):
         found = True
         who = m.group("who")
         if who and who.lower() not in PRONOUNS and head_kind(who):

@@ -47,7 +47,7 @@ _PROPOSED = [
     re.compile(r"(?i)\b(?:is|are)\s+(?:now\s+|therefore\s+|also\s+)?(?:invited|asked|requested|recommended)\s+to\s*(?::|$|"
                r"(?:\w+\s+){0,3}?(?:agree|approve|consider|note|endorse|determine|resolve|comment|decide|adopt|receive|"
                r"confirm|ratify|support|accept|identify|review|make|authorise|delegate|scrutinise)\b)"),
-    re.compile(r"(?i)\b(?:proposed|moved)\s+by\b|\bseconded\s+by\b"),
+    re.compile(r"(?i)\b(?:proposed|moved)\s+by\b|\bseconded\b"),
 ]
 _BE_RESOLVED = re.compile(r"\bBE\s+(?:APPROVED|AGREED|ADOPTED|ENDORSED|NOTED|RECEIVED|ACCEPTED)\b")
 _RECOMMENDED_PAST = re.compile(r"(?i)\brecommended\b(?:\s+[\w,]+){0,4}?\s+(?:that|to)\b")
@@ -79,6 +79,8 @@ _OPINION = re.compile(
 )
 # "agreed that there needed to be …", "accepted that pay would help": a finding, not a resolution
 _FINDING = re.compile(r"(?i)^\s*that\s+(?:there\s+(?:was|were|is|are|needed|had\s+been)|[^.]{0,80}?\b(?:would|could|might)\s+(?:undoubtedly\s+)?help)\b")
+# An action sheet line: "ACTION: Clerk to write to the highway authority …"
+_ACTION_LINE = re.compile(r"^\W*(?:ACTIONS?|Actions?(?:\s+point)?)\s*[:–—-]\s*(?:(?P<owner>[A-Z][\w&'/ ]{0,40}?)\s+to\s+\w+)?")
 _HEADING_AGREED = re.compile(r"(?i)^\W*(?:resolved|resolutions?|decisions?(?:\s+made)?|agreed\s+actions?|actions?(?:\s+agreed|\s+points)?)\W*$")
 _HEADING_PROPOSED = re.compile(r"(?i)^\W*(?:recommendations?|proposed\s+resolutions?|decisions?\s+required|recommended\s+decisions?)\W*$")
 _ITEMISH = re.compile(r"(?i)^\W*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:that\b|to\s+\w+|[A-Z][a-z]+s\b)")
@@ -229,10 +231,16 @@ def detect(text: str, *, lead_in: str | None = None, genre: str = "minutes", hea
                 return Decision(status="proposed")
             lead_subject = _active_status(sentences(lead_in)[-1], genre)[1]
             return _action(body, lead_subject)
+    m = _ACTION_LINE.match(body)
+    if m and genre in RECORDS:
+        return Decision(status="agreed", is_action=True, owner=m.group("owner"), due=find_due(body))
     if heading and _HEADING_AGREED.match(_clean(heading)) and genre in RECORDS and _ITEMISH.match(body):
         return _action(body, None)
     if heading and _HEADING_PROPOSED.match(_clean(heading)) and genre not in RECORDS and _ITEMISH.match(body):
         return Decision(status="proposed")
+    v = vote(body)  # a recorded vote spans sentences: "For the motion: … Against: …"
+    if v and v["outcome"] and genre in RECORDS:
+        return Decision(status="agreed") if v["outcome"] == "carried" else Decision(status="proposed")
     found = [(i, s, _sentence_status(s, genre)) for i, s in enumerate(sents)]
     agreed = [(i, s) for i, s, st in found if st == "agreed"]
     proposed = [s for _, s, st in found if st == "proposed"]

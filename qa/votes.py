@@ -12,7 +12,10 @@ _SIDES = {
     "abstain": r"(?:abstentions?|abstained|abstaining|abstain)",
 }
 # "For: 7", "Against – 2", "Abstentions (1)"
-_LABELLED = {k: re.compile(r"(?i)\b" + v + r"\s*[:\-–(]\s*" + _NUM + r"\b") for k, v in _SIDES.items()}
+# (a capitalised label may drop the colon in a tally line: "For 5, Against 6, Abstentions 0")
+_TALLY = {"for": r"(?:For|In favour)", "against": r"Against", "abstain": r"(?:Abstentions?|Abstained|Abstain)"}
+_LABELLED = {k: re.compile(r"(?i:\b" + v + r"\s*[:\-–(]\s*" + _NUM + r"\b)|\b" + _TALLY[k] + r"\s+" + _NUM + r"\b")
+             for k, v in _SIDES.items()}
 # "7 for", "7 votes in favour", "2 against", "1 abstention", "3 members abstained"
 _COUNTED = {
     "for": re.compile(r"(?i)\b" + _NUM + r"\s+(?:votes?\s+|members?\s+|councillors?\s+)?(?:voted\s+)?(?:for|in favour)\b"),
@@ -50,7 +53,7 @@ def vote(text: str) -> dict | None:
     for side in counts:
         m = _LABELLED[side].search(text) or _COUNTED[side].search(text)
         if m:
-            counts[side] = _num(m.group(1))
+            counts[side] = _num(next(g for g in m.groups() if g))
         n = _NAMED[side].search(text)
         if n:
             names[side] = _names(n.group("names"))
