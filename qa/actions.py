@@ -53,7 +53,7 @@ _UNDERTAKING = re.compile(
 # "agreed to recommend / note / defer …" decides; it sets no one a task
 _DECIDING = {"the", "a", "with", "disagree", "recommend", "note", "approve", "accept", "support", "endorse",
              "defer", "adopt", "agree", "refuse", "reject", "receive", "ratify", "grant", "welcome", "thank"}
-_BY = re.compile(r"\bby\s+((?:the\s+)?(?:[A-Z][\w&'./-]*\s*){1,6}(?:of\s+(?:[A-Z][\w&'./-]*\s*){1,4})?|officers)\b")
+_BY = re.compile(r"[^,;.]{0,60}?\bby\s+((?:the\s+)?(?:[A-Z][\w&'./-]*\s*){1,6}(?:of\s+(?:[A-Z][\w&'./-]*\s*){1,4})?|officers)\b")
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"(?:\s*/\s*" + _MONTH + r")?\s+\d{4})"
@@ -93,7 +93,10 @@ def head_kind(phrase: str | None) -> str | None:
 
 def subject_before(text: str, end: int) -> str | None:
     """The subject noun phrase ending at index `end` (the verb), if it names someone who can act."""
-    prefix = text[:end]
+    # "The Board has asked", "the Council had unanimously agreed": the subject sits before the auxiliaries
+    prefix = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|also|then|subsequently|unanimously|formally|duly|"
+                    r"therefore|further|would|will|should))+\s*$", " ", text[:end])
+    prefix = re.sub(r"\s*\([^()]{1,12}\)", "", prefix)  # "the Board (OSPB)"
     prefix = re.split(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b|\band\s+(?=[a-z]*\s*(?:the|[A-Z]))", prefix)[-1]
     m = _SUBJECT.search(prefix)
     if not m:
@@ -135,21 +138,21 @@ def find_action(text: str, main_subject: str | None = None) -> tuple[bool, str |
             if m.group("asked"):
                 owner = m.group("subj").strip() if head_kind(m.group("subj")) else None
             else:
-                by = _BY.search(text, m.end())
+                by = _BY.match(text, m.end())
                 owner = by.group(1).strip() if by and head_kind(by.group(1)) else None
     if not found:
         m = _MODAL.search(text)
         if m:
             found = True
             if m.group("passive"):
-                by = _BY.search(text, m.end())
+                by = _BY.match(text, m.end())
                 owner = by.group(1).strip() if by and head_kind(by.group(1)) else None
             elif not re.match(r"receive", m.group("active"), re.I):
                 # "the Panel would receive an update": the receiver is not the one who acts
                 owner = _owner(text, m.start(), main_subject)
     if not found:
         return False, None, None
-    return True, owner, find_due(text)
+    return True, owner, find_due(text[m.start():])  # a date before the task is when it was decided
 
 
 def find_due(text: str) -> str | None:

@@ -42,6 +42,7 @@ _LEAD_SIGNAL = re.compile(
 _PROPOSED = [
     re.compile(r"(?i)^\W*recommendations?\s*(?:\d+|[a-z]|[ivx]+)?\s*[:.–—-]\s*\S"),
     re.compile(r"(?i)\b(?:requests|proposes)\s+that\b"),
+    re.compile(r"(?i)\b(?:the|this|its)\s+(?:report|paper|review)\s+(?:also\s+)?recommend(?:s|ed)\b"),
     re.compile(r"(?i)\bit\s+is\s+(?:therefore\s+)?(?:recommended|proposed)\b"),
     re.compile(r"\bRECOMMEND(?:ED|ATIONS?)?\b"),
     re.compile(r"(?i)\b(?:is|are)\s+(?:now\s+|therefore\s+|also\s+)?(?:invited|asked|requested|recommended)\s+to\s*(?::|$|"
@@ -81,6 +82,8 @@ _OPINION = re.compile(
 _FINDING = re.compile(r"(?i)^\s*that\s+(?:there\s+(?:was|were|is|are|needed|had\s+been)|[^.]{0,80}?\b(?:would|could|might)\s+(?:undoubtedly\s+)?help)\b")
 # An action sheet line: "ACTION: Clerk to write to the highway authority …"
 _ACTION_LINE = re.compile(r"^\W*(?:ACTIONS?|Actions?(?:\s+point)?)\s*[:–—-]\s*(?:(?P<owner>[A-Z][\w&'/ ]{0,40}?)\s+to\s+\w+)?")
+# "the Council agreed the following Motion:" names what was decided; "It was agreed that:" does not
+_NAMED_LIST = re.compile(r"(?i)\bthe\s+following\s+(?:motion|resolutions?|amendment)\s*:\s*$")
 _HEADING_AGREED = re.compile(r"(?i)^\W*(?:resolved|resolutions?|decisions?(?:\s+made)?|agreed\s+actions?|actions?(?:\s+agreed|\s+points)?)\W*$")
 _HEADING_PROPOSED = re.compile(r"(?i)^\W*(?:recommendations?|proposed\s+resolutions?|decisions?\s+required|recommended\s+decisions?)\W*$")
 _ITEMISH = re.compile(r"(?i)^\W*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:that\b|to\s+\w+|[A-Z][a-z]+s\b)")
@@ -96,7 +99,13 @@ def _clean(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """The sentences of a paragraph (a split on end punctuation before a capital)."""
     parts = re.split(r"(?<=[.!?;])\s+(?=[(\"'A-Z])", _clean(text))
-    return [p for p in parts if p]
+    out: list[str] = []
+    for p in parts:
+        if out and re.fullmatch(r"\(?[\w]{1,4}[.)]", out[-1]):
+            out[-1] += " " + p  # a paragraph number ("3.") is not a sentence
+        elif p:
+            out.append(p)
+    return out
 
 
 def is_lead_in(text: str) -> bool:
@@ -131,6 +140,8 @@ def _active_status(s: str, genre: str) -> tuple[str | None, str | None]:
         kind = head_kind(subj)
         if kind is None:
             continue
+        if genre in RECORDS and re.search(r"\bhad\s+(?:\w+\s+)?$", s[:m.start()]):
+            continue  # minutes: "The Panel had requested …" is background to this meeting
         if verb in ("agreed", "accepted") and re.match(r"\s*with\b(?!\s+(?:the\s+)?(?:recommendations?|proposals?|amendment|motion))", after):
             continue  # "agreed with the point"
         if re.match(r"\s+by\b", after):
@@ -140,18 +151,16 @@ def _active_status(s: str, genre: str) -> tuple[str | None, str | None]:
         if verb == "noted" and not re.match(r"\s+(?:the|receipt|a|an)\b", after):
             continue  # "noted that …" reports information; "noted the report" is a formal act
         if verb in ("requested", "asked"):
-            if genre in RECORDS and kind == "body" and re.match(r"\s+(?:that|for|officers|the|a|an)\b", after):
+            if kind == "body" and re.match(r"\s+(?:that|for|officers|the|a|an)\b", after):
                 return "agreed", subj
             continue
         if verb == "recommended":
             return ("agreed" if genre in RECORDS and kind == "body" else "proposed"), subj
         if verb == "noted" and kind != "body":
             continue
-        if kind == "person" and verb in ("agreed", "accepted") and genre in RECORDS:
+        if kind == "person" and verb in ("agreed", "accepted"):
             if find_action(verb + after, subj)[0]:
                 return "agreed", subj  # an undertaking: "the Director agreed to report back"
-            continue
-        if kind == "person" and genre not in RECORDS and verb in ("agreed", "accepted"):
             continue
         return "agreed", subj
     return None, None
@@ -176,7 +185,7 @@ def _sentence_status(s: str, genre: str) -> str | None:
         return "proposed"
     for m in _PASSIVE.finditer(s):
         aux, verb, after = m.group("aux").lower(), m.group("verb").lower(), m.group("after")
-        if re.search(r"(?i)\b(?:which|that|who)\s+(?:\w+\s+){0,3}$", s[:m.start()]):
+        if re.search(r"(?i)\b(?:which|that|who|if|unless|whether|once)\s+(?:\w+\s+){0,3}$", s[:m.start()]):
             continue  # a description in a relative clause: "plans which have been adopted"
         if verb == "accepted" and re.match(r"\s*that\b", after):
             continue  # "it was accepted that …" acknowledges a view
@@ -217,7 +226,7 @@ def detect(text: str, *, lead_in: str | None = None, genre: str = "minutes", hea
     sents = sentences(text)
     if not sents:
         return None
-    if is_lead_in(text):
+    if is_lead_in(text) and not _NAMED_LIST.search(sents[-1]):
         sents = sents[:-1]  # the lead-in's status belongs to the items under it
         if not sents or not any(_sentence_status(s, genre) for s in sents):
             return None

@@ -66,7 +66,8 @@ def _seed(name: str) -> str:
 def _items_after(text: str, lead: str, n: int) -> list[str]:
     """The n bullets after a lead-in line, re-joining bullets a page break split in two."""
     after = text[text.index(lead) + len(lead):]
-    bullets = [b.strip() for b in re.split(r"\n\s*[-\uf0b7\u2022]\s*", "\n" + after.strip()) if b.strip()]
+    after = re.split(r"\n\s*\n(?!\s*[-\uf0b7\u2022])", after.strip())[0]  # the list ends at a paragraph
+    bullets = [b.strip() for b in re.split(r"\n\s*[-\uf0b7\u2022]\s*", "\n" + after) if b.strip()]
     return bullets[:n]
 
 
