@@ -97,7 +97,7 @@ def subject_before(text: str, end: int) -> str | None:
     prefix = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|also|then|subsequently|unanimously|formally|duly|"
                     r"therefore|further|would|will|should))+\s*$", " ", text[:end])
     prefix = re.sub(r"\s*\([^()]{1,12}\)", "", prefix)  # "the Board (OSPB)"
-    prefix = re.split(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b|\band\s+(?=[a-z]*\s*(?:the|[A-Z]))", prefix)[-1]
+    prefix = re.split(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b|\band\s+(?=(?:the|a|an)\s)", prefix)[-1]
     m = _SUBJECT.search(prefix)
     if not m:
         return None
