@@ -53,6 +53,7 @@ _UNDERTAKING = re.compile(
 # "agreed to recommend / note / defer …" decides; it sets no one a task
 _DECIDING = {"the", "a", "with", "disagree", "recommend", "note", "approve", "accept", "support", "endorse",
              "defer", "adopt", "agree", "refuse", "reject", "receive", "ratify", "grant", "welcome", "thank"}
+_ASKED_THAT = re.compile(r"\b(?:asked|requested|instructed|directed)\s+(?:that\s+)?(?P<who>(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,5}[Oo]fficers?|the\s+(?:[A-Z][\w&'-]*\s*){1,6})\s+(?:to\s+)?" + _VERB + r"\b")
 _BY = re.compile(r"[^,;.]{0,60}?\bby\s+((?:the\s+)?(?:[A-Z][\w&'./-]*\s*){1,6}(?:of\s+(?:[A-Z][\w&'./-]*\s*){1,4})?|officers)\b")
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -97,6 +98,8 @@ def subject_before(text: str, end: int) -> str | None:
     prefix = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|also|then|subsequently|unanimously|formally|duly|"
                     r"therefore|further|would|will|should))+\s*$", " ", text[:end])
     prefix = re.sub(r"\s*\([^()]{1,12}\)", "", prefix)  # "the Board (OSPB)"
+    # "Council on 21 February 2023 approved": the date sits between subject and verb
+    prefix = re.sub(r"\s+(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+(?:\s+\d{4})?\s*$", " ", prefix)
     prefix = re.split(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b|\band\s+(?=(?:the|a|an)\s)", prefix)[-1]
     m = _SUBJECT.search(prefix)
     if not m:
@@ -140,6 +143,10 @@ def find_action(text: str, main_subject: str | None = None) -> tuple[bool, str |
             else:
                 by = _BY.match(text, m.end())
                 owner = by.group(1).strip() if by and head_kind(by.group(1)) else None
+    if not found:
+        m = _ASKED_THAT.search(text)
+        if m and head_kind(m.group("who")):
+            found, owner = True, m.group("who")
     if not found:
         m = _MODAL.search(text)
         if m:

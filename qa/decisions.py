@@ -58,7 +58,10 @@ _RESOLVED = re.compile(
     r"\b(?:FURTHER\s+)?RESOLVED\b|^\W*(?:[Ff]urther\s+|[Uu]nanimously\s+)?[Rr]esolved\b|"
     r"\band\s+(?:(?:it\s+was|was)\s+)?(?:unanimously\s+)?resolved\b"
 )
-_AGREED_CAPS = re.compile(r"\bAGREED\b|^\W*Agreed\s*(?:[:–—-]|that\b)")
+_AGREED_CAPS = re.compile(r"\bAGREED\b|^\W*(?:Agreed|Decision|Resolution)\s*(?:[:–—-]|that\b)")
+# Formal acts that need no "agreed": "were confirmed as a correct record", "The report was noted."
+_FORMAL = re.compile(r"(?i)\b(?:approved|confirmed|agreed|signed|accepted)\s+as\s+an?\s+(?:true\s+and\s+)?(?:correct|accurate)\s+record\b|"
+                     r"\b(?:report|update|information|minutes|contents?)\s+(?:was|were)\s+(?:duly\s+)?noted\b")
 _IMPERSONAL = re.compile(
     r"(?i)(?<!had been )\bit\s+(?:was|has\s+been)\s+(?:(?:also|further|unanimously|therefore|then|subsequently|duly|thus|generally)\s+)?"
     r"(?:agreed|decided|resolved)\b"
@@ -69,7 +72,7 @@ _PASSIVE = re.compile(
     r"(?P<verb>agreed|approved|adopted|endorsed|ratified|carried|accepted)\b(?P<after>.{0,40})"
 )
 _ACTIVE = re.compile(r"(?i)\b(?:(?:unanimously|formally|then|also|subsequently|therefore)\s+)?(?P<verb>" + _DECISION_VERBS +
-                     r"|noted|requested|asked|recommended|took\s+the\s+decision|made\s+the\s+decision)\b(?P<after>.{0,80})")
+                     r"|noted|requested|asked|recommended|voted\s+(?:to|in\s+favour)|took\s+the\s+decision|made\s+the\s+decision)\b(?P<after>.{0,80})")
 _MOTION = re.compile(r"(?i)\b(?:motion|amendment|proposal|recommendations?|resolution)s?\s+(?:was\s+|were\s+|is\s+)?"
                      r"(?:duly\s+|unanimously\s+)?(?:carried|passed)\b|^\W*carried\b|\bcarried\s+(?:unanimously|nem\.?\s*con|by\s+\d+)")
 _LOST = re.compile(r"(?i)\b(?:motion|amendment|proposal)s?\b[^.]{0,40}?\b(?:was\s+|were\s+|is\s+)?(?:lost|defeated|fell|rejected|not\s+carried|withdrawn)\b|^\W*lost\b")
@@ -156,6 +159,8 @@ def _active_status(s: str, genre: str) -> tuple[str | None, str | None]:
             continue
         if verb == "recommended":
             return ("agreed" if genre in RECORDS and kind == "body" else "proposed"), subj
+        if verb.startswith("voted") and kind != "body":
+            continue  # one member's vote decides nothing
         if verb == "noted" and kind != "body":
             continue
         if kind == "person" and verb in ("agreed", "accepted"):
@@ -171,7 +176,7 @@ def _sentence_status(s: str, genre: str) -> str | None:
         return "proposed"
     if _RESOLVED.search(s) or _MOTION.search(s) or _IMPERSONAL.search(s):
         return "agreed"
-    if genre in RECORDS and _AGREED_CAPS.search(s):
+    if genre in RECORDS and (_AGREED_CAPS.search(s) or _FORMAL.search(s)):
         return "agreed"
     if _BE_RESOLVED.search(s):
         return "agreed" if genre in RECORDS else "proposed"
