@@ -48,10 +48,11 @@ _PROPOSED = [
     re.compile(r"(?i)\b(?:is|are)\s+(?:now\s+|therefore\s+|also\s+)?(?:invited|asked|requested|recommended)\s+to\s*(?::|$|"
                r"(?:\w+\s+){0,3}?(?:agree|approve|consider|note|endorse|determine|resolve|comment|decide|adopt|receive|"
                r"confirm|ratify|support|accept|identify|review|make|authorise|delegate|scrutinise)\b)"),
-    re.compile(r"(?i)\b(?:proposed|moved)\s+by\b|\bseconded\b"),
+    re.compile(r"(?i)\b(?:proposed|moved)\s+by\b|\bseconded\b(?!\s+(?:to|from|into)\b)"),  # not a secondment
 ]
+# "<someone> recommends/urges (Cabinet) that|to": a proposal when someone who can propose is the subject
+_RECOMMENDS = re.compile(r"(?i)\b(?:recommends?|urges?)\b(?=(?:\s+[\w,]+){0,4}?\s+(?:that|to)\b)")
 _BE_RESOLVED = re.compile(r"\bBE\s+(?:APPROVED|AGREED|ADOPTED|ENDORSED|NOTED|RECEIVED|ACCEPTED)\b")
-_RECOMMENDED_PAST = re.compile(r"(?i)\brecommended\b(?:\s+[\w,]+){0,4}?\s+(?:that|to)\b")
 
 # --- what was agreed -------------------------------------------------------------------
 _RESOLVED = re.compile(
@@ -119,9 +120,6 @@ def is_lead_in(text: str) -> bool:
     last = sents[-1]
     return bool(_LEAD_END.search(last) and _LEAD_SIGNAL.search(last) and _sentence_status(last, "agenda" if _is_proposal(last) else "minutes"))
 
-
-# "<someone> recommends/urges (Cabinet) that|to": a proposal when someone who can propose is the subject
-_RECOMMENDS = re.compile(r"(?i)\b(?:recommends?|urges?)\b(?=(?:\s+[\w,]+){0,4}?\s+(?:that|to)\b)")
 
 
 def _is_proposal(s: str, genre: str = "agenda") -> bool:
