@@ -15,8 +15,8 @@ Status rules, by genre (the Meeting.kind of the document):
 - A lost or withdrawn motion is *proposed*: it was put but not adopted.
 - A lead-in ("It was agreed that:", "recommends that Cabinet:") is not itself a decision;
   the items under it take its status.
-- Background is not a decision of the meeting: "had been agreed" (pluperfect), "agreed
-  with the point", a person who "agreed that it would be useful" (an opinion), "is
+- Background is not a decision of the meeting: "had been agreed" (pluperfect), what
+  the meeting "was informed that" others agreed (reported speech), "agreed with the point", a person who "agreed that it would be useful" (an opinion), "is
   agreed by Council annually" (a habit), "was being approved" (not yet).
 """
 from __future__ import annotations
@@ -88,6 +88,8 @@ _FINDING = re.compile(r"(?i)^\s*that\s+(?:there\s+(?:was|were|is|are|needed|had\
 _ACTION_LINE = re.compile(r"^\W*(?:ACTIONS?|Actions?(?:\s+point)?)\s*[:–—-]\s*(?:(?P<owner>[A-Z][\w&'/ ]{0,40}?)\s+to\s+\w+)?")
 # "the Council agreed the following Motion:" names what was decided; "It was agreed that:" does not
 _NAMED_LIST = re.compile(r"(?i)\bthe\s+following\s+(?:motion|resolutions?|amendment)\s*:\s*$")
+# Reported speech in minutes: what the meeting was told, not what it did
+_REPORTED = re.compile(r"(?i)\b(?:informed|told|advised|reminded|explained|reported|noted|aware|acknowledged|recalled)\s+(?:\w+\s+){0,3}?that\b")
 _HEADING_AGREED = re.compile(r"(?i)^\W*(?:resolved|resolutions?|decisions?(?:\s+made)?|agreed\s+actions?|actions?(?:\s+agreed|\s+points)?)\W*$")
 _HEADING_PROPOSED = re.compile(r"(?i)^\W*(?:recommendations?|proposed\s+resolutions?|decisions?\s+required|recommended\s+decisions?)\W*$")
 _ITEMISH = re.compile(r"(?i)^\W*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:that\b|to\s+\w+|[A-Z][a-z]+s\b)")
@@ -141,7 +143,7 @@ def _active_status(s: str, genre: str) -> tuple[str | None, str | None]:
         kind = head_kind(subj)
         if kind is None:
             continue
-        if genre in RECORDS and re.search(r"\bhad\s+(?:\w+\s+)?$", s[:m.start()]):
+        if genre in RECORDS and (re.search(r"\bhad\s+(?:\w+\s+)?$", s[:m.start()]) or _REPORTED.search(s[:m.start()])):
             continue  # minutes: "The Panel had requested …" is background to this meeting
         if verb in ("agreed", "accepted") and re.match(r"\s*with\b(?!\s+(?:the\s+)?(?:recommendations?|proposals?|amendment|motion))", after):
             continue  # "agreed with the point"
@@ -192,6 +194,8 @@ def _sentence_status(s: str, genre: str) -> str | None:
             continue  # a description in a relative clause: "plans which have been adopted"
         if verb == "accepted" and re.match(r"\s*that\b", after):
             continue  # "it was accepted that …" acknowledges a view
+        if genre in RECORDS and _REPORTED.search(s[:m.start()]):
+            continue  # "Members were informed that the budget was agreed …" reports what others did
         if aux in ("had been", "being") or (aux in ("is", "are") and genre not in RECORDS):
             continue  # background ("had been agreed"), in progress, or a habit ("is agreed annually")
         if verb == "carried" and re.match(r"\s*(?:out|forward|over)\b", after):
