@@ -12,7 +12,7 @@ PERSON_HEADS = {
 BODY_HEADS = {
     "council", "cabinet", "committee", "sub-committee", "board", "panel", "group", "forum",
     "commission", "authority", "assembly", "partnership", "team", "teams", "members", "we",
-    "scrutiny", "service", "directorate",
+    "scrutiny", "directorate",
 }
 PRONOUNS = {"he", "she", "they", "it", "we"}
 
@@ -48,7 +48,7 @@ _SUBJUNCTIVE = re.compile(
 )
 _UNDERTAKING = re.compile(
     r"\b(?P<verb>agreed|undertook|promised|offered|committed|confirmed)\b(?:\s+that)?,?\s*"
-    r"(?:(?P<who>he|she|they|[Oo]fficers|the\s+[\w&' ]{1,40}?)\s+(?:would|will)\s+(?:\w+\s+){0,2}?" + _VERB + r"|to\s+(?P<to>\w+))"
+    r"(?:(?P<who>he|she|they|[Oo]fficers|the\s+[\w&' ]{1,40}?)\s+(?:would|will)\s+(?!be\b)(?:\w+\s+){0,2}?" + _VERB + r"|to\s+(?P<to>\w+))"
 )
 # "agreed to recommend / note / defer …" decides; it sets no one a task
 _DECIDING = {"the", "a", "with", "disagree", "recommend", "note", "approve", "accept", "support", "endorse",

@@ -92,7 +92,10 @@ _NAMED_LIST = re.compile(r"(?i)\bthe\s+following\s+(?:motion|resolutions?|amendm
 _REPORTED = re.compile(r"(?i)\b(?:informed|told|advised|reminded|explained|reported|noted|aware|acknowledged|recalled)\s+(?:\w+\s+){0,3}?that\b")
 _HEADING_AGREED = re.compile(r"(?i)^\W*(?:resolved|resolutions?|decisions?(?:\s+made)?|agreed\s+actions?|actions?(?:\s+agreed|\s+points)?)\W*$")
 _HEADING_PROPOSED = re.compile(r"(?i)^\W*(?:recommendations?|proposed\s+resolutions?|decisions?\s+required|recommended\s+decisions?)\W*$")
-_ITEMISH = re.compile(r"(?i)^\W*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:that\b|to\s+\w+|[A-Z][a-z]+s\b)")
+# The wording of a resolution item: "That …", "To approve …", "(a) Notes and endorses …"
+_ITEMISH = re.compile(r"(?i)^\W*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:that\b|to\s+[a-z]+\b|(?:notes?|approves?|agrees?|endorses?|"
+                      r"delegates?|authorises?|adopts?|considers?|receives?|supports?|requests?|asks?|confirms?|"
+                      r"recommends?|instructs?|uses?|accepts?|resolves?|refers?|welcomes?|thanks?)\b)")
 
 
 def _clean(text: str) -> str:

@@ -98,6 +98,8 @@ def find_references(text: str) -> tuple[Reference, ...]:
             taken.append(span)
             body = _body(m)
             for iso in parse_dates(m.group("dates")):
+                if iso is None and body is None:
+                    continue  # "the Meeting held on 2 February" names no meeting we could find
                 key = (iso, body, m.group(0) if iso is None else "")
                 if key in seen:
                     continue

@@ -181,3 +181,29 @@ def test_precision_and_recall_on_labelled_seed_paragraphs():
     precision, recall = measure(_labelled())
     print(f"decision detection on the labelled sample: precision={precision:.3f} recall={recall:.3f}")
     assert precision >= 0.9 and recall >= 0.9
+
+
+# --- through the parser: what the index will hold ---------------------------------------
+
+def test_parsed_minutes_carry_the_308_and_309_decisions():
+    from qa.parse.document import parse_file
+    m = parse_file(next(CORPUS.glob("*2021-03-11-minutes*")))
+    by_item = {}
+    for item, p in m.paragraphs():
+        if p.decision:
+            by_item.setdefault(item.number, []).append(p)
+    assert all(p.decision.status == "agreed" for ps in by_item.values() for p in ps)
+    texts_308 = " ".join(p.text for p in by_item["308"])
+    for phrase in ("briefing pack", "alternative approach", "Key PIs", "criteria for local employers", "apprenticeship champions"):
+        assert phrase in texts_308
+    assert any("next meeting in July" in (p.decision.due or "") for p in by_item["309"])
+
+
+def test_parsed_agenda_pack_never_reports_a_recommendation_as_agreed():
+    from qa.parse.document import parse_file
+    m = parse_file(next(CORPUS.glob("*2020-06-22-agenda-pack*")))
+    recs = [p for _, p in m.paragraphs() if re.match(r"Recommendation \d+:", p.text)]
+    assert len(recs) >= 10 and all(p.decision and p.decision.status == "proposed" for p in recs)
+    for _, p in m.paragraphs():
+        if p.decision and p.decision.status == "agreed":
+            assert not re.search(r"\b(?:recommends|is asked to|are invited to)\b", p.text)
