@@ -13,6 +13,9 @@ Status rules, by genre (the Meeting.kind of the document):
   passive "was approved". Anything in such a paragraph that proposes wins: a proposal
   in an agenda pack is never reported as agreed.
 - A lost or withdrawn motion is *proposed*: it was put but not adopted.
+- "RECOMMENDED to Council that …" in a committee's minutes is *proposed*: the body that
+  decides has not yet done so ("RESOLVED that Cabinet recommends …" is the committee's
+  own resolution, so *agreed*).
 - A lead-in ("It was agreed that:", "recommends that Cabinet:") is not itself a decision;
   the items under it take its status.
 - Background is not a decision of the meeting: "had been agreed" (pluperfect), what
