@@ -86,7 +86,8 @@ _OPINION = re.compile(
     r"desirable|interesting|essential|a\s+need|need|right|fair|clear|true|concerning|disappointing)"
 )
 # "agreed that there needed to be …", "accepted that pay would help": a finding, not a resolution
-_FINDING = re.compile(r"(?i)^\s*that\s+(?:there\s+(?:was|were|is|are|needed|had\s+been)|[^.]{0,80}?\b(?:would|could|might)\s+(?:undoubtedly\s+)?help)\b")
+_FINDING = re.compile(r"(?i)^\s*that\s+(?:there\s+(?:was|were|is|are|needed|had\s+been)|[^.]{0,80}?\b(?:would|could|might)\s+(?:undoubtedly\s+)?help|"
+                      r"(?:(?!would|should|will|shall|be)\S+\s+){1,8}?(?:was|were|is|are|had\s+been|has\s+been)\s+(?!to\b|a\s+correct\b))\b")
 # An action sheet line: "ACTION: Clerk to write to the highway authority …"
 _ACTION_LINE = re.compile(r"^\W*(?:ACTIONS?|Actions?(?:\s+point)?)\s*[:–—-]\s*(?:(?P<owner>[A-Z][\w&'/ ]{0,40}?)\s+to\s+\w+)?")
 # "the Council agreed the following Motion:" names what was decided; "It was agreed that:" does not
