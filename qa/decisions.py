@@ -17,7 +17,7 @@ def detect(text: str, *, lead_in: str | None = None, genre: str = "minutes", hea
         return Decision(status="agreed")
     if PROPOSED.search(text):
         return Decision(status="proposed")
-    if genre == "minutes" and AGREED.search(text):
+    if genre == "minutes" and (AGREED.search(text) or re.search(r"\bRESOLVED\b", text)):
         return Decision(status="agreed")
     return None
 

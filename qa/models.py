@@ -172,5 +172,8 @@ def cite(meeting: Meeting, item: Item, para: Paragraph) -> Citation:
     if sec:
         label.append(sec.short)
     unit = "segment" if meeting.kind == "transcript" else "para"
-    label.append(f"{unit} {para.number or para.position}")
+    if para.number and not para.number[0].isdigit():
+        label.append(para.number)  # "Recommendation 3" is how a reader cites it
+    else:
+        label.append(f"{unit} {para.number or para.position}")
     return Citation(id=cid, url=f"/c/{cid}", label=", ".join(label))

@@ -1,0 +1,150 @@
+"""The body of one item: blocks to citable paragraphs, with sections where numbering restarts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa import decisions, references
+from qa.models import Paragraph, Section
+from qa.parse.clean import Block
+from qa.parse.segment import segments
+
+LONG_WORDS = 400
+
+APPENDIX_LINE = re.compile(r"^\s*(?:[-•]\s*)?((?:Appendix|Annex|Annexe|Schedule)\s+[A-Z0-9]{1,3}\b\s*[-–:.]?\s*.*)$", re.I)
+
+
+def _num_key(number: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in number.split(".") if x.isdigit())
+
+
+def _is_restart(number: str, seen: list[str]) -> bool:
+    """Numbering goes back to its start (1 or 1.1) after running past it: a new report or appendix."""
+    if not seen:
+        return False
+    key, last = _num_key(number), _num_key(seen[-1])
+    first_of_run = key in ((1,), (1, 1), (1, 1, 1))
+    return first_of_run and last > key and max(_num_key(s)[0] for s in seen) >= 2
+
+
+def _resumes_parent(number: str, acc: "_Acc") -> bool:
+    """A short numbered list (1-3) inside a report, after which the report's own numbering resumes."""
+    if not acc.parent or not acc.parent[1] or len(acc.seen) > 5:
+        return False
+    before = _num_key(acc.parent[1][-1])
+    return before < _num_key(number) <= (before[0] + 10,)
+
+
+@dataclass
+class _Acc:
+    """Paragraphs being collected for one item."""
+
+    genre: str
+    paragraphs: list[dict] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    section: str | None = None
+    seen: list[str] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+    position: int = 0
+    heading: str | None = None
+    lead_in: str | None = None
+    attach: dict | None = None  # the numbered paragraph that following bullets/rows fold into
+    parent: tuple | None = None  # (section, seen, position) of the run a restart interrupted
+
+    def add(self, text: str, kind: str, number: str | None) -> dict:
+        self.position += 1
+        key = number if number else f"p{self.position}"
+        key = re.sub(r"[^A-Za-z0-9.]+", "-", key).strip("-").lower() if number and not number[0].isdigit() else key
+        base, n = key, 2
+        while (self.section, key) in self.used:
+            key, n = f"{base}-{n}", n + 1
+        self.used.add((self.section, key))
+        p = {"key": key, "number": number, "position": self.position, "text": text, "kind": kind,
+             "section": self.section, "heading": self.heading,
+             "lead_in": self.lead_in if kind == "bullet" else None}
+        self.paragraphs.append(p)
+        return p
+
+
+def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None = None,
+                     appendix_hint: list[str] | None = None) -> tuple[tuple[Paragraph, ...], tuple[Section, ...]]:
+    """Paragraphs of one item from its blocks; numbered paragraphs keep printed numbers."""
+    digit_numbers = [b for b in blocks if b.number and b.number[0].isdigit()]
+    if numbered is None:
+        numbered = len(digit_numbers) >= 3
+    acc = _Acc(genre=genre)
+    appendices = list(appendix_hint or [])
+    for b in blocks:
+        number = b.number if (b.number and (numbered or not b.number[0].isdigit())) else None
+        text = b.text if number or not b.number else f"{b.number}. {b.text}"
+        if b.kind == "paragraph" and not number:
+            m = APPENDIX_LINE.match(text)
+            if m and acc.section is None:
+                appendices.append(m.group(1).strip())
+        if b.kind in ("bullet", "heading"):
+            m = APPENDIX_LINE.match(b.text)
+            if m and acc.section is None:
+                appendices.append(m.group(1).strip())
+        if number and number[0].isdigit():
+            if _is_restart(number, acc.seen):
+                _new_section(acc, appendices)
+            elif _resumes_parent(number, acc):
+                acc.section, acc.seen, acc.position = acc.parent
+                acc.parent = None
+            acc.seen.append(number)
+        if b.kind == "heading":
+            acc.heading = b.text
+            acc.attach = None
+            acc.lead_in = None
+            acc.add(b.text, "heading", None)
+            continue
+        if number:
+            acc.lead_in = None
+            acc.attach = acc.add(text, "paragraph", number)
+            continue
+        if acc.attach is not None and (b.kind in ("bullet", "table_row") or re.match(r"^\(?[a-z]{1,3}\)", text)):
+            sep = "\n- " if b.kind == "bullet" else "\n"
+            acc.attach["text"] += sep + text
+            continue
+        if b.kind == "paragraph" and len(text.split()) > LONG_WORDS:
+            acc.attach = None  # a wall of text (one huge line): cut it where sentences end
+            for seg, _ in segments(text):
+                acc.add(seg, "paragraph", None)
+            continue
+        if b.kind == "paragraph":
+            acc.attach = None
+            acc.add(text, "paragraph", None)
+            acc.lead_in = text if decisions.is_lead_in(text) else None
+            continue
+        acc.add(text, b.kind, None)
+    return _finish(acc)
+
+
+def _new_section(acc: _Acc, appendices: list[str]) -> None:
+    k = len(acc.sections) + 1
+    title = appendices[k - 1] if k - 1 < len(appendices) else (acc.heading or f"Part {k + 1}")
+    m = re.match(r"(?i)(appendix|annexe?|schedule)\s+([A-Z0-9]{1,3})\b", title)
+    key = f"{m.group(1).lower()}-{m.group(2).lower()}" if m else f"s{k + 1}"
+    if any(s.key == key for s in acc.sections):
+        key = f"s{k + 1}"
+    acc.sections.append(Section(key=key, title=title))
+    acc.parent = (acc.section, acc.seen, acc.position)
+    acc.section = key
+    acc.seen = []
+    acc.position = 0
+    acc.attach = None
+
+
+def _finish(acc: _Acc) -> tuple[tuple[Paragraph, ...], tuple[Section, ...]]:
+    out = []
+    for p in acc.paragraphs:
+        kind = p["kind"]
+        dec = None
+        if kind != "heading":
+            dec = decisions.detect(p["text"], lead_in=p["lead_in"], genre=acc.genre, heading=p["heading"])
+        out.append(Paragraph(
+            key=p["key"], number=p["number"], position=p["position"], text=p["text"],
+            kind="decision" if dec else kind, section=p["section"], heading=p["heading"],
+            decision=dec, references=references.find_references(p["text"]),
+        ))
+    return tuple(out), tuple(acc.sections)

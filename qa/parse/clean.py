@@ -1,0 +1,187 @@
+"""Clean-up of PDF-extraction noise and the cut of a text into blocks (paragraphs, bullets, rows, headings)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+BULLET = re.compile(r"^\s*(?:[-•▪●◦○➤►*]|\u2022|\uf0b7|\uf0a7)\s+")
+SUB_ITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivx]{1,4})\)\s+(?=\S)")  # "(a) the forecast …" under a resolution
+NUMBERED = re.compile(r"^\s*(?:[-•]\s+)?(\d{1,2}(?:\.\d{1,2}){1,2}|\d{1,3})[.)]?\s+(?=\S)")
+# "1. Text" needs the dot; "1.1 Text" does not. Keeps "2019 was a year" from reading as para 2019.
+NUMBERED_STRICT = re.compile(r"^\s*(?:[-•]\s+)?(?:(\d{1,2}(?:\.\d{1,2}){1,2})\.?|(\d{1,3})\.)\s+(?=\S)")
+RECOMMENDATION = re.compile(r"^\s*(?:[-•]\s+)?(Recommendation\s+(\d{1,3}))\s*[:.–-]\s*", re.I)
+TERMINAL = re.compile(r"[.!?:;)\]\"'”’…]\s*$")
+LINK = re.compile(r"\[([^\[\]]{0,300}?)\]\((?:#|[a-z]+://[^)]{0,400}|mailto:[^)]{0,200})\)", re.S)
+FURNITURE = [
+    re.compile(r"(?i)^this page is intentionally left blank\.?$"),
+    re.compile(r"(?i)^page\s+\d+(\s+of\s+\d+)?$"),
+    re.compile(r"^\d{1,3}$"),
+    re.compile(r"(?i)^date of issue\s*:.*$"),
+    re.compile(r"(?i)^(draft|confidential)$"),
+    re.compile(r"^[-_=.·\s]{3,}$"),
+    re.compile(r"^(-+\t)+-+\s*$"),
+]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of text as laid out: kind is paragraph | bullet | table_row | heading."""
+
+    text: str
+    kind: str = "paragraph"
+    number: str | None = None  # printed paragraph number ("81", "1.2") or "Recommendation 3"
+    cells: tuple[str, ...] = ()
+    markdown_heading: bool = False
+    line: int = 0  # 1-based line of the source where the block starts
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Bytes to text; invalid UTF-8 is replaced, never fatal. Returns (text, warnings)."""
+    warnings = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        warnings.append("invalid UTF-8 replaced with U+FFFD")
+    return text, warnings
+
+
+def normalise(text: str) -> str:
+    """Plain text from extraction output: no link remnants, bold markers, odd spaces or control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]", "", text)
+    text = text.replace("\u00a0", " ")
+    text = LINK.sub(lambda m: m.group(1), text)
+    text = re.sub(r"\((?:#)\)", "", text)
+    text = re.sub(r"(?<=\w)\*\*(?=\w)", " ", text)  # "2020**COVID" was two runs of text
+    text = text.replace("**", "").replace("__", "")
+    return text
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture that carries no content: blank-page notes, page numbers, issue dates."""
+    s = line.strip()
+    return bool(s) and any(p.match(s) for p in FURNITURE)
+
+
+def running_headers(lines: list[str], keep: set[str] = frozenset()) -> set[str]:
+    """Short lines repeated three or more times, as running headers are (tables and bullets excluded)."""
+    counts = Counter(l.strip() for l in lines if l.strip())
+    return {
+        s for s, n in counts.items()
+        if n >= 3 and len(s) <= 80 and "\t" not in s and not BULLET.match(s) and s not in keep
+        and not re.match(r"^[a-z]", s)
+    }
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET.sub("", text, count=1)
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line with no closing punctuation: a section heading as council reports set them."""
+    s = text.strip()
+    if not s or len(s) > 100 or "\t" in s:
+        return False
+    words = s.split()
+    if len(words) > 12 or TERMINAL.search(s) and not s.endswith(")"):
+        return False
+    first = s.lstrip("➤►○•-–* ")
+    return bool(first) and (first[0].isupper() or first[0].isdigit())
+
+
+def paragraph_number(text: str) -> tuple[str | None, str]:
+    """Split "81. Grass cutting…" into ("81", "Grass cutting…"); (None, text) when unnumbered."""
+    m = RECOMMENDATION.match(text)
+    if m:
+        return m.group(1).title(), text.strip()
+    m = NUMBERED_STRICT.match(text)
+    if m:
+        return (m.group(1) or m.group(2)), text[m.end():].strip()
+    return None, text
+
+
+def _starts_element(line: str) -> bool:
+    return bool(BULLET.match(line) or SUB_ITEM.match(line) or NUMBERED_STRICT.match(line)
+                or RECOMMENDATION.match(line) or "\t" in line)
+
+
+def to_blocks(text: str, *, drop: set[str] = frozenset()) -> list[Block]:
+    """Cut normalised text into blocks; drops furniture and the given running headers."""
+    blocks: list[Block] = []
+    cur: list[str] = []
+    start = 0
+
+    def flush():
+        nonlocal cur
+        if cur:
+            blocks.append(_make_block(cur, start))
+        cur = []
+
+    for i, raw in enumerate(text.split("\n"), 1):
+        line = raw.rstrip()
+        if not line.strip() or is_furniture(line) or line.strip() in drop:
+            flush()
+            continue
+        if cur and (_starts_element(line) or "\t" in cur[-1] or re.match(r"^\s*#", line)):
+            flush()
+        if not cur:
+            start = i
+        cur.append(line)
+        if len(cur) == 1 and _heading_line(line):
+            flush()  # a heading set on its own line, with its text straight below
+    flush()
+    return blocks
+
+
+def _heading_line(line: str) -> bool:
+    s = line.strip()
+    if not looks_like_heading(s) or BULLET.match(s):
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", s)
+    return (len(letters) > 3 and letters.isupper()) or bool(re.match(r"^\d{1,4}(/\d{2,4})?\.?\s+[A-Z]|^(?i:agenda item)\b", s))
+
+
+def _make_block(lines: list[str], line_no: int) -> Block:
+    first = lines[0]
+    md = bool(re.match(r"^\s*#{1,6}\s", first))
+    if md:
+        lines = [re.sub(r"^\s*#{1,6}\s*", "", first)] + lines[1:]
+        first = lines[0]
+    if "\t" in first and len(lines) == 1:
+        cells = tuple(c.strip() for c in first.split("\t"))
+        text = " ".join(c for c in cells if c)
+        return Block(text=text, kind="table_row", cells=cells, line=line_no)
+    text = " ".join(l.strip() for l in lines)
+    text = re.sub(r"\s+", " ", text).strip()
+    if BULLET.match(first) and not NUMBERED_STRICT.match(first) and not RECOMMENDATION.match(first):
+        marker_is_heading = first.lstrip().startswith(("➤", "►")) and looks_like_heading(strip_bullet(text))
+        return Block(text=strip_bullet(text), kind="heading" if marker_is_heading else "bullet", line=line_no)
+    if SUB_ITEM.match(first):
+        return Block(text=text, kind="bullet", line=line_no)
+    number, rest = paragraph_number(text)
+    if number:
+        body = rest if not number.startswith("Recommendation") else text
+        return Block(text=body if not number[0].isdigit() else rest, kind="paragraph", number=number, line=line_no)
+    kind = "heading" if (md or (len(lines) == 1 and looks_like_heading(text))) else "paragraph"
+    return Block(text=text, kind=kind, markdown_heading=md, line=line_no)
+
+
+def continues(prev: Block, nxt: Block) -> bool:
+    """True when nxt is the rest of prev cut by a page break: prev unfinished, nxt starting lower-case."""
+    if prev.kind in ("table_row", "heading") or nxt.kind in ("table_row",) or nxt.number:
+        return False
+    body = nxt.text.lstrip()
+    return bool(body) and body[0].islower() and not TERMINAL.search(prev.text)
+
+
+def join_page_breaks(blocks: list[Block]) -> list[Block]:
+    """A bullet or paragraph split across a page break becomes one block again."""
+    out: list[Block] = []
+    for b in blocks:
+        if out and continues(out[-1], b):
+            out[-1] = replace(out[-1], text=f"{out[-1].text} {b.text.strip()}")
+        else:
+            out.append(b)
+    return out

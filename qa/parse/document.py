@@ -1,0 +1,132 @@
+"""One document in, one Meeting out: decode, clean, recognise the genre, parse, assemble ids."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from qa.models import Meeting
+from qa.parse.agenda import agenda_table, parse_agenda, parse_report
+from qa.parse.body import build_paragraphs
+from qa.parse.clean import decode, join_page_breaks, normalise, running_headers, to_blocks
+from qa.parse.common import Draft
+from qa.parse.header import abbreviation, find_date, slug
+from qa.parse.minutes import find_items, parse_minutes
+from qa.parse.transcript import parse_transcript
+
+MAX_BYTES = 25 * 1024 * 1024
+COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
+
+
+class UnreadableDocument(ValueError):
+    """A file that holds no text to parse: empty, binary or too large. The message says which."""
+
+
+def genre(text: str, blocks) -> str:
+    """minutes | agenda | report | transcript | unknown, from what the text looks like."""
+    lines = text.split("\n")
+    long_lines = sum(len(l) > 3000 for l in lines)
+    head = "\n".join(lines[:40]).lower()
+    speech = len(re.findall(r"(?i)\b(I'm|we're|you're|thank you|okay|I think)\b", text[:200000]))
+    words = max(1, len(text[:200000].split()))
+    if long_lines and speech / words > 0.004 or "transcript" in head and speech / words > 0.004:
+        return "transcript"
+    if agenda_table(blocks) and re.search(r"(?im)^\s*agenda\s*$|item no", head + text[:20000].lower()):
+        return "agenda"
+    numbered = sum(1 for b in blocks if b.number and b.number[0].isdigit())
+    items = find_items(blocks)
+    if items and numbered < 3 * len(items) and re.search(r"(?i)\bminutes\b|\bpresent\b|\bresolved\b|\bit was agreed\b", text[:20000]):
+        return "minutes"
+    if numbered >= 3:
+        return "report"
+    if items:
+        return "minutes"
+    return "unknown"
+
+
+def council_from_text(text: str) -> str | None:
+    m = COUNCIL.search(text[:20000])
+    if not m:
+        return None
+    name = re.sub(r"^(The|At|Of|By|In|To)\s+", "", m.group(1))
+    return name if name not in ("County Council", "Council") else None
+
+
+def meeting_id(council: str | None, body: str | None, iso: str | None, kind: str, text: str) -> str:
+    """Readable and stable: council, body initials, date, and the kind unless minutes."""
+    c = slug((council or "unknown").split()[0])
+    b = abbreviation(body or "meeting")
+    d = iso or "undated-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
+    return f"{c}-{b}-{d}" + ("" if kind == "minutes" else f"-{kind}")
+
+
+def parse_text(text: str, source: str, council: str | None = None, source_url: str | None = None,
+               warnings: list[str] | None = None) -> Meeting:
+    """Parse the text of one document; odd documents still become one citable item, with a warning."""
+    text = normalise(text)
+    warnings = list(warnings or [])
+    if not text.strip():
+        raise UnreadableDocument("empty document")
+    lines = text.split("\n")
+    blocks = to_blocks(text, drop=running_headers(lines))
+    kind = "unknown"
+    draft = Draft(kind="report")
+    try:
+        kind = genre(text, blocks)
+        draft.kind = kind if kind != "unknown" else "report"
+        if kind == "transcript":
+            parse_transcript(text, draft)
+        elif kind == "agenda":
+            parse_agenda(blocks, draft)
+        elif kind == "minutes":
+            parse_minutes(blocks, draft)
+        elif kind == "report":
+            parse_report(blocks, draft)
+        else:
+            _fallback(blocks, draft, "structure not recognised")
+    except Exception as exc:  # a parser bug must not lose the document: fall back and say so
+        draft = Draft(kind="report")
+        _fallback(blocks, draft, f"{kind} parser failed ({type(exc).__name__}: {exc})")
+    if not draft.date:
+        draft.date, _ = find_date(text[:5000])
+    council = council or council_from_text(text) or "Unknown council"
+    body = draft.body or "Unknown body"
+    if not draft.body:
+        draft.warn("body not found in the text")
+    if draft.body:
+        mid = meeting_id(council, body, draft.date, draft.kind, text)
+    else:  # nothing names the body: the file's own name is the most readable id
+        mid = slug(Path(source).stem)[:60] or meeting_id(council, body, draft.date, draft.kind, text)
+    title = draft.title or (f"{body} {draft.kind}" if draft.body else Path(source).stem)
+    return Meeting(
+        id=mid, council=council, body=body, date=draft.date, kind=draft.kind, title=title,
+        source=source, attendees=draft.attendees, also_attended=draft.also_attended, venue=draft.venue,
+        items=tuple(draft.items), warnings=tuple(warnings + draft.warnings), source_url=source_url,
+    )
+
+
+def _fallback(blocks, draft: Draft, why: str) -> None:
+    draft.warn(f"{why}: read as one item of positional paragraphs")
+    paras, sections = build_paragraphs(join_page_breaks(blocks), genre="report", numbered=False)
+    draft.add_item("", None, draft.title or "Document", paras, sections)
+
+
+def parse_bytes(data: bytes, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
+    """Parse raw file content; raises UnreadableDocument for empty, binary or oversized input."""
+    if len(data) > MAX_BYTES:
+        raise UnreadableDocument(f"file too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
+    if not data.strip():
+        raise UnreadableDocument("empty file")
+    sample = data[:8192]
+    if b"\x00" in sample or sum(c < 9 or 13 < c < 32 for c in sample) > len(sample) * 0.1:
+        raise UnreadableDocument("binary file, not text")
+    text, warnings = decode(data)
+    return parse_text(text, source, council=council, source_url=source_url, warnings=warnings)
+
+
+def parse_file(path: str | Path, council: str | None = None, source_url: str | None = None) -> Meeting:
+    """Parse one document file (see parse_bytes)."""
+    p = Path(path)
+    if p.stat().st_size > MAX_BYTES:
+        raise UnreadableDocument(f"file too large ({p.stat().st_size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
+    return parse_bytes(p.read_bytes(), p.name, council=council, source_url=source_url)

@@ -1,0 +1,92 @@
+"""Transcripts: speech with no numbers or speakers, cut into segments and tied to the items named in it."""
+from __future__ import annotations
+
+import re
+
+from qa.parse.body import build_paragraphs
+from qa.parse.clean import Block, to_blocks, join_page_breaks
+from qa.parse.common import Draft
+from qa.parse.header import split_title_line
+from qa.parse.segment import MAX_WORDS, segments
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_N = r"(\d{1,2}[a-z]?|" + "|".join(NUMBER_WORDS) + r")"
+TRANSITION = [
+    re.compile(rf"(?i)\bitem\s+number\s+{_N}\s+on\s+the\s+agenda\b"),
+    re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
+    re.compile(rf"(?i)\bagenda\s+item\s+(?:number\s+)?{_N}\b(?=\s*(?:,|which|is|-|–|:|\.))"),
+]
+FINAL = re.compile(r"(?i)\bthe\s+(?:final|last|next)\s+item\s+on\s+the\s+agenda\s+is\s+(?:the\s+)?([^.?!,]{3,80})")
+TAIL_HEADING = re.compile(r"(?i)^(summary|attendees|documents|decisions|minutes|key points)$")
+
+
+def _number(token: str) -> str:
+    t = token.lower()
+    return str(NUMBER_WORDS[t]) if t in NUMBER_WORDS else t
+
+
+def transition(sentence: str) -> tuple[str | None, str] | None:
+    """(item number or None for "the final item", title words) when a sentence moves the meeting on."""
+    for rx in TRANSITION:
+        m = rx.search(sentence)
+        if m:
+            rest = sentence[m.end():]
+            t = re.match(r"(?i)\s*(?:,|-|–|:)?\s*(?:which\s+is|is|on)?\s*(?:the\s+)?([^.?!]{3,90})", rest)
+            title = _title(t.group(1)) if t else ""
+            return _number(m.group(1)), title
+    m = FINAL.search(sentence)
+    if m:
+        return None, _title(m.group(1))
+    return None
+
+
+def _title(words: str) -> str:
+    """The item's name as spoken, up to where the speaker goes on ("… so I'm gonna ask")."""
+    words = re.split(r"(?i)\s+(?:so|and|which|but|because|then|if)\s+", words, maxsplit=1)[0]
+    return " ".join(words.split()[:10])
+
+
+def parse_transcript(text: str, draft: Draft) -> None:
+    """Fill draft from a transcript: header lines, speech segments tied to items, and any trailing summary."""
+    lines = text.split("\n")
+    head = []
+    while lines and len(lines[0]) < 300 and not (head and len(" ".join(head)) > 400):
+        line = lines.pop(0)
+        if line.strip():
+            head.append(line.strip())
+        if len(head) >= 2:
+            break
+    for h in head:
+        body, iso, venue = split_title_line(h)
+        if iso:
+            draft.update({"body": body, "date": iso, "venue": venue})
+            break
+    tail_at = next((i for i, l in enumerate(lines) if TAIL_HEADING.match(l.strip()) and i > len(lines) * 0.5), len(lines))
+    speech = " ".join(l.strip() for l in lines[:tail_at] if l.strip())
+    items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading") for h in head])]
+    for seg, opens in segments(speech, transition):
+        if opens:
+            number, title = opens
+            key = number if number else "final"
+            items.append((key, number, title or (f"Item {number}" if number else "Final item"), []))
+        items[-1][3].append(Block(text=seg, kind="paragraph"))
+    tail = []
+    for b in join_page_breaks(to_blocks("\n".join(lines[tail_at:]))):
+        long = b.kind in ("paragraph", "bullet") and len(b.text.split()) > MAX_WORDS
+        tail.extend([Block(text=seg, kind="paragraph") for seg, _ in segments(b.text)] if long else [b])
+    if tail:
+        items.append(("summary", None, "Summary published with the transcript", tail))
+        names, in_att = [], False
+        for b in tail:
+            if b.kind in ("heading", "paragraph") and TAIL_HEADING.match(b.text):
+                in_att = b.text.lower() == "attendees"
+            elif in_att and b.kind == "bullet":
+                names.append(b.text)
+        draft.update({"attendees": tuple(names)})
+    for key, number, title, blocks in items:
+        paras, sections = build_paragraphs(blocks, genre="transcript", numbered=False)
+        draft.add_item(key, number, title, paras, sections)
+    if not any(n for _, n, _, _ in items):
+        draft.warn("no agenda item named in the speech; segments are not tied to items")

@@ -1,0 +1,98 @@
+"""Minutes: items, titles, attendance, decisions; seeds 000 and 001 and a made-up house style."""
+from qa.parse.document import parse_file
+
+from parse_helpers import CORPUS, DATA, item, lost_words, para, seed
+
+
+def test_000_items_304_to_311_with_titles():
+    m = seed("000")
+    assert m.kind == "minutes" and m.date == "2021-03-11"
+    assert m.body == "Corporate and Communities Overview and Scrutiny Panel"
+    numbers = [i.number for i in m.items if i.number]
+    assert numbers == [str(n) for n in range(304, 312)]
+    assert item(m, "308").title == "Worcestershire Apprenticeship Strategy 2020-23"
+    # the title was interleaved with its text by the PDF extraction
+    assert item(m, "307").title == "Confirmation of the Minutes of the Previous Meeting"
+    assert item(m, "307").paragraphs[0].text.startswith("The Minutes of the Meeting held on 2 February 2021 were agreed")
+    assert item(m, "307").paragraphs[0].text.endswith("signed by the Chairman.")
+
+
+def test_000_attendance():
+    m = seed("000")
+    assert "Mr A D Kent (Chairman)" in m.attendees
+    assert "Mr A Stafford" in m.attendees and len(m.attendees) == 7
+    assert any(a.startswith("Ms K J May, Cabinet Member") for a in m.also_attended)
+    assert any(a.startswith("Alyson Grice") for a in m.also_attended)
+
+
+def test_000_agreed_actions_under_308_are_decisions():
+    it = item(seed("000"), "308")
+    lead = next(i for i, p in enumerate(it.paragraphs) if "it was agreed that:" in p.text)
+    actions = it.paragraphs[lead + 1: lead + 6]
+    assert [p.kind for p in actions] == ["decision"] * 5
+    assert actions[0].text.startswith("Officers would produce a briefing pack")
+    assert actions[2].text.startswith("Key PIs should be included in the Panel's quarterly performance monitoring")
+    # the discussion bullets above are not decisions
+    assert not any(p.is_decision for p in it.paragraphs[: lead - 1] if p.kind == "bullet")
+
+
+def test_000_bullet_split_across_page_break_is_one_paragraph():
+    it = item(seed("000"), "308")
+    p = next(p for p in it.paragraphs if p.text.startswith("The Chairman noted the age profile"))
+    assert "age profile of the work force and highlighted" in p.text
+    assert not any(p.text.startswith("force and") for p in it.paragraphs)
+
+
+def test_001_items_from_235_and_date():
+    m = seed("001")
+    assert m.date == "2019-09-03" and m.kind == "minutes"
+    assert [i.number for i in m.items if i.number][0] == "235"
+    assert item(m, "239").title == "Employment Policies and Procedures - Bullying and Harassment"
+
+
+def test_001_interleaved_headings_put_text_back_in_its_minute():
+    m = seed("001")
+    texts = {n: " ".join(p.text for p in item(m, n).paragraphs) for n in ("240", "241", "242")}
+    assert "purchase cards had reduced significantly" in texts["241"]
+    assert "policy of no payment of invoices without a purchase order" in texts["241"]
+    assert "Place Partnership Limited contract" in texts["240"]
+    assert "Gypsy service would be added to the work programme" in texts["242"]
+    assert item(m, "242").paragraphs[0].text.startswith("The Panel received details of their current work programme")
+    # the closing thanks of 239 was extracted after 240's heading
+    assert "thanked the Officers" not in texts["240"]
+    assert "thanked the Officers" in " ".join(p.text for p in item(m, "239").paragraphs)
+
+
+def test_made_up_minutes_resolved_and_slash_numbers():
+    m = parse_file(DATA / "minutes_resolved.txt")
+    assert m.kind == "minutes" and m.date == "2021-05-04"
+    assert m.body == "Planning and Licensing Committee"
+    assert [i.number for i in m.items if i.number] == ["45/21", "46/21", "47/21", "48/21"]
+    assert item(m, "45/21").key == "45-21"
+    assert m.attendees == ("J Smith (Chair)", "P Patel", "R Okafor", "L Brown")
+    assert para(item(m, "46/21"), "p1").is_decision
+    resolved = [p for p in item(m, "47/21").paragraphs if p.is_decision]
+    assert len(resolved) == 1 and "planning permission be granted" in resolved[0].text
+    # the sentence cut by a page break is whole again
+    assert "the loss of the hedgerow along the western boundary" in item(m, "47/21").paragraphs[0].text
+
+
+def test_no_text_lost_in_minutes():
+    for path in (DATA / "minutes_resolved.txt",):
+        assert not lost_words(path, parse_file(path))
+    m = seed("000")
+    assert not lost_words(CORPUS / m.source, m)
+    m = seed("001")
+    assert not lost_words(CORPUS / m.source, m)
+
+
+def test_made_up_cabinet_minutes_numbered_items_and_lettered_resolutions():
+    m = parse_file(DATA / "minutes_cabinet.txt")
+    assert m.kind == "minutes" and m.body == "Cabinet" and m.date == "2024-03-07"
+    assert [i.number for i in m.items if i.number] == ["1", "2", "3", "4"]
+    assert item(m, "3").title == "Budget monitoring 2023/24 – quarter 3"
+    assert m.also_attended == ("Chief Executive", "Director of Finance")
+    subs = [p for p in item(m, "3").paragraphs if p.text.startswith(("(a)", "(b)"))]
+    assert len(subs) == 2 and all(p.is_decision for p in subs)
+    assert not para(item(m, "3"), "p1").is_decision
+    assert not lost_words(DATA / "minutes_cabinet.txt", m)

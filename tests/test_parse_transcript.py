@@ -1,0 +1,48 @@
+"""Transcripts: segments at sentence ends, no segment over ~120 words, tied to items named in speech (seed 004)."""
+from qa.models import cite
+from qa.parse.document import parse_text
+from qa.parse.transcript import transition
+
+from parse_helpers import CORPUS, item, lost_words, seed
+
+
+def test_004_is_a_transcript_of_the_committee():
+    m = seed("004")
+    assert m.kind == "transcript" and m.date == "2024-06-13"
+    assert m.council == "Herefordshire Council"
+    assert m.body == "Children and Young People Scrutiny Committee"
+
+
+def test_004_segments_tied_to_items_4_and_7():
+    m = seed("004")
+    assert item(m, "4").paragraphs and item(m, "7").paragraphs
+    seven = " ".join(p.text for p in item(m, "7").paragraphs)
+    assert "I'm Tracy Sampson I'm the Director of HR&OD" in seven
+    assert item(m, "7").paragraphs[0].text.lower().find("agenda item seven") >= 0
+
+
+def test_004_no_segment_over_120_words():
+    m = seed("004")
+    longest = max(len(p.text.split()) for _, p in m.paragraphs())
+    assert longest <= 120
+    assert sum(1 for _ in m.paragraphs()) > 100
+
+
+def test_004_no_text_lost_and_labels():
+    m = seed("004")
+    assert not lost_words(CORPUS / m.source, m)
+    it = item(m, "7")
+    assert cite(m, it, it.paragraphs[2]).label.endswith("item 7, segment 3")
+
+
+def test_transition_phrases():
+    assert transition("We go to item number four on the agenda is the minutes.")[0] == "4"
+    assert transition("So we'll move on to agenda item seven which is the workforce challenges.")[0] == "7"
+    assert transition("As I said under item 4 earlier, the numbers are good.") is None
+
+
+def test_one_huge_line_is_cut_into_segments():
+    speech = " ".join(f"Thank you, I think sentence number {i} is fine." for i in range(3000))
+    m = parse_text("Example Committee - Monday 1 July 2024\n" + speech + "\n", "huge.txt", council="Example Council")
+    assert m.kind == "transcript"
+    assert max(len(p.text.split()) for _, p in m.paragraphs()) <= 120
