@@ -23,7 +23,6 @@ from qa.keyword import KeywordIndex
 from qa.store import CONTENT_DB, MANIFEST, write_store
 
 SCHEMA_VERSION = 1
-MAX_DOC_BYTES = 20 * 1024 * 1024  # larger files are not council documents we can read sensibly
 VECTORS = "vectors.faiss"
 UNITS = "units.npy"  # per vector: paragraph row, kind code, sentence start, sentence end
 KEYWORD_DIR = "keyword"
@@ -45,7 +44,7 @@ def cache_dir(index: Path) -> Path:
 
 def parse_corpus(corpus_dir, log=print):
     """Parse every document of a corpus: (meetings, skipped [(file, reason)], content hash)."""
-    from qa.parse.document import UnreadableDocument, parse_file
+    from qa.parse.document import MAX_BYTES, UnreadableDocument, parse_file
     from tqdm import tqdm
 
     docs = load_corpus(corpus_dir)
@@ -55,8 +54,8 @@ def parse_corpus(corpus_dir, log=print):
         rel = doc.path.relative_to(corpus_dir).as_posix()
         try:
             size = doc.path.stat().st_size
-            if size > MAX_DOC_BYTES:
-                raise UnreadableDocument(f"too large ({size:,} bytes; limit {MAX_DOC_BYTES:,})")
+            if size > MAX_BYTES:  # checked before reading: a huge file must not be loaded to be hashed
+                raise UnreadableDocument(f"too large ({size:,} bytes; limit {MAX_BYTES:,})")
             digest.update(rel.encode() + b"\0" + hashlib.sha256(doc.path.read_bytes()).digest())
             m = parse_file(doc.path, council=doc.council, source_url=doc.source_url)
         except (UnreadableDocument, UnicodeDecodeError, ValueError, OSError) as e:
@@ -175,10 +174,10 @@ def build_index(corpus_dir, index_dir, encoder: Encoder | None = None, opts: Chu
     return manifest
 
 
-def run_build(corpus, index) -> int:
+def run_build(corpus, index, encoder: Encoder | None = None) -> int:
     """CLI entry: build, print a one-line summary; 1 with a clear message when nothing could be indexed."""
     try:
-        man = build_index(corpus, index)
+        man = build_index(corpus, index, encoder=encoder)
     except (BuildError, FileNotFoundError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

@@ -31,8 +31,10 @@ class SentenceEncoder:
     name = MODEL_NAME
     dims = MODEL_DIMS
 
-    def __init__(self):
+    def __init__(self, threads: int | None = None):
         self._model = None
+        self.threads = threads
+
 
     def _load(self):
         # Weights come from an installed package; never reach for a model hub.
@@ -48,6 +50,11 @@ class SentenceEncoder:
 
     def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
         model = self._model or self._load()
+        if self.threads:
+            import torch
+
+            # One short query gains nothing from intra-op threads and loses much when cores are busy.
+            torch.set_num_threads(self.threads)
         if not texts:
             return np.zeros((0, self.dims), dtype=np.float32)
         vecs = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
@@ -75,9 +82,9 @@ class HashEncoder:
         return out
 
 
-def default_encoder() -> Encoder:
+def default_encoder(for_queries: bool = False) -> Encoder:
     """The encoder the index is built and searched with unless a caller injects another."""
-    return SentenceEncoder()
+    return SentenceEncoder(threads=1 if for_queries else None)
 
 
 def text_key(model: str, text: str) -> str:
@@ -110,8 +117,9 @@ class VectorCache:
 
         where = {k: i for i, k in enumerate(self.keys)}
         keys = [text_key(self.encoder.name, t) for t in texts]
-        todo = list(dict.fromkeys(k for k in keys if k not in where))
         first = {k: i for i, k in reversed(list(enumerate(keys)))}
+        # Encode in length order: batches of similar length waste little on padding.
+        todo = sorted(dict.fromkeys(k for k in keys if k not in where), key=lambda k: len(texts[first[k]]))
         fresh = np.zeros((len(todo), self.encoder.dims), dtype=np.float32)
         with tqdm(total=len(todo), desc="encoding", unit="text", disable=not progress or not todo) as bar:
             for s in range(0, len(todo), batch_size):

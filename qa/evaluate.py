@@ -33,15 +33,6 @@ def load_questions(path) -> list[dict]:
     return out
 
 
-def seed_names(corpus_dir) -> dict[str, str]:
-    """Map a question's `file` (a seed name) to the corpus file name, via the corpus manifest."""
-    try:
-        docs = json.loads((Path(corpus_dir) / "manifest.json").read_text(encoding="utf-8"))["documents"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    return {m["seed"]: name for name, m in docs.items() if m.get("seed")}
-
-
 def _place(q: dict) -> list[dict]:
     return [{"meeting_date": q.get("meeting_date"), "item": q.get("item"), "paragraph": q.get("paragraph")}] + \
         list(q.get("alt_citations") or [])
@@ -68,7 +59,8 @@ def score(searcher, questions: list[dict]) -> dict:
                      "rank": None if first is None else first + 1, "abstained": reply["answer"] is None,
                      "citation_ok": None if first is None else citation_ok(reply["passages"][first]["citation"], q),
                      "cited": None if first is None else reply["passages"][first]["citation"]["label"],
-                     "answer": (reply["answer"] or {}).get("text"), "took_ms": reply["took_ms"]})
+                     "answer": (reply["answer"] or {}).get("text"), "took_ms": reply["took_ms"],
+                     "answer_hit": bool(reply["answer"]) and is_hit(reply["answer"]["text"], q.get("gold_quotes") or [])})
     ans = [r for r in rows if r["answerable"]]
     una = [r for r in rows if not r["answerable"]]
 
@@ -88,6 +80,7 @@ def score(searcher, questions: list[dict]) -> dict:
         "citation_correct": f"{sum(1 for r in hit5 if r['citation_ok'])}/{len(hit5)}",
         "abstained_unanswerable": f"{sum(1 for r in una if r['abstained'])}/{len(una)}",
         "abstained_answerable": f"{sum(1 for r in ans if r['abstained'])}/{len(ans)}",
+        "answer_quotes_gold": f"{sum(1 for r in ans if r['answer_hit'])}/{len(ans)}",
         "latency_ms_p50": round(statistics.median(r["took_ms"] for r in rows), 2) if rows else None,
         "per_question": rows,
     }
@@ -101,7 +94,7 @@ def _print(res: dict) -> None:
         print(f"{r['id']:>5} {r['kind']:<14} rank {rank:>2}{ab}{flag}  {r['cited'] or ''}")
     print()
     for key in ("recall@1", "recall@5", "recall@10", "mrr@10", "citation_correct", "abstained_unanswerable",
-                "abstained_answerable", "latency_ms_p50"):
+                "abstained_answerable", "answer_quotes_gold", "latency_ms_p50"):
         print(f"{key:<24} {res[key]}")
     for kind, v in res["recall@5_by_kind"].items():
         print(f"recall@5 {kind:<15} {v['recall@5']}  (n={v['n']})")
@@ -117,9 +110,6 @@ def run_eval(file, index, as_json: bool = False) -> int:
     except (OSError, ValueError, IndexMismatch) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    names = seed_names(searcher.manifest.get("corpus", {}).get("path", ""))
-    for q in questions:  # a question may name its file by seed name; keep the corpus name beside it
-        q["source"] = names.get(q.get("file"), q.get("file"))
     res = score(searcher, questions)
     if as_json:
         print(json.dumps(res, indent=2))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.answer import extract_answer, strength
+from qa.answer import extract_answer, is_strong
 from qa.embed import Encoder, default_encoder
 from qa.keyword import KeywordIndex
 from qa.store import CONTENT_DB, MANIFEST, Store
@@ -91,7 +91,7 @@ class Searcher:
             raise IndexMismatch(f"no index at {index_dir}: run `python -m qa build` first") from None
         except (OSError, ValueError) as e:
             raise IndexMismatch(f"index manifest at {index_dir} is unreadable ({e}); rebuild the index") from None
-        self.encoder = encoder or default_encoder()
+        self.encoder = encoder or default_encoder(for_queries=True)
         m = self.manifest
         if m.get("schema_version") != SCHEMA_VERSION:
             raise IndexMismatch(f"index at {index_dir} has schema version {m.get('schema_version')}, this "
@@ -117,6 +117,7 @@ class Searcher:
                 or counts.get("paragraphs") != n or self.keyword.n_docs != n or self.vectors.d != self.encoder.dims):
             raise IndexMismatch(f"index at {index_dir} is inconsistent (counts differ from its manifest); rebuild it")
         self.n_rows = n
+        self.fusion, self.dense_weight = FUSION, DENSE_WEIGHT
         self._dense = np.zeros(n, dtype=np.float32)
 
     def retrieve(self, question: str, filters: Filters | None = None, qvec: np.ndarray | None = None):
@@ -138,7 +139,8 @@ class Searcher:
             kw = np.where(mask, kw, 0.0)
         top_d = [int(r) for r in np.argsort(-dense)[:CANDIDATES] if dense[r] > -1.0]
         top_k = [int(r) for r in np.argsort(-kw)[:CANDIDATES] if kw[r] > 0]
-        fused = fuse({r: float(dense[r]) for r in top_d}, {r: float(kw[r]) for r in top_k})
+        fused = fuse({r: float(dense[r]) for r in top_d}, {r: float(kw[r]) for r in top_k},
+                     self.fusion, self.dense_weight)
         ranked = sorted(fused, key=lambda r: (-fused[r], r))
         return [(r, fused[r], float(dense[r]), float(kw[r])) for r in ranked], qvec
 
@@ -149,7 +151,7 @@ class Searcher:
         ranked, qvec = self.retrieve(question, filters)
         top = ranked[:max(1, k)]
         passages = self.store.passages_by_row([r for r, *_ in top])
-        strong = [strength(self, question, qvec, row, dense) for row, _f, dense, _k in top]
+        strong = [is_strong(dense) for _r, _f, dense, _k in top]
         answer = extract_answer(self, question, qvec, [r for r, *_ in top], passages, strong)
         out = [{"rank": i + 1, "score": round(fused, 4), "weak": answer is None or not strong[i],
                 "text": p["text"], "is_decision": p["is_decision"], "citation": p["citation"]}
