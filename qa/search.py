@@ -118,7 +118,7 @@ class Searcher:
             raise IndexMismatch(f"index at {index_dir} is inconsistent (counts differ from its manifest); rebuild it")
         self.n_rows = n
         self.fusion, self.dense_weight = FUSION, DENSE_WEIGHT
-        self._dense = np.zeros(n, dtype=np.float32)
+        self.encoder.encode(["warm up"])  # load the model now, not on the first question
 
     def retrieve(self, question: str, filters: Filters | None = None, qvec: np.ndarray | None = None):
         """Ranked [(row, fused, dense, keyword)] best first, and the question vector."""
@@ -130,8 +130,7 @@ class Searcher:
         sims, ids = sims[0], ids[0]
         ok = ids >= 0
         rows = self.units[ids[ok], 0]
-        dense = self._dense
-        dense.fill(-1.0)
+        dense = np.full(self.n_rows, -1.0, dtype=np.float32)  # per call: requests run on many threads
         np.maximum.at(dense, rows, sims[ok])  # max-sim: a paragraph scores by its best vector
         kw = self.keyword.scores(tokenize(question))
         if mask is not None:

@@ -99,7 +99,7 @@ class Store:
     """Read-only access to one built index's paragraph store; one SQLite connection per thread."""
 
     def __init__(self, index_dir):
-        self.index_dir = Path(index_dir)
+        self.index_dir = Path(index_dir).resolve()  # pin the version: a rebuild swaps the link, not us
         self.path = self.index_dir / CONTENT_DB
         if not self.path.is_file():
             raise FileNotFoundError(f"no paragraph store at {self.path}; run `python -m qa build` first")
