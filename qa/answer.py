@@ -1,6 +1,8 @@
 """The extractive answer: 1-3 verbatim sentences from the top passages, each cited; or None when nothing is good enough."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from qa.text import tokenize
@@ -47,30 +49,38 @@ def _sentences(searcher, row: int):
     return sents
 
 
+# A sentence opening with one of these leans on the sentence before it ("These sales grossed £2.6m").
+_ANAPHOR = re.compile(r"^\W*(this|these|that|those|it|its|they|their|such|he|she|the latter)\b", re.I)
+
+
 def extract_answer(searcher, question: str, qvec: np.ndarray, rows: list[int], passages: list[dict],
                    strong: list[bool]) -> dict | None:
     """{"text": "... [1] ... [2]", "sentences": [{"text", "passage"}]} from strong top passages, or None."""
-    cands = []
+    cands, order = [], {}
     for rank, (row, p, ok) in enumerate(zip(rows[:ANSWER_PASSAGES], passages, strong)):
         if not ok:
             continue
-        for s, e, vid in _sentences(searcher, row):
-            text = p["text"][s:e] if e >= 0 else p["text"]
+        sents = _sentences(searcher, row)
+        for i, (s, e, vid) in enumerate(sents):
+            text = (p["text"][s:e] if e >= 0 else p["text"]).strip()
             vec = searcher.vectors.reconstruct(vid)
             score = sentence_score(float(vec @ qvec), coverage(searcher, question, text))
-            cands.append((score, rank, s, text.strip()))
+            cands.append((score, rank, i, text))
+            order[(rank, i)] = text
     if not cands:
         return None
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     best = cands[0][0]
-    chosen, seen = [], set()
-    for score, rank, s, text in cands:
-        if len(chosen) == MAX_SENTENCES or score < best - SENTENCE_MARGIN:
+    chosen: dict[tuple[int, int], str] = {}
+    for score, rank, i, text in cands:
+        if len(chosen) >= MAX_SENTENCES or score < best - SENTENCE_MARGIN:
             break
-        if text.lower() in seen:
-            continue
-        seen.add(text.lower())
-        chosen.append((rank, s, text))
-    chosen.sort()  # read in passage order, then document order
-    sentences = [{"text": t, "passage": rank + 1} for rank, _s, t in chosen]
+        if text.lower() not in {t.lower() for t in chosen.values()}:
+            chosen[(rank, i)] = text
+    # Keep a chosen sentence readable on its own: bring in the sentence it leans on, or the one leaning on it.
+    for (rank, i), text in list(chosen.items()):
+        for j in ((i - 1,) if _ANAPHOR.match(text) else ()) + ((i + 1,) if _ANAPHOR.match(order.get((rank, i + 1), "")) else ()):
+            if (rank, j) in order and len(chosen) < MAX_SENTENCES:
+                chosen.setdefault((rank, j), order[(rank, j)])
+    sentences = [{"text": chosen[key], "passage": key[0] + 1} for key in sorted(chosen)]
     return {"text": " ".join(f"{x['text']} [{x['passage']}]" for x in sentences), "sentences": sentences}
