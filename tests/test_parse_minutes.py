@@ -96,3 +96,11 @@ def test_made_up_cabinet_minutes_numbered_items_and_lettered_resolutions():
     assert len(subs) == 2 and all(p.is_decision for p in subs)
     assert not para(item(m, "3"), "p1").is_decision
     assert not lost_words(DATA / "minutes_cabinet.txt", m)
+
+
+def test_000_list_items_on_consecutive_lines_stay_apart():
+    it = item(seed("000"), "309")
+    agreed = [p for p in it.paragraphs if p.is_decision]
+    assert len(agreed) == 2
+    assert agreed[0].text.startswith("further work should be done")
+    assert agreed[1].text.startswith("the Panel would receive a further update")

@@ -34,6 +34,7 @@ class Block:
     cells: tuple[str, ...] = ()
     markdown_heading: bool = False
     line: int = 0  # 1-based line of the source where the block starts
+    gap_before: bool = True  # a blank line (or dropped furniture) separates it from the block above
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -112,25 +113,29 @@ def to_blocks(text: str, *, drop: set[str] = frozenset()) -> list[Block]:
     blocks: list[Block] = []
     cur: list[str] = []
     start = 0
+    gap = True
 
     def flush():
         nonlocal cur
         if cur:
-            blocks.append(_make_block(cur, start))
+            blocks.append(replace(_make_block(cur, start), gap_before=gap))
         cur = []
 
     for i, raw in enumerate(text.split("\n"), 1):
         line = raw.rstrip()
         if not line.strip() or is_furniture(line) or line.strip() in drop:
             flush()
+            gap = True
             continue
         if cur and (_starts_element(line) or "\t" in cur[-1] or re.match(r"^\s*#", line)):
             flush()
+            gap = False
         if not cur:
             start = i
         cur.append(line)
         if len(cur) == 1 and _heading_line(line):
             flush()  # a heading set on its own line, with its text straight below
+            gap = False
     flush()
     return blocks
 
@@ -169,8 +174,11 @@ def _make_block(lines: list[str], line_no: int) -> Block:
 
 
 def continues(prev: Block, nxt: Block) -> bool:
-    """True when nxt is the rest of prev cut by a page break: prev unfinished, nxt starting lower-case."""
-    if prev.kind in ("table_row", "heading") or nxt.kind in ("table_row",) or nxt.number:
+    """True when nxt is the rest of prev cut by a page break: prev unfinished, nxt starting lower-case.
+
+    Only across a gap: consecutive lower-case bullets with no blank line between are a list.
+    """
+    if prev.kind in ("table_row", "heading") or nxt.kind in ("table_row",) or nxt.number or not nxt.gap_before:
         return False
     body = nxt.text.lstrip()
     return bool(body) and body[0].islower() and not TERMINAL.search(prev.text)
