@@ -12,7 +12,7 @@ class ChunkOptions:
     """How paragraphs become embedded texts; recorded in the manifest so an index says how it was made."""
 
     context_prefix: bool = True   # prefix each paragraph with its body, item title and section
-    sentences: bool = True        # also embed each sentence of a multi-sentence paragraph (max-sim)
+    sentences: bool = True        # also embed each sentence on its own (max-sim; spans feed the answer)
     window_below: int = 200       # paragraphs shorter than this are also embedded with their neighbours
     acronyms: bool = True         # expand acronyms where the document defines them
     sentence_min_chars: int = 25  # shorter sentences carry too little to embed alone

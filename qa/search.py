@@ -147,6 +147,9 @@ class Searcher:
         """The API reply: an extractive cited answer (or None) and the top k passages."""
         t0 = time.perf_counter()
         question = (question or "").strip()
+        if not tokenize(question) and not any(c.isalnum() for c in question):
+            return {"question": question, "answer": None, "passages": [],
+                    "took_ms": round((time.perf_counter() - t0) * 1000, 2)}
         ranked, qvec = self.retrieve(question, filters)
         top = ranked[:max(1, k)]
         passages = self.store.passages_by_row([r for r, *_ in top])

@@ -27,9 +27,11 @@ def test_no_answer_when_nothing_matches(tiny_index):
     assert all(p["weak"] for p in reply["passages"])
 
 
-def test_empty_question_gets_no_answer(tiny_index):
+def test_blank_question_gets_no_answer_and_no_passages(tiny_index):
     s = Searcher(tiny_index[0], encoder=tiny_index[1])
-    assert s.ask("   ", k=3)["answer"] is None
+    for q in ("   ", "?!"):
+        reply = s.ask(q, k=3)
+        assert reply["answer"] is None and reply["passages"] == [] and reply["question"] == q.strip()
 
 
 def test_sentence_score_rises_with_similarity_and_coverage():
