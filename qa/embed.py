@@ -115,11 +115,14 @@ class VectorCache:
         self.keys: list[str] = []
         self.vectors = np.zeros((0, encoder.dims), dtype=np.float32)
         try:
-            keys = json.loads((self.dir / "keys.json").read_text(encoding="utf-8"))
-            vecs = np.load(self.dir / "vectors.npy", allow_pickle=False)
-            if len(keys) == len(vecs) and vecs.ndim == 2 and vecs.shape[1] == encoder.dims:
-                self.keys, self.vectors = keys, vecs.astype(np.float32, copy=False)
-        except (OSError, ValueError):
+            meta = json.loads((self.dir / "keys.json").read_text(encoding="utf-8"))
+            raw = (self.dir / "vectors.npy").read_bytes()
+            # The digest ties the two files together: a build killed between their renames leaves a mismatch.
+            if meta.get("vectors_sha256") == hashlib.sha256(raw).hexdigest():
+                vecs = np.load(self.dir / "vectors.npy", allow_pickle=False)
+                if len(meta["keys"]) == len(vecs) and vecs.ndim == 2 and vecs.shape[1] == encoder.dims:
+                    self.keys, self.vectors = list(meta["keys"]), vecs.astype(np.float32, copy=False)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no cache yet, or a damaged one: encode afresh
 
     def encode(self, texts: list[str], batch_size: int = 64, progress: bool = True) -> tuple[np.ndarray, int]:
@@ -149,10 +152,11 @@ class VectorCache:
         return out, sum(1 for k in keys if k not in todo_set)
 
     def _save(self) -> None:
-        """Write both files under temporary names, then rename: a killed build never leaves a torn cache."""
+        """Write both files under temporary names, then rename; the keys file carries the vectors' digest."""
         self.dir.mkdir(parents=True, exist_ok=True)
         tmp_v, tmp_k = self.dir / "vectors.tmp.npy", self.dir / "keys.tmp.json"
         np.save(tmp_v, self.vectors)
-        tmp_k.write_text(json.dumps(self.keys), encoding="utf-8")
+        digest = hashlib.sha256(tmp_v.read_bytes()).hexdigest()
+        tmp_k.write_text(json.dumps({"vectors_sha256": digest, "keys": self.keys}), encoding="utf-8")
         os.replace(tmp_v, self.dir / "vectors.npy")
         os.replace(tmp_k, self.dir / "keys.json")

@@ -1,6 +1,7 @@
 import json
 import os
 
+import numpy as np
 import pytest
 
 from qa import build
@@ -112,3 +113,14 @@ def test_symlink_target_is_relative(tiny_corpus, tmp_path):
     index = tmp_path / "index"
     build_index(tiny_corpus, index, encoder=HashEncoder())
     assert not os.path.isabs(os.readlink(index))
+
+
+def test_a_torn_vector_cache_is_ignored_not_trusted(tiny_corpus, tmp_path):
+    index, enc = tmp_path / "index", HashEncoder()
+    build_index(tiny_corpus, index, encoder=enc)
+    cache = next((tmp_path / "index.cache").iterdir())
+    vecs = np.load(cache / "vectors.npy")
+    np.save(cache / "vectors.npy", vecs[::-1].copy())  # same shape, other order: as if torn mid-save
+    man = build_index(tiny_corpus, index, encoder=enc)
+    assert man["counts"]["vectors_reused"] == 0
+    assert build_index(tiny_corpus, index, encoder=enc)["counts"]["vectors_reused"] == man["counts"]["vectors"]
