@@ -122,3 +122,17 @@ def test_real_filters_keep_to_one_body(real_searcher):
     f = Filters(body="Corporate and Communities Overview and Scrutiny Panel", date_from="2021-01-01")
     passages = real_searcher.ask("apprenticeship levy", k=5, filters=f)["passages"]
     assert passages and all(p["citation"]["date"] == "2021-03-11" for p in passages)
+
+
+def test_concurrent_questions_get_the_same_replies(tiny_index):
+    from concurrent.futures import ThreadPoolExecutor
+
+    s = Searcher(tiny_index[0], encoder=tiny_index[1])
+    qs = ["potholes repaired", "LED lanterns replaced", "e-book loans", "opening hours trial"] * 5
+
+    def ids(q):
+        return [p["citation"]["id"] for p in s.ask(q)["passages"]]
+
+    expected = [ids(q) for q in qs]
+    with ThreadPoolExecutor(4) as ex:
+        assert list(ex.map(ids, qs)) == expected
