@@ -1,0 +1,86 @@
+"""The extractive answer: 1-3 verbatim sentences from the top passages, each cited; or None when nothing is good enough."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from qa.text import tokenize
+
+# Calibrated on the dev set's score distributions (see README): a passage is strong evidence when its
+# best vector (paragraph, window or sentence) has cosine >= STRONG with the question. On all-MiniLM-L6-v2,
+# passages on the same topic that do not answer sit around 0.4-0.54; answering ones mostly above 0.55.
+# One number on an absolute scale, not a per-question rule.
+STRONG = 0.55
+COVERAGE_WEIGHT = 0.2    # sentence choice: keyword coverage breaks near-ties in cosine
+MAX_SENTENCES = 3
+SENTENCE_MARGIN = 0.05   # further sentences must score within this of the best one
+ANSWER_PASSAGES = 3      # sentences are drawn from this many top passages
+
+
+def coverage(searcher, question: str, text: str) -> float:
+    """Share of the question's keyword weight (idf) that text contains."""
+    q = list(dict.fromkeys(tokenize(question)))
+    if not q:
+        return 0.0
+    have = set(tokenize(text))
+    w = [searcher.keyword.idf(t) for t in q]
+    total = sum(w)
+    return sum(x for t, x in zip(q, w) if t in have) / total if total else 0.0
+
+
+def sentence_score(cosine: float, cover: float) -> float:
+    """How well one sentence answers the question: mostly meaning, partly shared words."""
+    return (1 - COVERAGE_WEIGHT) * max(cosine, 0.0) + COVERAGE_WEIGHT * cover
+
+
+def is_strong(dense: float) -> bool:
+    """True when a passage is strong evidence (not a weak match)."""
+    return dense >= STRONG
+
+
+def _sentences(searcher, row: int):
+    """(start, end, vector id) of the sentence vectors of a row; its paragraph vector when it has none."""
+    units = searcher.units
+    lo, hi = np.searchsorted(units[:, 0], [row, row + 1])
+    sents = [(int(units[i, 2]), int(units[i, 3]), int(i)) for i in range(lo, hi) if units[i, 1] == 2]
+    if not sents and hi > lo:
+        sents = [(0, -1, int(lo))]
+    return sents
+
+
+# A sentence opening with one of these leans on the sentence before it ("These sales grossed £2.6m").
+_ANAPHOR = re.compile(r"^\W*(this|these|that|those|it|its|they|their|such|he|she|the latter)\b", re.I)
+
+
+def extract_answer(searcher, question: str, qvec: np.ndarray, rows: list[int], passages: list[dict],
+                   strong: list[bool]) -> dict | None:
+    """{"text": "... [1] ... [2]", "sentences": [{"text", "passage"}]} from strong top passages, or None."""
+    cands, order = [], {}
+    for rank, (row, p, ok) in enumerate(zip(rows[:ANSWER_PASSAGES], passages, strong)):
+        if not ok:
+            continue
+        sents = _sentences(searcher, row)
+        for i, (s, e, vid) in enumerate(sents):
+            text = (p["text"][s:e] if e >= 0 else p["text"]).strip()
+            vec = searcher.vectors.reconstruct(vid)
+            score = sentence_score(float(vec @ qvec), coverage(searcher, question, text))
+            cands.append((score, rank, i, text))
+            order[(rank, i)] = text
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    best = cands[0][0]
+    chosen: dict[tuple[int, int], str] = {}
+    for score, rank, i, text in cands:
+        if len(chosen) >= MAX_SENTENCES or score < best - SENTENCE_MARGIN:
+            break
+        if text.lower() not in {t.lower() for t in chosen.values()}:
+            chosen[(rank, i)] = text
+    # Keep a chosen sentence readable on its own: bring in the sentence it leans on, or the one leaning on it.
+    for (rank, i), text in list(chosen.items()):
+        for j in ((i - 1,) if _ANAPHOR.match(text) else ()) + ((i + 1,) if _ANAPHOR.match(order.get((rank, i + 1), "")) else ()):
+            if (rank, j) in order and len(chosen) < MAX_SENTENCES:
+                chosen.setdefault((rank, j), order[(rank, j)])
+    sentences = [{"text": chosen[key], "passage": key[0] + 1} for key in sorted(chosen)]
+    return {"text": " ".join(f"{x['text']} [{x['passage']}]" for x in sentences), "sentences": sentences}

@@ -1,0 +1,103 @@
+"""What gets indexed for each paragraph: the texts to embed and the text to keyword-index."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from qa.models import Meeting
+from qa.text import expand_acronyms, find_acronyms, sentence_spans
+
+
+@dataclass(frozen=True)
+class ChunkOptions:
+    """How paragraphs become embedded texts; recorded in the manifest so an index says how it was made."""
+
+    context_prefix: bool = True   # prefix each paragraph with its body, item title and section
+    sentences: bool = True        # also embed each sentence on its own (max-sim; spans feed the answer)
+    window_below: int = 200       # paragraphs shorter than this are also embedded with their neighbours
+    acronyms: bool = True         # expand acronyms where the document defines them
+    sentence_min_chars: int = 25  # shorter sentences carry too little to embed alone
+    sentence_max_chars: int = 600  # longer "sentences" (run-on speech) are cut into windows of this size
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def document_acronyms(meeting: Meeting) -> dict[str, str]:
+    """Acronyms defined anywhere in a meeting's paragraphs."""
+    found: dict[str, str] = {}
+    for _item, p in meeting.paragraphs():
+        for k, v in find_acronyms(p.text).items():
+            found.setdefault(k, v)
+    return found
+
+
+def context_of(meeting: Meeting, item, para) -> str:
+    """The words that place a paragraph: body, item title, section and nearest heading."""
+    parts = [meeting.body]
+    if item.title:
+        parts.append(item.title)
+    sec = item.section(para.section)
+    if sec:
+        parts.append(sec.title)
+    if para.heading and para.heading not in parts:
+        parts.append(para.heading)
+    return " - ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One embedded text of a paragraph. kind: para | window | sent; sentences keep their verbatim span."""
+
+    para: int       # paragraph offset within the meeting
+    kind: str
+    text: str       # what is embedded
+    start: int = 0  # for kind == "sent": span of the sentence in the paragraph's own text
+    end: int = 0
+
+
+def units(meeting: Meeting, opts: ChunkOptions) -> list[Unit]:
+    """The units to embed for every paragraph of a meeting, in paragraph order."""
+    acr = document_acronyms(meeting) if opts.acronyms else {}
+    flat = list(meeting.paragraphs())
+    texts = [expand_acronyms(p.text, acr) for _i, p in flat]
+    out: list[Unit] = []
+    for n, (item, p) in enumerate(flat):
+        prefix = context_of(meeting, item, p) + ": " if opts.context_prefix else ""
+        out.append(Unit(n, "para", prefix + texts[n]))
+        if opts.window_below and len(p.text) < opts.window_below:
+            # A short paragraph (a bullet, a one-line minute) often only makes sense with its neighbours.
+            same = [j for j in (n - 1, n, n + 1) if 0 <= j < len(flat) and flat[j][0] is item]
+            if len(same) > 1:
+                out.append(Unit(n, "window", prefix + " ".join(texts[j] for j in same)))
+        if opts.sentences:
+            for s, e in sentence_pieces(p.text, opts):
+                out.append(Unit(n, "sent", expand_acronyms(p.text[s:e], acr), s, e))
+    return out
+
+
+def sentence_pieces(text: str, opts: ChunkOptions) -> list[tuple[int, int]]:
+    """Spans of the sentences long enough to stand alone; run-on ones cut at word boundaries."""
+    out = []
+    for s, e in sentence_spans(text):
+        if e - s < opts.sentence_min_chars:
+            continue
+        while e - s > opts.sentence_max_chars:
+            cut = text.rfind(" ", s, s + opts.sentence_max_chars)
+            cut = cut if cut > s + opts.sentence_max_chars // 2 else s + opts.sentence_max_chars
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if e - s >= opts.sentence_min_chars:
+            out.append((s, e))
+    return out
+
+
+def keyword_texts(meeting: Meeting, opts: ChunkOptions) -> list[str]:
+    """The text keyword-indexed for each paragraph of a meeting: context plus acronym-expanded text."""
+    acr = document_acronyms(meeting) if opts.acronyms else {}
+    out = []
+    for item, p in meeting.paragraphs():
+        ctx = context_of(meeting, item, p) if opts.context_prefix else ""
+        out.append(f"{ctx}\n{expand_acronyms(p.text, acr)}")
+    return out

@@ -1,0 +1,84 @@
+"""Benchmark: build time of the bundled corpus (cold and with the vector cache), in-process query latency
+p50/p95 over many questions, and peak memory. Usage: python scripts/bench_search.py [--corpus DIR] [-n N]"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from qa.build import build_index  # noqa: E402
+from qa.evaluate import load_questions  # noqa: E402
+from qa.search import Searcher  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def questions(searcher: Searcher, n: int, seed: int = 7) -> list[str]:
+    """The dev questions plus questions made from random paragraphs' opening words (distinct, seeded)."""
+    qs = [q["question"] for q in load_questions(ROOT / "eval" / "dev-questions.jsonl")]
+    rng = random.Random(seed)
+    texts = [p["text"] for p in searcher.store.passages_by_row(list(range(searcher.n_rows)))]
+    texts = [t for t in texts if len(t.split()) >= 8]
+    while len(qs) < n and texts:
+        words = re.findall(r"[A-Za-z']+", rng.choice(texts))
+        start = rng.randrange(0, max(1, len(words) - 8))
+        q = "what about " + " ".join(words[start:start + rng.randint(4, 9)]) + "?"
+        if q not in qs:
+            qs.append(q)
+    return qs[:n]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    ap.add_argument("-n", type=int, default=300, help="number of distinct questions to time")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Path(tmp) / "index"
+        t = time.perf_counter()
+        man = build_index(args.corpus, index)
+        cold = time.perf_counter() - t
+        t = time.perf_counter()
+        build_index(args.corpus, index)
+        warm = time.perf_counter() - t
+        c = man["counts"]
+        print(f"build (cold)             {cold:7.1f} s   {c['meetings']} meetings, {c['paragraphs']} paragraphs, "
+              f"{c['vectors']} vectors")
+        print(f"build (vector cache)     {warm:7.1f} s")
+        t = time.perf_counter()
+        s = Searcher(index)
+        print(f"searcher load            {time.perf_counter() - t:7.2f} s")
+        qs = questions(s, args.n)
+        for q in qs[:10]:
+            s.ask(q)  # warm caches, as a running server would be
+        enc, full = [], []
+        for q in qs:
+            t = time.perf_counter()
+            s.encoder.encode([q])
+            enc.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            s.ask(q)
+            full.append((time.perf_counter() - t) * 1000)
+
+        def pct(xs, p):
+            return sorted(xs)[min(len(xs) - 1, int(p * len(xs)))]
+
+        print(f"questions timed          {len(qs)} (distinct), cpu cores {os.cpu_count()}")
+        print(f"query encode only        p50 {statistics.median(enc):6.2f} ms   p95 {pct(enc, 0.95):6.2f} ms")
+        print(f"ask (in-process)         p50 {statistics.median(full):6.2f} ms   p95 {pct(full, 0.95):6.2f} ms")
+        print(f"peak memory (RSS)        {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,59 @@
+import pytest
+
+from qa.answer import is_strong, sentence_score
+from qa.search import Searcher
+
+
+def _in_passages(sentence, passages):
+    return any(sentence["text"] in p["text"] for p in passages)
+
+
+def test_answer_is_verbatim_and_cited(tiny_index):
+    s = Searcher(tiny_index[0], encoder=tiny_index[1])
+    reply = s.ask("how many potholes had been repaired since January", k=3)
+    ans = reply["answer"]
+    assert ans and 1 <= len(ans["sentences"]) <= 3
+    for sent in ans["sentences"]:
+        assert sent["text"] in reply["passages"][sent["passage"] - 1]["text"]  # verbatim, from its passage
+        assert f"{sent['text']} [{sent['passage']}]" in ans["text"]
+    assert "1,850 potholes" in ans["text"]
+    assert not reply["passages"][0]["weak"]
+
+
+def test_no_answer_when_nothing_matches(tiny_index):
+    s = Searcher(tiny_index[0], encoder=tiny_index[1])
+    reply = s.ask("zebra quantum saxophone", k=3)
+    assert reply["answer"] is None
+    assert all(p["weak"] for p in reply["passages"])
+
+
+def test_blank_question_gets_no_answer_and_no_passages(tiny_index):
+    s = Searcher(tiny_index[0], encoder=tiny_index[1])
+    for q in ("   ", "?!"):
+        reply = s.ask(q, k=3)
+        assert reply["answer"] is None and reply["passages"] == [] and reply["question"] == q.strip()
+
+
+def test_sentence_score_rises_with_similarity_and_coverage():
+    assert sentence_score(0.2, 0.0) < sentence_score(0.6, 0.0) < sentence_score(0.6, 1.0)
+    assert sentence_score(-0.3, 0.0) == 0.0
+
+
+def test_strength_is_an_absolute_threshold():
+    assert is_strong(0.9) and not is_strong(0.1) and not is_strong(-1.0)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["When will the new leisure centre and swimming pool open?",
+                                      "How many goals did the county football team score last season?"])
+def test_real_unanswerable_questions_abstain(real_searcher, question):
+    reply = real_searcher.ask(question)
+    assert reply["answer"] is None and all(p["weak"] for p in reply["passages"])
+
+
+@pytest.mark.slow
+def test_real_answer_quotes_the_record(real_searcher):
+    reply = real_searcher.ask("How much did purchase card spending fall?")
+    ans = reply["answer"]
+    assert ans and all(_in_passages(s, reply["passages"]) for s in ans["sentences"])
+    assert "£2.6m to £1m" in ans["text"]
