@@ -46,3 +46,47 @@ def real_searcher(real_index):
     from qa.search import Searcher
 
     return Searcher(real_index)
+
+
+HOSTILE_MINUTES = """Highways and Transport Committee Thursday, 4 May 2023, County Hall - 10.00 am
+
+Minutes
+
+Present: Mr A Smith (Chairman), Mrs B Jones
+
+101 Apologies and Welcome
+
+Apologies were received from Mr C Brown.
+
+102 Marlpit Lane Crossing
+
+The zebra crossing on Marlpit Lane <script>alert(1)</script> was discussed, along with <img src=x onerror=alert(2)> signage.
+
+RESOLVED that the zebra crossing on Marlpit Lane be resurfaced.
+"""
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory):
+    """A one-meeting corpus whose minutes carry markup and script: it must only ever show as text."""
+    import json
+
+    d = tmp_path_factory.mktemp("hostile") / "corpus"
+    d.mkdir()
+    name = "testshire-htc-2023-05-04-minutes.txt"
+    (d / name).write_text(HOSTILE_MINUTES, encoding="utf-8")
+    (d / "manifest.json").write_text(json.dumps({"documents": {name: {"council": "Testshire Council"}}}))
+    return d
+
+
+@pytest.fixture(scope="session")
+def hostile_searcher(hostile_corpus, tmp_path_factory):
+    """A Searcher over the hostile corpus, built with the deterministic test encoder."""
+    from qa.build import build_index
+    from qa.embed import HashEncoder
+    from qa.search import Searcher
+
+    enc = HashEncoder()
+    index = tmp_path_factory.mktemp("hostile-index") / "index"
+    build_index(hostile_corpus, index, encoder=enc)
+    return Searcher(index, encoder=enc)

@@ -1,0 +1,65 @@
+"""`python -m qa serve`: build the index if there is none, then serve with waitress (never Flask's debug server)."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from qa.web.settings import Settings
+
+THREADS = 8
+
+
+def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corpus") -> int:
+    """Serve the API and pages over index_dir, building it from corpus first when it has no manifest."""
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in ("qa", "waitress"):  # our own progress, not every library's chatter
+        logging.getLogger(name).setLevel(logging.INFO)
+    index_dir = Path(index_dir)
+    if not (index_dir / "manifest.json").exists():
+        print(f"no index at {index_dir}; building it from {corpus} first", file=sys.stderr, flush=True)
+        from qa.build import run_build
+
+        rc = run_build(corpus, index_dir)
+        if rc:
+            print(f"build failed (exit {rc}); not serving", file=sys.stderr)
+            return rc
+
+    from qa.search import IndexMismatch
+    from qa.web.app import create_app
+
+    try:
+        settings = Settings.from_env(os.environ)
+    except ValueError as exc:
+        print(f"bad setting: {exc}", file=sys.stderr)
+        return 2
+    try:
+        app = create_app(index_dir=index_dir, settings=settings)
+    except IndexMismatch as exc:
+        print(f"cannot serve {index_dir}: {exc}\nrebuild it with: python -m qa build {corpus} --index {index_dir}",
+              file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        print(f"cannot serve {index_dir}: {exc}", file=sys.stderr)
+        return 2
+
+    # Load the model now, so the first person to ask does not wait for it.
+    print("loading the search model...", file=sys.stderr, flush=True)
+    app.extensions["minutebook"].holder.get().ask("warm up", k=1)
+
+    import waitress
+
+    print(f"Minutebook serving {index_dir} on http://{host}:{port}/  (Ctrl+C stops)", file=sys.stderr, flush=True)
+    try:
+        waitress.serve(
+            app, host=host, port=port, threads=THREADS,
+            ident="minutebook",  # no server version in the Server header
+            max_request_body_size=settings.max_body_bytes * 4,  # Flask answers 413 first, with the JSON error
+        )
+    except OSError as exc:
+        print(f"cannot listen on {host}:{port}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        pass
+    return 0

@@ -1,0 +1,55 @@
+"""Service settings: every knob has a default and a line of help."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Limits and behaviour of the web service; the defaults are the production values."""
+
+    max_body_bytes: int = 64 * 1024
+    max_question_chars: int = 2000
+    default_k: int = 5
+    max_k: int = 50
+    reload_check_seconds: float = 2.0
+    rate_limit_per_minute: int = 0
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        """Name -> one line of help, for docs and the health endpoint."""
+        return dict(HELP)
+
+    @classmethod
+    def from_env(cls, environ) -> "Settings":
+        """Defaults overridden by MINUTEBOOK_<NAME> variables (e.g. MINUTEBOOK_RATE_LIMIT_PER_MINUTE=120)."""
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(ENV_PREFIX + f.name.upper())
+            if raw is None:
+                continue
+            try:
+                values[f.name] = float(raw) if f.type in (float, "float") else int(raw)
+            except ValueError:
+                raise ValueError(f"{ENV_PREFIX}{f.name.upper()} must be a number, got {raw!r}") from None
+        return cls().updated(values)
+
+    def updated(self, values: dict | None) -> "Settings":
+        """A copy with values replaced; unknown names are refused so typos do not pass silently."""
+        values = dict(values or {})
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        return replace(self, **values)
+
+
+ENV_PREFIX = "MINUTEBOOK_"
+HELP = {
+    "max_body_bytes": "largest request body accepted; bigger bodies get 413",
+    "max_question_chars": "longest question accepted; longer ones get 400",
+    "default_k": "passages returned when the request gives no k",
+    "max_k": "largest k a request may ask for",
+    "reload_check_seconds": "how often (at most) the index manifest is checked for a new index version",
+    "rate_limit_per_minute": "requests one client address may make per minute (0 = no limit); over it gets 429",
+}
