@@ -58,6 +58,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\((?:#)\)", "", text)
     text = re.sub(r"(?<=\w)\*\*(?=\w)", " ", text)  # "2020**COVID" was two runs of text
     text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"(?<![\w*])\*(\S[^*\n]{0,400}?\S|\S)\*(?![\w*])", r"\1", text)  # *emphasis* of one line
     return text
 
 
