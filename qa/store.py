@@ -200,7 +200,7 @@ class Store:
 
     def decisions(self, body=None, date_from=None, date_to=None, kind=None, status=None,
                   actions_only=False) -> list[dict]:
-        """Decision paragraphs as {"row", "item_key", "passage", "meeting"}, newest meeting first, record order within."""
+        """Decision paragraphs as {"row", "item_key", "passage", "meeting"}: newest meeting first, then record order."""
         where, args = ["p.is_decision = 1"], []
         for clause, value in (("lower(m.body) = lower(?)", body), ("m.date >= ?", date_from),
                               ("m.date <= ?", date_to), ("m.kind = ?", kind),

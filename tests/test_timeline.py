@@ -75,7 +75,8 @@ def test_no_topic_lists_every_decision_newest_first(timeline_searcher):
     assert all(d["score"] is None for d in reply["decisions"])
     d = reply["decisions"][0]
     assert set(d) == {"status", "is_action", "owner", "due", "vote", "text", "citation", "date", "meeting", "score"}
-    assert d["citation"]["url"] == "/c/" + d["citation"]["id"] and d["meeting"]["url"] == "/meetings/" + d["meeting"]["id"]
+    assert d["citation"]["url"] == "/c/" + d["citation"]["id"]
+    assert d["meeting"]["url"] == "/meetings/" + d["meeting"]["id"]
 
 
 def test_a_topic_keeps_only_decisions_on_it(timeline_searcher):
