@@ -40,7 +40,12 @@ SCHEMAS = {
     }),
     "Passage": _obj({
         "rank": {"type": "integer", "minimum": 1}, "score": {"type": "number"}, "weak": {"type": "boolean"},
-        "text": {"type": "string"}, "is_decision": {"type": "boolean"}, "citation": _ref("Citation"),
+        "text": {"type": "string"}, "is_decision": {"type": "boolean"},
+        "decision": {"anyOf": [_ref("DecisionStatus"), {"type": "null"}]}, "citation": _ref("Citation"),
+    }),
+    "DecisionStatus": _obj({
+        "status": {"enum": list(STATUSES)}, "is_action": {"type": "boolean"},
+        "owner": STR_OR_NULL, "due": STR_OR_NULL,
     }),
     "Answer": _obj({
         "text": {"type": "string"},
@@ -178,7 +183,8 @@ def openapi_document(settings: Settings | None = None) -> dict:
         "info": {"title": "Minutebook", "version": __version__,
                  "description": "Question a council's record; every answer is verbatim and cited. "
                                 "Each JSON reply has an HTML twin: /c/{cid} (a citation permalink; JSON with "
-                                "Accept: application/json), /meetings, /meetings/{mid} and /decisions. Errors are always "
+                                "Accept: application/json), /meetings, /meetings/{mid} and /decisions. "
+                                "Errors are always "
                                 '{"error": {"status": int, "message": str}}.'},
         "paths": {
             "/api/ask": {
