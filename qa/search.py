@@ -118,12 +118,12 @@ class Searcher:
             raise IndexMismatch(f"index at {index_dir} is inconsistent (counts differ from its manifest); rebuild it")
         self.n_rows = n
         self.fusion, self.dense_weight = FUSION, DENSE_WEIGHT
-        self.encoder.encode(["warm up"])  # load the model now, not on the first question
+        self.encoder.encode_queries(["warm up"])  # load the model now, not on the first question
 
     def retrieve(self, question: str, filters: Filters | None = None, qvec: np.ndarray | None = None):
         """Ranked [(row, fused, dense, keyword)] best first, and the question vector."""
         if qvec is None:
-            qvec = self.encoder.encode([question])[0]
+            qvec = self.encoder.encode_queries([question])[0]
         mask = filter_mask(self.columns, filters)
         k = self.vectors.ntotal if mask is not None else min(DENSE_UNITS, self.vectors.ntotal)
         sims, ids = self.vectors.search(qvec.reshape(1, -1).astype(np.float32), k)
