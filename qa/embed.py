@@ -12,7 +12,7 @@ import numpy as np
 
 # The model: MODEL picks one of the packaged encoders below (requirements.txt installs both packages);
 # MINUTEBOOK_MODEL overrides it. Each encoder carries its own calibration (abstention, fusion weight).
-MODEL = "minilm"
+MODEL = "e5"
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_DIMS = 384
