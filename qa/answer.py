@@ -15,6 +15,13 @@ COVERAGE_WEIGHT = 0.2    # sentence choice: keyword coverage breaks near-ties in
 MAX_SENTENCES = 3
 SENTENCE_MARGIN = 0.05   # further sentences must score within this of the best one
 ANSWER_PASSAGES = 3      # sentences are drawn from this many top passages
+# A heading or a label ("Scrutiny Task Group Membership") is not an answer, and very short texts get
+# high cosines with almost any question, nonsense included: neither counts as evidence.
+MIN_WORDS = 5
+# A passage that shares no word with the question must be closer in meaning by this much more:
+# nonsense ("xqzt vrbl") shares no word with anything, yet on a model with compressed cosines
+# (e5) it lands near real matches. Measured on e5: nonsense tops 0.846-0.852, threshold 0.845.
+NO_SHARED_WORD_MARGIN = 0.02
 
 
 def coverage(searcher, question: str, text: str) -> float:
@@ -33,9 +40,18 @@ def sentence_score(cosine: float, cover: float) -> float:
     return (1 - COVERAGE_WEIGHT) * max(cosine, 0.0) + COVERAGE_WEIGHT * cover
 
 
-def is_strong(dense: float, threshold: float = STRONG) -> bool:
-    """True when a passage is strong evidence (not a weak match)."""
-    return dense >= threshold
+def substantive(text: str) -> bool:
+    """True for text long enough to answer something (MIN_WORDS words or more)."""
+    return len(re.findall(r"\w+", text)) >= MIN_WORDS
+
+
+def is_strong(dense: float, threshold: float = STRONG, text: str | None = None, keyword: float | None = None) -> bool:
+    """True when a passage is strong evidence (not a weak match): close in meaning and not a mere heading.
+
+    keyword is the passage's keyword score for the question; with no shared word the bar is higher.
+    """
+    bar = threshold + (NO_SHARED_WORD_MARGIN if keyword is not None and keyword <= 0 else 0.0)
+    return dense >= bar and (text is None or substantive(text))
 
 
 def _sentences(searcher, row: int):
@@ -62,6 +78,8 @@ def extract_answer(searcher, question: str, qvec: np.ndarray, rows: list[int], p
         sents = _sentences(searcher, row)
         for i, (s, e, vid) in enumerate(sents):
             text = (p["text"][s:e] if e >= 0 else p["text"]).strip()
+            if not substantive(text):
+                continue
             vec = searcher.vectors.reconstruct(vid)
             score = sentence_score(float(vec @ qvec), coverage(searcher, question, text))
             cands.append((score, rank, i, text))

@@ -154,7 +154,7 @@ class Searcher:
         ranked, qvec = self.retrieve(question, filters)
         top = ranked[:max(1, k)]
         passages = self.store.passages_by_row([r for r, *_ in top])
-        strong = [is_strong(dense, self.strong) for _r, _f, dense, _k in top]
+        strong = [is_strong(dense, self.strong, p["text"], kw) for (_r, _f, dense, kw), p in zip(top, passages)]
         answer = extract_answer(self, question, qvec, [r for r, *_ in top], passages, strong)
         out = [{"rank": i + 1, "score": round(fused, 4), "weak": answer is None or not strong[i],
                 "text": p["text"], "is_decision": p["is_decision"], "decision": p["decision"],

@@ -34,9 +34,12 @@ class DecisionQuery:
     limit: int | None = None
 
 
-def on_topic(dense: float, keyword: float) -> bool:
-    """A decision is on the topic when it shares a word with it or its meaning is a strong match."""
-    return keyword > 0 or is_strong(dense)
+def on_topic(dense: float, keyword: float, threshold: float) -> bool:
+    """A decision is on the topic when it shares a word with it or its meaning is a strong match.
+
+    threshold is the searcher's own (each model has its cosine scale).
+    """
+    return keyword > 0 or is_strong(dense, threshold)
 
 
 def runs(found: list[dict]) -> list[list[dict]]:
@@ -84,7 +87,7 @@ def find_decisions(searcher, query: DecisionQuery) -> dict:
                           decisions_only=True)
         ranked, _ = searcher.retrieve(query.q, filters)
         wanted = {d["row"] for d in found}
-        scores = {r: fused for r, fused, dense, kw in ranked if r in wanted and on_topic(dense, kw)}
+        scores = {r: fused for r, fused, dense, kw in ranked if r in wanted and on_topic(dense, kw, searcher.strong)}
         found = [d for d in found if d["row"] in scores]
         if query.sort == "relevance":
             found = by_run(found, scores)

@@ -57,3 +57,20 @@ def test_real_answer_quotes_the_record(real_searcher):
     ans = reply["answer"]
     assert ans and all(_in_passages(s, reply["passages"]) for s in ans["sentences"])
     assert "£2.6m to £1m" in ans["text"]
+
+
+def test_a_heading_is_not_strong_evidence():
+    from qa.answer import is_strong
+
+    assert is_strong(0.9, 0.8, "The Council transferred £204k to 18 local businesses.")
+    assert not is_strong(0.9, 0.8, "Scrutiny Task Group Membership")
+    assert not is_strong(0.7, 0.8, "The Council transferred £204k to 18 local businesses.")
+
+
+def test_no_shared_word_needs_a_closer_meaning():
+    from qa.answer import NO_SHARED_WORD_MARGIN, is_strong
+
+    text = "The Council transferred £204k to 18 local businesses."
+    assert is_strong(0.81, 0.8, text, keyword=3.0)
+    assert not is_strong(0.81, 0.8, text, keyword=0.0)
+    assert is_strong(0.8 + NO_SHARED_WORD_MARGIN, 0.8, text, keyword=0.0)

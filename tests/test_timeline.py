@@ -130,8 +130,8 @@ def test_a_recorded_vote_is_served_with_the_decision(timeline_searcher):
 
 
 def test_on_topic_needs_a_shared_word_or_a_strong_meaning():
-    assert on_topic(0.1, 2.0) and on_topic(0.9, 0.0)
-    assert not on_topic(0.3, 0.0)
+    assert on_topic(0.1, 2.0, 0.55) and on_topic(0.9, 0.0, 0.55)
+    assert not on_topic(0.3, 0.0, 0.55)
 
 
 def _d(row, mid="m", item="1"):
@@ -147,3 +147,8 @@ def test_runs_are_ranked_by_their_best_member():
     found = [_d(1), _d(2), _d(3, item="2"), _d(9)]
     scores = {1: 0.2, 2: 0.9, 3: 0.5, 9: 0.95}
     assert [d["row"] for d in by_run(found, scores)] == [9, 1, 2, 3]
+
+
+def test_on_topic_uses_the_given_models_threshold():
+    # a cosine that is strong on one model's scale is ordinary on another's
+    assert on_topic(0.8, 0.0, 0.55) and not on_topic(0.8, 0.0, 0.845)
