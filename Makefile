@@ -39,4 +39,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench_search.py
 
 clean:
-	rm -rf $(INDEX) .pytest_cache
+	rm -rf $(INDEX) $(INDEX).versions $(INDEX).cache .pytest_cache
