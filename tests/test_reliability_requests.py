@@ -196,7 +196,7 @@ def test_a_huge_url_gets_431_not_500(live):
 
 @pytest.mark.parametrize("raw", [
     b"GARBAGE\r\n\r\n",
-    b"GET /api/ask?q=levy HTTP/9.9\r\nHost: x\r\n\r\n",
+    b"GET /api/ask?q=levy HTTP/1.1\r\nHost: x\r\nBad Header Name: y\r\n\r\n",
     b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
     b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
     b"POST /api/ask HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
