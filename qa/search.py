@@ -156,7 +156,8 @@ class Searcher:
         strong = [is_strong(dense) for _r, _f, dense, _k in top]
         answer = extract_answer(self, question, qvec, [r for r, *_ in top], passages, strong)
         out = [{"rank": i + 1, "score": round(fused, 4), "weak": answer is None or not strong[i],
-                "text": p["text"], "is_decision": p["is_decision"], "citation": p["citation"]}
+                "text": p["text"], "is_decision": p["is_decision"], "decision": p["decision"],
+                "citation": p["citation"]}
                for i, ((_r, fused, _d, _kw), p) in enumerate(zip(top, passages))]
         return {"question": question, "answer": answer, "passages": out,
                 "took_ms": round((time.perf_counter() - t0) * 1000, 2)}

@@ -90,6 +90,11 @@ def _passage(r: sqlite3.Row) -> dict:
             "references": json.loads(r["refs"])}
 
 
+def _brief(mid: str, body, date, kind) -> dict:
+    """The short meeting header a decision or reference carries."""
+    return {"id": mid, "body": body, "date": date, "kind": kind, "url": f"/meetings/{mid}"}
+
+
 def _item_dict(meeting_id: str, r: sqlite3.Row) -> dict:
     return {"key": r["key"], "number": r["number"], "title": r["title"],
             "url": f"/meetings/{meeting_id}#item-{r['key'] or 'body'}", "sections": json.loads(r["sections"])}
@@ -170,7 +175,7 @@ class Store:
                 for r in self._db().execute(q, args)]
 
     def meeting(self, meeting_id: str) -> dict | None:
-        """A whole meeting: header, then its items in order, each with sections and paragraphs."""
+        """A whole meeting: header, its items in order (sections, paragraphs), and the paragraphs citing it."""
         db = self._db()
         m = db.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         if not m:
@@ -180,7 +185,7 @@ class Store:
             paras.setdefault(p["item_key"], []).append(_passage(p))
         items = [{**_item_dict(meeting_id, it), "paragraphs": paras.get(it["key"], [])}
                  for it in db.execute("SELECT * FROM items WHERE meeting_id=? ORDER BY ord", (meeting_id,))]
-        return {"meeting": _header(m), "items": items}
+        return {"meeting": _header(m), "items": items, "referred_to_by": self.referred_to_by(meeting_id)}
 
     def stats(self) -> dict:
         """How many meetings, items and paragraphs the index holds."""
@@ -192,3 +197,40 @@ class Store:
         q = ("SELECT p.row, m.body, m.date, m.kind, p.is_decision FROM paragraphs p "
              "JOIN meetings m ON m.id = p.meeting_id ORDER BY p.row")
         return [tuple(r) for r in self._db().execute(q)]
+
+    def decisions(self, body=None, date_from=None, date_to=None, kind=None, status=None,
+                  actions_only=False) -> list[dict]:
+        """Decision paragraphs as {"row", "item_key", "passage", "meeting"}: newest meeting first, then record order."""
+        where, args = ["p.is_decision = 1"], []
+        for clause, value in (("lower(m.body) = lower(?)", body), ("m.date >= ?", date_from),
+                              ("m.date <= ?", date_to), ("m.kind = ?", kind),
+                              ("json_extract(p.decision, '$.status') = ?", status)):
+            if value:
+                where.append(clause)
+                args.append(value)
+        if actions_only:
+            where.append("json_extract(p.decision, '$.is_action') = 1")
+        q = ("SELECT p.*, m.body AS m_body, m.date AS m_date, m.kind AS m_kind FROM paragraphs p "
+             "JOIN meetings m ON m.id = p.meeting_id WHERE " + " AND ".join(where) +
+             " ORDER BY m.date IS NULL, m.date DESC, m.ord, p.row")
+        return [{"row": r["row"], "item_key": r["item_key"], "passage": _passage(r),
+                 "meeting": _brief(r["meeting_id"], r["m_body"], r["m_date"], r["m_kind"])}
+                for r in self._db().execute(q, args)]
+
+    def referred_to_by(self, meeting_id: str) -> list[dict]:
+        """Paragraphs of other meetings whose references resolve to meeting_id, newest first."""
+        # LIKE narrows the scan cheaply (write_store dumps refs with json.dumps' default separators);
+        # json_each then checks the id exactly.
+        pattern = '%"meeting_id": "' + meeting_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '"%'
+        q = ("SELECT DISTINCT p.*, m.body AS m_body, m.date AS m_date, m.kind AS m_kind, r.value AS ref "
+             "FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id, json_each(p.refs) r "
+             "WHERE p.refs LIKE ? ESCAPE '\\' AND json_extract(r.value, '$.meeting_id') = ? "
+             "ORDER BY m.date IS NULL, m.date DESC, m.ord, p.row")
+        out, seen = [], set()
+        for r in self._db().execute(q, (pattern, meeting_id)):
+            if r["row"] in seen:  # two references to the same meeting in one paragraph: list it once
+                continue
+            seen.add(r["row"])
+            out.append({**_passage(r), "reference": json.loads(r["ref"])["text"],
+                        "meeting": _brief(r["meeting_id"], r["m_body"], r["m_date"], r["m_kind"])})
+        return out

@@ -90,3 +90,19 @@ def hostile_searcher(hostile_corpus, tmp_path_factory):
     index = tmp_path_factory.mktemp("hostile-index") / "index"
     build_index(hostile_corpus, index, encoder=enc)
     return Searcher(index, encoder=enc)
+
+
+TIMELINE_DATA = Path(__file__).resolve().parent / "data" / "timeline"
+
+
+@pytest.fixture(scope="session")
+def timeline_searcher(tmp_path_factory):
+    """Three Environment Committee documents (January minutes; March agenda pack and minutes citing January)."""
+    from qa.build import build_index
+    from qa.embed import HashEncoder
+    from qa.search import Searcher
+
+    enc = HashEncoder()
+    index = tmp_path_factory.mktemp("timeline-index") / "index"
+    build_index(TIMELINE_DATA, index, encoder=enc)
+    return Searcher(index, encoder=enc)

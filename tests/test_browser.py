@@ -188,3 +188,21 @@ def test_document_script_renders_as_text(page, hostile_url):
         assert page.locator("main img").count() == 0
     assert page.dialogs == [], "document text must never run"
     assert not page.errors
+
+
+def test_decision_cards_show_their_status(page, base_url):
+    page.goto(base_url + "/")
+    page.click("summary")
+    page.check("#f-decisions")
+    with page.expect_response(lambda r: r.url.endswith("/api/ask")) as resp:
+        ask(page, "What was agreed about promoting apprenticeships?")
+    passages = resp.value.json()["passages"]
+    cards = page.locator(".turn").last.locator(".card")
+    assert cards.count() == len(passages) >= 1
+    for i, p in enumerate(passages):
+        head = cards.nth(i).locator(".card-head")
+        status = head.locator(".badge.status").inner_text().strip().lower()
+        assert status == p["decision"]["status"]
+        assert head.locator(".badge.action-badge").count() == int(p["decision"]["is_action"])
+    assert any(p["decision"]["status"] == "agreed" and p["decision"]["is_action"] for p in passages)
+    assert not page.errors

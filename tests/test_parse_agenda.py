@@ -74,3 +74,22 @@ def test_made_up_pack_with_agenda_item_marks():
     assert "£48.3m" in p2.text
     assert "Minutes of the Health and Wellbeing Board held on 8 November 2023" in " ".join(p.text for p in item(m, "2").paragraphs)
     assert not lost_words(DATA / "agenda_marks.txt", m)
+
+
+def test_report_found_under_its_running_header_when_its_title_differs():
+    from qa.parse.document import parse_text
+
+    text = (CORPUS / seed("002").source).read_text(encoding="utf-8")
+    text = text.replace("\nUPDATE ON THE COUNTY COUNCIL'S RESPONSE TO COVID-19\n", "\nCOVID-19: HOW THE COUNCIL RESPONDED\n")
+    text = text.replace("\nMEMBER UPDATE, WORK PROGRAMME AND CABINET FORWARD PLAN\n", "\nSCRUTINY BUSINESS\n")
+    m = parse_text(text, "variant.txt")
+    five = " ".join(p.text for p in item(m, "5").paragraphs)
+    seven = " ".join(p.text for p in item(m, "7").paragraphs)
+    assert "Grass cutting began on 4 May" in five
+    assert "Board Members' areas of responsibility" in seven
+    assert "Board Members' areas of responsibility" not in " ".join(p.text for p in item(m, "6").paragraphs)
+
+
+def test_repeated_section_headings_are_kept_as_headings():
+    it = item(seed("002"), "6")
+    assert any(p.kind == "heading" and p.text == "Background" for p in it.paragraphs)

@@ -40,3 +40,10 @@ def test_unrecognised_document_is_still_citable():
     paras = list(m.paragraphs())
     assert paras and all(p.number is None and p.key.startswith("p") for _, p in paras)
     assert not lost_words(DATA / "unstructured.txt", m)
+
+
+def test_emphasis_markers_become_plain_text():
+    m = seed("003")
+    p17 = next(p for _, p in m.paragraphs() if p.number == "17" and p.section is None)
+    assert "This is an improvement on previous years and a significant achievement." in p17.text
+    assert "*" not in p17.text

@@ -7,7 +7,7 @@ from qa.embed import HashEncoder
 from qa.search import Filters, IndexMismatch, Searcher, filter_mask, fuse
 
 REPLY_KEYS = {"question", "answer", "passages", "took_ms"}
-PASSAGE_KEYS = {"rank", "score", "weak", "text", "is_decision", "citation"}
+PASSAGE_KEYS = {"rank", "score", "weak", "text", "is_decision", "decision", "citation"}
 
 
 def test_minmax_fusion_weights_normalised_scores():
@@ -69,6 +69,8 @@ def test_filters_restrict_results(tiny_index):
     assert dated and all(p["citation"]["date"] >= "2024-01-01" for p in dated)
     decisions = s.ask(q, k=20, filters=Filters(decisions_only=True))["passages"]
     assert decisions and all(p["is_decision"] for p in decisions)
+    assert all(p["decision"]["status"] in ("agreed", "proposed") for p in decisions)
+    assert all(p["decision"] is None for p in s.ask(q, k=20)["passages"] if not p["is_decision"])
     assert s.ask(q, k=5, filters=Filters(kind="transcript"))["passages"] == []
 
 

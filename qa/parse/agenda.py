@@ -14,6 +14,11 @@ PAGES = re.compile(r"^\d{1,3}\s*[-–]\s*\d{1,3}$|^\d{1,3}$")
 
 def agenda_table(blocks: list[Block]) -> list[tuple[int, str, str]]:
     """(block index, item number, title) for the rows of the agenda table, numbered from 1 upward."""
+    return [(i, n, t) for i, n, t, _ in _agenda_rows(blocks)]
+
+
+def _agenda_rows(blocks: list[Block]) -> list[tuple[int, str, str, bool]]:
+    """Agenda rows as (block index, number, title, whether the row gives pages, i.e. a report follows)."""
     rows, expect = [], None
     for i, b in enumerate(blocks):
         if b.kind != "table_row":
@@ -26,32 +31,47 @@ def agenda_table(blocks: list[Block]) -> list[tuple[int, str, str]]:
             title = cells[1]
             if len(title) > 70:  # the subject cell also holds notes: keep the words before them
                 title = title[:70].rsplit(" ", 1)[0] + "…"
-            rows.append((i, cells[0], title))
+            rows.append((i, cells[0], title, bool(PAGES.match(cells[-1])) and len(cells) >= 3))
             expect = n + 1
         elif rows and n != expect:
             break
     return rows if len(rows) >= 2 else []
 
 
-def _report_starts(blocks: list[Block], items: list[tuple[int, str, str]], after: int) -> dict[str, int]:
-    """Block index where each item's report begins: an "Agenda Item N" mark, or a heading that is its title."""
+def _report_starts(blocks: list[Block], items: list[tuple[int, str, str, bool]], after: int) -> dict[str, int]:
+    """Block index where each item's report begins: an "Agenda Item N" mark, or a heading that is its title.
+
+    An item whose pages say a report follows, but whose title is not found, takes the first
+    report-start (a block under a running header) between its neighbours' reports.
+    """
     starts: dict[str, int] = {}
     for i in range(after, len(blocks)):
         m = AGENDA_ITEM_MARK.match(blocks[i].text)
-        if m and any(n == m.group(1) for _, n, _ in items) and m.group(1) not in starts:
+        if m and any(n == m.group(1) for _, n, _, _ in items) and m.group(1) not in starts:
             starts[m.group(1)] = i
     if starts:
         return starts
     cursor = after
-    for _, number, title in items:
+    for _, number, title, _ in items:
         for i in range(cursor, len(blocks)):
             b = blocks[i]
-            if len(b.text) > 160 or b.kind == "bullet":
+            if len(b.text) > 160 or b.kind in ("bullet", "table_row"):
                 continue
             if title_similarity(title.rstrip("…"), b.text) >= 0.75:
                 starts[number] = i
                 cursor = i + 1
                 break
+    heads = [i for i in range(after, len(blocks)) if blocks[i].after_header]
+    lo = after
+    for k, (_, number, _, has_pages) in enumerate(items):
+        if number in starts:
+            lo = starts[number] + 1
+            continue
+        hi = next((starts[n] for _, n, _, _ in items[k + 1:] if n in starts), len(blocks))
+        free = [i for i in heads if lo <= i < hi and i not in starts.values()]
+        if has_pages and free:
+            starts[number] = free[0]
+            lo = free[0] + 1
     return starts
 
 
@@ -74,7 +94,7 @@ def _header(blocks: list[Block]) -> dict:
 
 def parse_agenda(blocks: list[Block], draft: Draft) -> None:
     """Fill draft from an agenda pack: front matter, then one item per agenda row with its report."""
-    rows = agenda_table(blocks)
+    rows = _agenda_rows(blocks)
     draft.update(_header(blocks))
     if not rows:
         draft.warn("no agenda table found; reading the pack as one report")
@@ -82,14 +102,14 @@ def parse_agenda(blocks: list[Block], draft: Draft) -> None:
         return
     table_end = rows[-1][0] + 1
     starts = _report_starts(blocks, rows, table_end)
-    row_at = {n: i for i, n, _ in rows}
+    row_at = {n: i for i, n, _, _ in rows}
     ordered = sorted((i, n) for n, i in starts.items())
     front_end = ordered[0][0] if ordered else len(blocks)
     front = [b for k, b in enumerate(blocks[:front_end]) if k not in row_at.values()]
     paras, sections = build_paragraphs(join_page_breaks(front), genre="agenda", numbered=False)
     draft.add_item("front", None, "Front matter", paras, sections)
     bounds = {n: (i, ordered[k + 1][0] if k + 1 < len(ordered) else len(blocks)) for k, (i, n) in enumerate(ordered)}
-    for _, number, title in rows:
+    for _, number, title, _ in rows:
         body = [blocks[row_at[number]]]
         if number in bounds:
             a, z = bounds[number]

@@ -35,6 +35,7 @@ class Block:
     markdown_heading: bool = False
     line: int = 0  # 1-based line of the source where the block starts
     gap_before: bool = True  # a blank line (or dropped furniture) separates it from the block above
+    after_header: bool = False  # a dropped running header stands just above: often where a new report begins
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -57,6 +58,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\((?:#)\)", "", text)
     text = re.sub(r"(?<=\w)\*\*(?=\w)", " ", text)  # "2020**COVID" was two runs of text
     text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"(?<![\w*])\*(\S[^*\n]{0,400}?\S|\S)\*(?![\w*])", r"\1", text)  # *emphasis* of one line
     return text
 
 
@@ -67,12 +69,16 @@ def is_furniture(line: str) -> bool:
 
 
 def running_headers(lines: list[str], keep: set[str] = frozenset()) -> set[str]:
-    """Short lines repeated three or more times, as running headers are (tables and bullets excluded)."""
+    """Lines repeated three or more times that carry a date or number, or are set in capitals: running headers.
+
+    Repeated section headings ("Background", "Summary") and "Agenda Item N" marks are content, not furniture.
+    """
     counts = Counter(l.strip() for l in lines if l.strip())
     return {
         s for s, n in counts.items()
         if n >= 3 and len(s) <= 80 and "\t" not in s and not BULLET.match(s) and s not in keep
-        and not re.match(r"^[a-z]", s)
+        and not re.match(r"^[a-z]", s) and not re.match(r"(?i)^agenda\s+item\b", s)
+        and (re.search(r"\d", s) or (s.isupper() and len(s.split()) >= 3))
     }
 
 
@@ -114,11 +120,13 @@ def to_blocks(text: str, *, drop: set[str] = frozenset()) -> list[Block]:
     cur: list[str] = []
     start = 0
     gap = True
+    header = False
 
     def flush():
-        nonlocal cur
+        nonlocal cur, header
         if cur:
-            blocks.append(replace(_make_block(cur, start), gap_before=gap))
+            blocks.append(replace(_make_block(cur, start), gap_before=gap, after_header=header))
+            header = False
         cur = []
 
     for i, raw in enumerate(text.split("\n"), 1):
@@ -126,6 +134,7 @@ def to_blocks(text: str, *, drop: set[str] = frozenset()) -> list[Block]:
         if not line.strip() or is_furniture(line) or line.strip() in drop:
             flush()
             gap = True
+            header = header or line.strip() in drop
             continue
         if cur and (_starts_element(line) or "\t" in cur[-1] or re.match(r"^\s*#", line)):
             flush()

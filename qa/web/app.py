@@ -61,10 +61,11 @@ def create_app(searcher=None, *, index_dir: str | Path | None = None, settings: 
     app.json.ensure_ascii = False
     app.extensions["minutebook"] = WebState(holder=holder, settings=settings)
 
-    from qa.web import api, pages
+    from qa.web import api, decisions, pages
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(decisions.bp)
     register_errors(app)
 
     limiter = RateLimiter(settings.rate_limit_per_minute)

@@ -5,6 +5,7 @@ import copy
 
 from qa import __version__
 from qa.models import KINDS
+from qa.timeline import SORTS, STATUSES
 from qa.web.settings import Settings
 
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
@@ -39,7 +40,12 @@ SCHEMAS = {
     }),
     "Passage": _obj({
         "rank": {"type": "integer", "minimum": 1}, "score": {"type": "number"}, "weak": {"type": "boolean"},
-        "text": {"type": "string"}, "is_decision": {"type": "boolean"}, "citation": _ref("Citation"),
+        "text": {"type": "string"}, "is_decision": {"type": "boolean"},
+        "decision": {"anyOf": [_ref("DecisionStatus"), {"type": "null"}]}, "citation": _ref("Citation"),
+    }),
+    "DecisionStatus": _obj({
+        "status": {"enum": list(STATUSES)}, "is_action": {"type": "boolean"},
+        "owner": STR_OR_NULL, "due": STR_OR_NULL,
     }),
     "Answer": _obj({
         "text": {"type": "string"},
@@ -72,6 +78,29 @@ SCHEMAS = {
             "key": STR_OR_NULL, "number": STR_OR_NULL, "title": STR_OR_NULL,
             "paragraphs": {"type": "array", "items": _ref("ContextPassage")},
         })},
+        "referred_to_by": {"type": "array", "description": "later paragraphs that refer to this meeting",
+                           "items": _obj({"citation": _ref("Citation"), "text": {"type": "string"},
+                                          "reference": {"type": "string"}, "meeting": _ref("MeetingBrief")})},
+    }, required=["meeting", "items"]),
+    "MeetingBrief": _obj({
+        "id": {"type": "string"}, "body": STR_OR_NULL, "date": {"anyOf": [DATE, {"type": "null"}]},
+        "kind": {"enum": list(KINDS)}, "url": {"type": "string"},
+    }),
+    "Vote": {"type": "object", "description": "a recorded vote: counts and names for, against and abstaining",
+             "properties": {"for": {"type": ["integer", "null"]}, "against": {"type": ["integer", "null"]},
+                            "abstain": {"type": ["integer", "null"]}, "outcome": {"enum": ["carried", "lost", None]},
+                            "unanimous": {"type": "boolean"}}},
+    "Decision": _obj({
+        "status": {"enum": list(STATUSES), "description": "agreed: the record says it was decided; "
+                                                          "proposed: a recommendation not yet decided"},
+        "is_action": {"type": "boolean", "description": "someone is to do something"},
+        "owner": STR_OR_NULL, "due": STR_OR_NULL, "vote": {"anyOf": [_ref("Vote"), {"type": "null"}]},
+        "text": {"type": "string"}, "citation": _ref("Citation"), "date": {"anyOf": [DATE, {"type": "null"}]},
+        "meeting": _ref("MeetingBrief"), "score": {"type": ["number", "null"]},
+    }),
+    "DecisionList": _obj({
+        "decisions": {"type": "array", "items": _ref("Decision")},
+        "total": {"type": "integer", "minimum": 0, "description": "how many matched; at most k are listed"},
     }),
     "Health": _obj({
         "status": {"const": "ok"}, "index_version": {"type": ["string", "integer", "null"]},
@@ -123,6 +152,24 @@ def _ask_params(s: Settings) -> list[dict]:
         _query("kind", {"anyOf": [{"enum": list(KINDS)}, UNSET]}, "only this kind of document"),
         _query("decisions_only", {"anyOf": [{"type": "boolean"}, UNSET]}, "only paragraphs that record a decision"),
     ]
+
+
+def _decisions_params(s: Settings) -> list[dict]:
+    return [
+        _query("q", {"type": "string", "maxLength": s.max_question_chars},
+               "the topic; empty lists every decision (newest first)"),
+        _query("k", {"type": "integer", "minimum": 1, "maximum": s.max_decisions},
+               f"at most this many decisions (default {s.max_decisions})"),
+        *FILTER_PARAMS,
+        _query("kind", {"anyOf": [{"enum": list(KINDS)}, UNSET]}, "only this kind of document"),
+        _query("status", {"anyOf": [{"enum": list(STATUSES)}, UNSET]}, "only agreed, or only proposed, decisions"),
+        _query("actions", {"anyOf": [{"type": "boolean"}, {"enum": [0, 1, "0", "1"]}, UNSET]},
+               "1: only actions (someone is to do something)"),
+        _query("sort", {"anyOf": [{"enum": list(SORTS)}, UNSET]},
+               "relevance (default; adjacent decisions stay together) or date (newest meeting first)"),
+    ]
+
+
 ID_PARAM = {"in": "path", "required": True, "schema": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"}}
 
 
@@ -136,7 +183,8 @@ def openapi_document(settings: Settings | None = None) -> dict:
         "info": {"title": "Minutebook", "version": __version__,
                  "description": "Question a council's record; every answer is verbatim and cited. "
                                 "Each JSON reply has an HTML twin: /c/{cid} (a citation permalink; JSON with "
-                                "Accept: application/json), /meetings and /meetings/{mid}. Errors are always "
+                                "Accept: application/json), /meetings, /meetings/{mid} and /decisions. "
+                                "Errors are always "
                                 '{"error": {"status": int, "message": str}}.'},
         "paths": {
             "/api/ask": {
@@ -158,6 +206,10 @@ def openapi_document(settings: Settings | None = None) -> dict:
                 "summary": "One meeting's outline with every paragraph's citation",
                 "parameters": [{"name": "mid", **ID_PARAM}],
                 "responses": {"200": _json("MeetingOutline", "the meeting"), **ERRORS}}},
+            "/api/decisions": {"get": {
+                "summary": "What was agreed or proposed on a topic, with citations",
+                "parameters": _decisions_params(s),
+                "responses": {"200": _json("DecisionList", "the decisions, best match or newest first"), **ERRORS}}},
             "/healthz": {"get": {"summary": "What is being served",
                                  "responses": {"200": _json("Health", "index version, model and counts")}}},
         },

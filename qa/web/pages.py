@@ -94,5 +94,6 @@ def meeting(mid: str):
     outline = find_meeting(searcher().store, mid)
     if prefers_json():
         return jsonify(outline)
-    return render_template("meeting.html", meeting=outline["meeting"], items=outline.get("items", []))
+    return render_template("meeting.html", meeting=outline["meeting"], items=outline.get("items", []),
+                           referred_by=outline.get("referred_to_by", []))
 

@@ -12,6 +12,7 @@ class Settings:
     max_question_chars: int = 2000
     default_k: int = 5
     max_k: int = 50
+    max_decisions: int = 200
     reload_check_seconds: float = 2.0
     rate_limit_per_minute: int = 0
 
@@ -50,6 +51,7 @@ HELP = {
     "max_question_chars": "longest question accepted; longer ones get 400",
     "default_k": "passages returned when the request gives no k",
     "max_k": "largest k a request may ask for",
+    "max_decisions": "most decisions one /api/decisions reply lists (its default k); total says how many matched",
     "reload_check_seconds": "how often (at most) the index manifest is checked for a new index version",
     "rate_limit_per_minute": "requests one client address may make per minute (0 = no limit); over it gets 429",
 }

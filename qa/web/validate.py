@@ -9,6 +9,7 @@ from datetime import date
 
 from qa.models import KINDS
 from qa.search import Filters
+from qa.timeline import SORTS, STATUSES, DecisionQuery
 from qa.web.errors import ApiError
 from qa.web.settings import Settings
 
@@ -202,3 +203,36 @@ def meetings_query(args) -> dict:
 def is_plausible_id(value: str) -> bool:
     """Whether value could be a citation or meeting id at all (no "..", no odd characters, not huge)."""
     return len(value) <= MAX_ID_CHARS and bool(_ID.fullmatch(value)) and ".." not in value
+
+
+DECISIONS_QUERY_KEYS = ("q", "k", "body", "date_from", "date_to", "kind", "status", "actions", "sort")
+_ACTION_FLAGS = {"1": True, "true": True, "0": False, "false": False, "": False}
+
+
+def _choice(args, name: str, allowed: tuple[str, ...]) -> str | None:
+    value = _single(args, name) or None
+    if value is not None and value not in allowed:
+        raise _bad(f'"{name}" must be one of {", ".join(allowed)} (or empty for any)')
+    return value
+
+
+def decisions_query(args, settings: Settings, default_sort: str = "relevance") -> DecisionQuery:
+    """A checked DecisionQuery from GET parameters; every parameter is optional and empty values are unset."""
+    _unknown_params(args, DECISIONS_QUERY_KEYS)
+    q = _single(args, "q") or ""
+    q = check_question(q, settings.max_question_chars) if q.strip() else ""
+    k = _single(args, "k")
+    if k is not None:
+        if not re.fullmatch(r"\d{1,6}", k) or not 1 <= int(k) <= settings.max_decisions:
+            raise _bad(f'"k" must be an integer from 1 to {settings.max_decisions}')
+        k = int(k)
+    flag = _single(args, "actions") or ""
+    if flag not in _ACTION_FLAGS:
+        raise _bad('"actions" must be 1 or 0 (or true or false)')
+    date_from = check_date("date_from", _single(args, "date_from") or None)
+    date_to = check_date("date_to", _single(args, "date_to") or None)
+    check_date_range(date_from, date_to)
+    return DecisionQuery(q=q, body=check_body_name(_single(args, "body")), date_from=date_from, date_to=date_to,
+                         kind=_choice(args, "kind", KINDS), status=_choice(args, "status", STATUSES),
+                         actions_only=_ACTION_FLAGS[flag], sort=_choice(args, "sort", SORTS) or default_sort,
+                         limit=k or settings.max_decisions)

@@ -79,6 +79,20 @@
     return p;
   }
 
+  // "Agreed" or "Proposed", and "Action" (with owner and due where known) for a decision.
+  function decisionBadges(decision) {
+    if (!decision || (decision.status !== "agreed" && decision.status !== "proposed")) {
+      return [el("span", "badge", "Decision")];
+    }
+    var badges = [el("span", "badge status status-" + decision.status,
+      decision.status === "agreed" ? "Agreed" : "Proposed")];
+    if (decision.is_action) {
+      var text = "Action" + (decision.owner ? ": " + decision.owner : "") + (decision.due ? ", by " + decision.due : "");
+      badges.push(el("span", "badge action-badge", text));
+    }
+    return badges;
+  }
+
   function renderCard(t, passage, re) {
     var c = passage.citation || {};
     var card = el("article", "card" + (passage.weak ? " weak" : "") + (passage.is_decision ? " decision" : ""));
@@ -94,7 +108,7 @@
       time.dateTime = c.date;
       head.appendChild(time);
     }
-    if (passage.is_decision) head.appendChild(el("span", "badge", "Decision"));
+    if (passage.is_decision) decisionBadges(passage.decision).forEach(function (b) { head.appendChild(b); });
     if (passage.weak) head.appendChild(el("span", "badge weak-badge", "Weak match"));
     card.appendChild(head);
     var body = el("p", "card-text");
