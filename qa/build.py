@@ -66,6 +66,8 @@ def parse_corpus(corpus_dir, log=print):
             skipped.append((rel, "no paragraphs found"))
             tqdm.write(f"skipped {rel}: no paragraphs found", file=sys.stderr)
             continue
+        if m.warnings:  # indexed, but the reader should know what was odd about it: one line per file
+            tqdm.write(f"indexed {rel} with warnings: {'; '.join(m.warnings)}", file=sys.stderr)
         base, n = m.id, 2
         while m.id in ids:  # two documents describing the same meeting: keep both, citably apart
             m = replace(m, id=f"{base}-{n}")

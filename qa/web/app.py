@@ -52,6 +52,7 @@ def create_app(searcher=None, *, index_dir: str | Path | None = None, settings: 
 
     app = Flask(__name__)
     app.config.update(
+        DEBUG=False,  # never the debugger, whatever FLASK_DEBUG says: errors go to the JSON error handler
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         JSON_SORT_KEYS=False,
         TEMPLATES_AUTO_RELOAD=False,

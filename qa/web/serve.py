@@ -9,6 +9,17 @@ from pathlib import Path
 from qa.web.settings import Settings
 
 THREADS = 8
+MAX_HEADER_BYTES = 64 * 1024  # far above any browser's headers; bounds what one request holds
+
+
+def waitress_options(settings: Settings) -> dict:
+    """How waitress is configured for production; tests serve the app with the same options."""
+    return {
+        "threads": THREADS,
+        "ident": "minutebook",  # no server name or version in the Server header or waitress's own error pages
+        "max_request_body_size": settings.max_body_bytes * 4,  # Flask answers 413 first, with the JSON error
+        "max_request_header_size": MAX_HEADER_BYTES,  # bigger header blocks get waitress's 431
+    }
 
 
 def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corpus") -> int:
@@ -52,11 +63,7 @@ def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corp
 
     print(f"Minutebook serving {index_dir} on http://{host}:{port}/  (Ctrl+C stops)", file=sys.stderr, flush=True)
     try:
-        waitress.serve(
-            app, host=host, port=port, threads=THREADS,
-            ident="minutebook",  # no server version in the Server header
-            max_request_body_size=settings.max_body_bytes * 4,  # Flask answers 413 first, with the JSON error
-        )
+        waitress.serve(app, host=host, port=port, **waitress_options(settings))
     except OSError as exc:
         print(f"cannot listen on {host}:{port}: {exc}", file=sys.stderr)
         return 2

@@ -49,6 +49,14 @@ def parse_json_body(raw: bytes, content_type: str | None) -> dict:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise _bad(f"body is not valid JSON: {str(exc)[:120]}") from None
+    except RecursionError:  # "[[[[..." thousands deep exhausts the parser's stack
+        raise _bad("body is not valid JSON: nested too deeply") from None
+    try:  # a lone surrogate ("\ud800") decodes but cannot be encoded again, so no reply could echo it
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise _bad("body is not valid JSON: it contains a lone surrogate escape (\\ud800-\\udfff)") from None
+    except RecursionError:
+        raise _bad("body is not valid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise _bad(f"body must be a JSON object, not {type(data).__name__}")
     return data
