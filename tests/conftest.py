@@ -106,3 +106,16 @@ def timeline_searcher(tmp_path_factory):
     index = tmp_path_factory.mktemp("timeline-index") / "index"
     build_index(TIMELINE_DATA, index, encoder=enc)
     return Searcher(index, encoder=enc)
+
+
+@pytest.fixture(scope="module")
+def app(real_searcher, real_index):
+    """The service on the real bundled index; a test module may define its own app instead."""
+    from qa.web.app import create_app
+
+    return create_app(real_searcher, index_dir=real_index)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.test_client()

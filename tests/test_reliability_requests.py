@@ -15,7 +15,6 @@ from importlib.metadata import version
 import pytest
 
 from live_server import raw_http, waitress_server
-from qa.web import create_app
 
 pytestmark = pytest.mark.slow
 
@@ -119,16 +118,6 @@ BAD = [
     ("POST /healthz", ("POST", "/healthz", {}), 405),
     ("TRACE /api/ask", ("TRACE", "/api/ask", {}), 405),
 ]
-
-
-@pytest.fixture(scope="module")
-def app(real_searcher, real_index):
-    return create_app(real_searcher, index_dir=real_index)
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.test_client()
 
 
 def assert_documented_error(status: int, content_type: str, body: bytes, expected: int) -> None:

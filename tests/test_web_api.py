@@ -21,16 +21,6 @@ QUESTION = "What was said about apprenticeships and the apprenticeship levy?"
 
 
 @pytest.fixture(scope="module")
-def app(real_searcher, real_index):
-    return create_app(real_searcher, index_dir=real_index)
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.test_client()
-
-
-@pytest.fixture(scope="module")
 def schema(app):
     return schemathesis.openapi.from_wsgi("/api/openapi.json", app)
 
