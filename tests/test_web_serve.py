@@ -2,69 +2,29 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 
+from live_server import free_port, http, start_serve, stop, wait_healthy
 from qa.web.serve import run_serve
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, proc: subprocess.Popen, timeout: float = 240) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"server exited with {proc.returncode}: {proc.stderr.read()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError(f"server did not answer {url} within {timeout}s")
-
-
-def get_json(url: str):
-    with urllib.request.urlopen(url, timeout=30) as r:
-        return r.status, dict(r.headers), json.loads(r.read())
 
 
 @pytest.mark.slow
 def test_serve_builds_a_missing_index_then_answers(tmp_path, hostile_corpus):
     index, port = tmp_path / "index", free_port()
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "qa", "serve", "--index", str(index), "--corpus",
-                             str(hostile_corpus), "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_serve(index, port, corpus=hostile_corpus)
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_for(base + "/healthz", proc)
+        wait_healthy(base, proc)
         assert (index / "manifest.json").exists()
-        status, headers, reply = get_json(base + "/api/ask?q=zebra+crossing+resurfaced")
-        assert status == 200 and reply["passages"]
+        status, headers, body = http(base + "/api/ask?q=zebra+crossing+resurfaced")
+        assert status == 200 and json.loads(body)["passages"]
         assert "waitress" not in headers.get("Server", "").lower()
-        try:
-            urllib.request.urlopen(base + "/api/ask?q=", timeout=10)
-            raise AssertionError("an empty question must be refused")
-        except urllib.error.HTTPError as e:
-            assert e.code == 400 and json.loads(e.read())["error"]["status"] == 400
+        status, _headers, body = http(base + "/api/ask?q=", timeout=10)
+        assert status == 400 and json.loads(body)["error"]["status"] == 400, "an empty question must be refused"
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    assert "Traceback" not in proc.stderr.read()
+        err = stop(proc)
+    assert "Traceback" not in err
 
 
 def test_serve_refuses_a_damaged_index_with_a_clear_message(tmp_path, capsys):
