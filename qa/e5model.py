@@ -9,6 +9,7 @@ import math
 import mmap
 import re
 import struct
+import warnings
 
 import numpy as np
 import torch
@@ -143,25 +144,24 @@ class Int8Linear(nn.Module):
         self.scale = w.abs().amax(1).clamp(min=1e-8) / 127
         self.wq = (w / self.scale[:, None]).round().clamp(-127, 127).to(torch.int8).t().contiguous()
         self.bias = torch.from_numpy(np.array(bias, dtype=np.float32))
-        self.wf = None
+        self.wf = torch.zeros(0)  # the float weights, kept only where int8 matmul is missing
         try:
             torch._int_mm(torch.ones(1, w.shape[1], dtype=torch.int8), self.wq)
         except (AttributeError, RuntimeError, NotImplementedError):
             self.wf = w.t().contiguous()
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        shape = x.shape
-        x = x.reshape(-1, shape[-1])
-        if self.wf is not None:
-            return torch.addmm(self.bias, x, self.wf).view(*shape[:-1], -1)
+        """x: [tokens, in] -> [tokens, out]."""
+        if self.wf.numel():
+            return torch.addmm(self.bias, x, self.wf)
         sx = x.abs().amax(1, keepdim=True).clamp(min=1e-8) / 127
         y = torch._int_mm((x / sx).round_().to(torch.int8), self.wq).float()
-        return y.mul_(sx).mul_(self.scale).add_(self.bias).view(*shape[:-1], -1)
+        return y.mul_(sx).mul_(self.scale).add_(self.bias)
 
 
 class Layer(nn.Module):
     """One transformer block: self-attention (q, k and v in one matmul), then the feed-forward, each followed
-    by a residual LayerNorm (post-norm, as in BERT)."""
+    by a residual LayerNorm (post-norm, as in BERT). Sequences in a batch are all one length: no mask."""
 
     def __init__(self, wf: WeightFile, l: int):
         super().__init__()
@@ -172,12 +172,30 @@ class Layer(nn.Module):
         self.up, self.down = _linear(wf, f"l{l}.fi", wf.FF, H), _linear(wf, f"l{l}.fo", H, wf.FF)
         self.ln2 = _norm(wf, f"l{l}.oln")
 
-    def forward(self, x: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
-        B, T, H = x.shape
-        q, k, v = self.qkv(x).view(B, T, 3, self.heads, H // self.heads).permute(2, 0, 3, 1, 4)
-        a = F.scaled_dot_product_attention(q, k, v, attn_mask=None if mask is None else mask[:, None, None, :])
-        x = self.ln1(x + self.out(a.transpose(1, 2).reshape(B, T, H)))
-        return self.ln2(x + self.down(F.gelu(self.up(x))))
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """x: [batch, tokens, width] -> the same shape."""
+        B, T, H = x.shape[0], x.shape[1], x.shape[2]
+        x = x.reshape(B * T, H)
+        qkv = self.qkv(x).view(B, T, 3, self.heads, H // self.heads).permute(2, 0, 3, 1, 4)
+        a = F.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2]).transpose(1, 2).reshape(B * T, H)
+        x = self.ln1(x + self.out(a))
+        return self.ln2(x + self.down(F.gelu(self.up(x)))).view(B, T, H)
+
+
+class Encoder(nn.Module):
+    """The embedding LayerNorm and the transformer blocks, compiled to TorchScript where torch can: the
+    compiled graph runs without holding Python's lock, so concurrent questions use both cores."""
+
+    def __init__(self, wf: WeightFile):
+        super().__init__()
+        self.ln = _norm(wf, "emb.ln")
+        self.layers = nn.ModuleList(Layer(wf, l) for l in range(wf.NL))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.ln(x)
+        for layer in self.layers:
+            x = layer(x)
+        return x
 
 
 def _batches(order: list[int], lengths: list[int], tokens: int = 1024, most: int = 64):
@@ -218,8 +236,11 @@ class E5Torch:
         self._words = wf.blocks("emb.word", wf.VOC, wf.H).reshape(wf.VOC, -1)
         self.pos = torch.from_numpy(wf.vector("emb.pos").reshape(wf.MAXP, wf.H).copy())
         self.type = torch.from_numpy(wf.vector("emb.type")[:wf.H].copy())
-        self.ln = _norm(wf, "emb.ln")
-        self.layers = [Layer(wf, l) for l in range(wf.NL)]
+        self.encoder = Encoder(wf).eval()
+        try:
+            self.encoder = torch.jit.script(self.encoder)
+        except Exception as e:  # noqa: BLE001 - any failure to compile leaves the same model running eagerly
+            warnings.warn(f"e5 encoder runs uncompiled (slower under concurrent load): {e}", stacklevel=2)
 
     def encode(self, texts: list[str], is_query: bool) -> np.ndarray:
         """One vector per text. A text longer than the model's window is cut into windows whose means are
@@ -248,21 +269,12 @@ class E5Torch:
         return out.astype(np.float32)
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
-        """Mean of the last layer over each sequence's own tokens (<s> and </s> added)."""
-        seqs = [[self.tokenizer.bos, *b, self.tokenizer.eos] for b in batch]
-        T = max(map(len, seqs))
-        ids = np.full((len(seqs), T), self.tokenizer.eos, dtype=np.int64)
-        mask = np.zeros((len(seqs), T), dtype=bool)
-        for i, s in enumerate(seqs):
-            ids[i, :len(s)], mask[i, :len(s)] = s, True
+        """Mean of the last layer over each sequence (<s> and </s> added); all of one length."""
+        ids = np.array([[self.tokenizer.bos, *b, self.tokenizer.eos] for b in batch], dtype=np.int64)
+        T = ids.shape[1]
         uniq, inv = np.unique(ids, return_inverse=True)
         # Only the rows a batch uses are unpacked: the full table is 250,000 x 384.
         rows = dequantize(self._words[uniq].reshape(-1), len(uniq), self.H)
-        m = torch.from_numpy(mask)
-        keys = None if mask.all() else m  # no padding (as encode() batches): no mask to apply
         with torch.inference_mode():
-            x = self.ln(torch.from_numpy(rows[inv.reshape(ids.shape)]) + self.pos[:T] + self.type)
-            for layer in self.layers:
-                x = layer(x, keys)
-            mf = m.unsqueeze(-1).float()
-            return ((x * mf).sum(1) / mf.sum(1)).numpy()
+            x = torch.from_numpy(rows[inv.reshape(ids.shape)]) + self.pos[:T] + self.type
+            return self.encoder(x).mean(1).numpy()

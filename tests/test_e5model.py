@@ -52,14 +52,12 @@ def test_a_file_that_is_not_an_e5_weight_file_is_refused(tmp_path):
 def test_int8_linear_is_close_to_float_even_beside_an_outlier_token():
     rng = np.random.default_rng(0)
     w, b = rng.normal(size=(48, 64)).astype(np.float32), rng.normal(size=48).astype(np.float32)
-    x = rng.normal(size=(2, 5, 64)).astype(np.float32)
-    x[0, 0] *= 1000  # one token far louder than the rest, as <s> is in BERT-style models
+    x = rng.normal(size=(10, 64)).astype(np.float32)
+    x[0] *= 1000  # one token far louder than the rest, as <s> is in BERT-style models
     exact = x @ w.T + b
     got = Int8Linear(w, b)(torch.from_numpy(x)).numpy()
     assert got.shape == exact.shape
-    quiet = np.ones((2, 5), dtype=bool)
-    quiet[0, 0] = False
-    err = np.abs(got - exact)[quiet].max() / np.abs(exact[quiet]).max()
+    err = np.abs(got - exact)[1:].max() / np.abs(exact[1:]).max()
     assert err < 0.03  # a scale per token: the loud one does not swamp the others
 
 
@@ -78,6 +76,10 @@ def test_vectors_agree_with_the_packaged_engine(model, engine):
         assert ours.shape == (len(texts), 384)
         assert np.allclose(np.linalg.norm(ours, axis=1), 1, atol=1e-4)
         assert (ours * theirs).sum(1).min() > 0.99
+
+
+def test_the_encoder_is_compiled_so_it_runs_without_the_interpreter_lock(model):
+    assert isinstance(model.encoder, torch.jit.ScriptModule)
 
 
 def test_a_text_vector_does_not_depend_on_the_texts_encoded_with_it(model):
