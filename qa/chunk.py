@@ -14,6 +14,7 @@ class ChunkOptions:
     context_prefix: bool = True   # prefix each paragraph with its body, item title and section
     sentences: bool = True        # also embed each sentence on its own (max-sim; spans feed the answer)
     window_below: int = 200       # paragraphs shorter than this are also embedded with their neighbours
+    reply_context: int = 400      # transcripts: each segment also embedded after this much of the one before
     acronyms: bool = True         # expand acronyms where the document defines them
     sentence_min_chars: int = 25  # shorter sentences carry too little to embed alone
     sentence_max_chars: int = 600  # longer "sentences" (run-on speech) are cut into windows of this size
@@ -69,6 +70,12 @@ def units(meeting: Meeting, opts: ChunkOptions) -> list[Unit]:
             same = [j for j in (n - 1, n, n + 1) if 0 <= j < len(flat) and flat[j][0] is item]
             if len(same) > 1:
                 out.append(Unit(n, "window", prefix + " ".join(texts[j] for j in same)))
+        if opts.reply_context and meeting.kind == "transcript" and n and flat[n - 1][0] is item:
+            # Speech answers what was said just before: "we've managed to release some funding" is about
+            # the question the previous segment asked, and only means that when read after it.
+            before = texts[n - 1][-opts.reply_context:]
+            before = before[before.find(" ") + 1:] if len(texts[n - 1]) > opts.reply_context else before
+            out.append(Unit(n, "window", prefix + before + " " + texts[n]))
         if opts.sentences:
             for s, e in sentence_pieces(p.text, opts):
                 out.append(Unit(n, "sent", expand_acronyms(p.text[s:e], acr), s, e))
