@@ -18,6 +18,7 @@ ANSWER_PASSAGES = 3      # sentences are drawn from this many top passages
 # A heading or a label ("Scrutiny Task Group Membership") is not an answer, and very short texts get
 # high cosines with almost any question, nonsense included: neither counts as evidence.
 MIN_WORDS = 5
+URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # A passage that shares no word with the question must be closer in meaning by this much more:
 # nonsense ("xqzt vrbl") shares no word with anything, yet on a model with compressed cosines
 # (e5) it lands near real matches. Measured on e5: nonsense tops 0.846-0.852, threshold 0.845.
@@ -41,8 +42,10 @@ def sentence_score(cosine: float, cover: float) -> float:
 
 
 def substantive(text: str) -> bool:
-    """True for text long enough to answer something (MIN_WORDS words or more)."""
-    return len(re.findall(r"\w+", text)) >= MIN_WORDS
+    """True for text that can answer something: MIN_WORDS words or more, and not mostly a web address
+    (a line of a list of links, which is close to many questions and answers none)."""
+    links = sum(len(m) for m in URL.findall(text))
+    return len(re.findall(r"\w+", text)) >= MIN_WORDS and links * 2 < len(text.strip())
 
 
 def is_strong(dense: float, threshold: float = STRONG, text: str | None = None, keyword: float | None = None) -> bool:

@@ -67,6 +67,16 @@ def test_a_heading_is_not_strong_evidence():
     assert not is_strong(0.7, 0.8, "The Council transferred £204k to 18 local businesses.")
 
 
+def test_a_line_that_is_mostly_a_web_address_is_not_evidence():
+    from qa.answer import is_strong, substantive
+
+    assert not is_strong(0.9, 0.8, "F. Here2Help http://www.worcestershire.gov.uk/downloads/file/12487/here2help - 27 march 2020")
+    assert not substantive("See www.testshire.gov.uk/council-tax/refunds-and-overpayments/apply-online-form")
+    # A sentence that mentions a link but says something is still an answer.
+    assert substantive("Refunds of overpaid council tax are made within 14 days of a claim; forms are at "
+                       "www.testshire.gov.uk/refunds.")
+
+
 def test_no_shared_word_needs_a_closer_meaning():
     from qa.answer import NO_SHARED_WORD_MARGIN, is_strong
 
