@@ -70,16 +70,26 @@ def units(meeting: Meeting, opts: ChunkOptions) -> list[Unit]:
             same = [j for j in (n - 1, n, n + 1) if 0 <= j < len(flat) and flat[j][0] is item]
             if len(same) > 1:
                 out.append(Unit(n, "window", prefix + " ".join(texts[j] for j in same)))
-        if opts.reply_context and meeting.kind == "transcript" and n and flat[n - 1][0] is item:
-            # Speech answers what was said just before: "we've managed to release some funding" is about
-            # the question the previous segment asked, and only means that when read after it.
-            before = texts[n - 1][-opts.reply_context:]
-            before = before[before.find(" ") + 1:] if len(texts[n - 1]) > opts.reply_context else before
+        before = _reply_context(meeting, flat, n, opts, texts)
+        if before:
             out.append(Unit(n, "window", prefix + before + " " + texts[n]))
         if opts.sentences:
             for s, e in sentence_pieces(p.text, opts):
                 out.append(Unit(n, "sent", expand_acronyms(p.text[s:e], acr), s, e))
     return out
+
+
+def _reply_context(meeting: Meeting, flat: list, n: int, opts: ChunkOptions, texts: list[str]) -> str:
+    """In a transcript, the end of the segment before segment n in the same item (cut at a word), else "".
+
+    Speech answers what was said just before: "we've managed to release some funding" is about the
+    question the previous segment asked, and only means that when read after it.
+    """
+    if not (opts.reply_context and meeting.kind == "transcript" and n and flat[n - 1][0] is flat[n][0]):
+        return ""
+    prev = texts[n - 1]
+    tail = prev[-opts.reply_context:]
+    return tail[tail.find(" ") + 1:] if len(prev) > opts.reply_context else tail
 
 
 def sentence_pieces(text: str, opts: ChunkOptions) -> list[tuple[int, int]]:
@@ -103,8 +113,10 @@ def sentence_pieces(text: str, opts: ChunkOptions) -> list[tuple[int, int]]:
 def keyword_texts(meeting: Meeting, opts: ChunkOptions) -> list[str]:
     """The text keyword-indexed for each paragraph of a meeting: context plus acronym-expanded text."""
     acr = document_acronyms(meeting) if opts.acronyms else {}
+    flat = list(meeting.paragraphs())
     out = []
-    for item, p in meeting.paragraphs():
+    for n, (item, p) in enumerate(flat):
         ctx = context_of(meeting, item, p) if opts.context_prefix else ""
-        out.append(f"{ctx}\n{expand_acronyms(p.text, acr)}")
+        before = _reply_context(meeting, flat, n, opts, [p.text for _i, p in flat])
+        out.append(f"{ctx}\n{expand_acronyms(before, acr)}\n{expand_acronyms(p.text, acr)}".replace("\n\n", "\n"))
     return out

@@ -73,3 +73,11 @@ def test_keyword_text_carries_context_and_expanded_acronyms():
     texts = keyword_texts(meeting("minutes", item), ChunkOptions())
     assert texts[1].startswith("Highways Committee - Scrutiny\n")
     assert "Overview and Scrutiny Performance Board" in texts[1]
+
+
+def test_a_transcript_segment_is_keyword_indexed_with_the_end_of_the_one_before():
+    item = Item(key="7", number="7", title="Roads", paragraphs=(para(1, QUESTION), para(2, REPLY)))
+    spoken = keyword_texts(meeting("transcript", item), ChunkOptions())
+    assert spoken[1] == f"Highways Committee - Roads\n{QUESTION}\n{REPLY}" and spoken[0].endswith(QUESTION)
+    written = keyword_texts(meeting("minutes", item), ChunkOptions())
+    assert written[1] == f"Highways Committee - Roads\n{REPLY}"
