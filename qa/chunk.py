@@ -114,9 +114,11 @@ def keyword_texts(meeting: Meeting, opts: ChunkOptions) -> list[str]:
     """The text keyword-indexed for each paragraph of a meeting: context plus acronym-expanded text."""
     acr = document_acronyms(meeting) if opts.acronyms else {}
     flat = list(meeting.paragraphs())
+    raw = [p.text for _i, p in flat]
     out = []
     for n, (item, p) in enumerate(flat):
         ctx = context_of(meeting, item, p) if opts.context_prefix else ""
-        before = _reply_context(meeting, flat, n, opts, [p.text for _i, p in flat])
-        out.append(f"{ctx}\n{expand_acronyms(before, acr)}\n{expand_acronyms(p.text, acr)}".replace("\n\n", "\n"))
+        before = _reply_context(meeting, flat, n, opts, raw)
+        lead = f"{ctx}\n{expand_acronyms(before, acr)}" if before else ctx
+        out.append(f"{lead}\n{expand_acronyms(p.text, acr)}")
     return out

@@ -229,9 +229,9 @@ class E5Torch:
     """The e5 encoder (12 layers, 384 wide) with the file's weights: word rows unpacked as a batch needs them,
     int8 matmuls, mean pooling over the tokens, L2 normalisation."""
 
-    def __init__(self, path, threads: int | None = None):
+    def __init__(self, path):
         wf = WeightFile(path)
-        self.wf, self.H, self.threads = wf, wf.H, threads
+        self.wf, self.H = wf, wf.H
         self.tokenizer = Tokenizer(wf)
         self._words = wf.blocks("emb.word", wf.VOC, wf.H).reshape(wf.VOC, -1)
         self.pos = torch.from_numpy(wf.vector("emb.pos").reshape(wf.MAXP, wf.H).copy())
@@ -242,11 +242,12 @@ class E5Torch:
         except Exception as e:  # noqa: BLE001 - any failure to compile leaves the same model running eagerly
             warnings.warn(f"e5 encoder runs uncompiled (slower under concurrent load): {e}", stacklevel=2)
 
-    def encode(self, texts: list[str], is_query: bool) -> np.ndarray:
-        """One vector per text. A text longer than the model's window is cut into windows whose means are
-        averaged, weighted by their length (as the C engine does)."""
-        if self.threads:
-            torch.set_num_threads(self.threads)
+    def encode(self, texts: list[str], is_query: bool, threads: int | None = None) -> np.ndarray:
+        """One vector per text, on `threads` threads (torch's setting otherwise). A text longer than the
+        model's window is cut into windows whose means are averaged, weighted by their length (as the C
+        engine does)."""
+        if threads:
+            torch.set_num_threads(threads)
         prefix = "query: " if is_query else "passage: "
         ids = self.tokenizer.content_ids([prefix + t for t in texts])
         width = self.wf.MAXP - 2

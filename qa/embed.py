@@ -124,8 +124,7 @@ class E5Encoder:
             return np.zeros((0, self.dims), dtype=np.float32)
         model = self._model or self._load()
         # Set on every call: torch's thread count is per process, and a build and a searcher may share one.
-        model.threads = self.threads or os.cpu_count() or 1
-        return model.encode(list(texts), is_query=is_query)
+        return model.encode(list(texts), is_query=is_query, threads=self.threads or os.cpu_count() or 1)
 
     def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
         return self._encode(texts, is_query=False)

@@ -25,7 +25,7 @@ AWKWARD = [
 
 @pytest.fixture(scope="module")
 def model():
-    return E5Torch(WEIGHTS, threads=1)
+    return E5Torch(WEIGHTS)
 
 
 @pytest.fixture(scope="module")
