@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, seed, settings
-from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode, checks
 
+from fuzz import fuzz_operations
 from live_server import waitress_server
 from qa.web import create_app
 
@@ -32,24 +31,7 @@ def schema(real_searcher, real_index):
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=lambda m: m.value)
 def test_fuzz_over_the_real_server(schema, mode):
-    cases, operations = 0, 0
-    for result in schema.get_all_operations():
-        operation = result.ok()
-
-        @seed(20240601)
-        @given(case=operation.as_strategy(generation_mode=mode))
-        @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-        def run(case):
-            nonlocal cases
-            cases += 1
-            case.call_and_validate(checks=CHECKS, timeout=60)
-
-        try:
-            run()
-        except Unsatisfiable:  # nothing to make invalid (an operation without parameters)
-            assert mode is GenerationMode.NEGATIVE
-            continue
-        operations += 1
+    operations, cases = fuzz_operations(schema, mode, EXAMPLES, CHECKS, timeout=60)
     RAN[mode.value] = cases
     print(f"schemathesis {mode.value}: {cases} cases over {operations} operations")
     assert operations >= (6 if mode is GenerationMode.POSITIVE else 4)

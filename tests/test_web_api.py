@@ -6,10 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, settings
-from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode, checks
 
+from fuzz import fuzz_operations
 from qa.web import create_app
 
 pytestmark = pytest.mark.slow
@@ -251,22 +250,7 @@ FUZZ_EXAMPLES = 30
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=lambda m: m.value)
 def test_openapi_fuzz(schema, mode):
-    ran = 0
-    for result in schema.get_all_operations():
-        operation = result.ok()
-
-        @given(case=operation.as_strategy(generation_mode=mode))
-        @settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck), database=None)
-        def run(case):
-            case.call_and_validate(checks=FUZZ_CHECKS)
-
-        try:
-            run()
-        except Unsatisfiable:  # nothing to make invalid (an operation without parameters)
-            assert mode is GenerationMode.NEGATIVE
-            continue
-        ran += 1
+    ran, _cases = fuzz_operations(schema, mode, FUZZ_EXAMPLES, FUZZ_CHECKS)
     assert ran >= (6 if mode is GenerationMode.POSITIVE else 4)
 
 
