@@ -38,17 +38,6 @@ class Block:
     after_header: bool = False  # a dropped running header stands just above: often where a new report begins
 
 
-def decode(data: bytes) -> tuple[str, list[str]]:
-    """Bytes to text; invalid UTF-8 is replaced, never fatal. Returns (text, warnings)."""
-    warnings = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("utf-8", errors="replace")
-        warnings.append("invalid UTF-8 replaced with U+FFFD")
-    return text, warnings
-
-
 def normalise(text: str) -> str:
     """Plain text from extraction output: no link remnants, bold markers, odd spaces or control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

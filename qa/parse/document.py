@@ -8,18 +8,15 @@ from pathlib import Path
 from qa.models import Meeting
 from qa.parse.agenda import agenda_table, parse_agenda, parse_report
 from qa.parse.body import build_paragraphs
-from qa.parse.clean import decode, join_page_breaks, normalise, running_headers, to_blocks
+from qa.parse.clean import join_page_breaks, normalise, running_headers, to_blocks
 from qa.parse.common import Draft
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.transcript import parse_transcript
+from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-exported for callers)
+from qa.read.reader import MAX_BYTES, read_bytes, read_file  # noqa: F401
 
-MAX_BYTES = 25 * 1024 * 1024
 COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
-
-
-class UnreadableDocument(ValueError):
-    """A file that holds no text to parse: empty, binary or too large. The message says which."""
 
 
 def genre(text: str, blocks) -> str:
@@ -111,22 +108,29 @@ def _fallback(blocks, draft: Draft, why: str) -> None:
     draft.add_item("", None, draft.title or "Document", paras, sections)
 
 
+def blocks_text(doc: Document) -> str:
+    """The text the genre parsers read: each block at its source line where the reader kept lines."""
+    lines: list[str] = []
+    for b in doc.blocks:
+        if b.line:
+            lines.extend([""] * (b.line - 1 - len(lines)))
+        elif lines:
+            lines.append("")
+        lines.extend(b.text.split("\n"))
+    return "\n".join(lines)
+
+
+def parse_document(doc: Document, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
+    """Parse a document as read (see qa.read); odd documents still become one citable item, with a warning."""
+    return parse_text(blocks_text(doc), source, council=council, source_url=source_url, warnings=doc.warnings)
+
+
 def parse_bytes(data: bytes, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
-    """Parse raw file content; raises UnreadableDocument for empty, binary or oversized input."""
-    if len(data) > MAX_BYTES:
-        raise UnreadableDocument(f"file too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-    if not data.strip():
-        raise UnreadableDocument("empty file")
-    sample = data[:8192]
-    if b"\x00" in sample or sum(c < 9 or 13 < c < 32 for c in sample) > len(sample) * 0.1:
-        raise UnreadableDocument("binary file, not text")
-    text, warnings = decode(data)
-    return parse_text(text, source, council=council, source_url=source_url, warnings=warnings)
+    """Parse raw file content named source; raises UnreadableDocument for content no reader can use."""
+    return parse_document(read_bytes(data, source), source, council=council, source_url=source_url)
 
 
 def parse_file(path: str | Path, council: str | None = None, source_url: str | None = None) -> Meeting:
     """Parse one document file (see parse_bytes)."""
     p = Path(path)
-    if p.stat().st_size > MAX_BYTES:
-        raise UnreadableDocument(f"file too large ({p.stat().st_size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-    return parse_bytes(p.read_bytes(), p.name, council=council, source_url=source_url)
+    return parse_document(read_file(p), p.name, council=council, source_url=source_url)
