@@ -17,10 +17,8 @@ def suffixes() -> tuple[str, ...]:
 
 def read_bytes(data: bytes, name: str) -> Document:
     """Read content named name (its ending picks the reader); UnreadableDocument says why not."""
-    reader = READERS.get(Path(name).suffix.lower())
-    if reader is None:
-        raise UnreadableDocument(f"unsupported file type {Path(name).suffix or '(none)'!r}; "
-                                 f"reads {', '.join(READERS)}")
+    # An unknown ending is read as text: the text reader refuses what is binary, so nothing readable is lost.
+    reader = READERS.get(Path(name).suffix.lower(), read_text)
     if len(data) > MAX_BYTES:
         raise UnreadableDocument(f"file too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
     return reader(data)
