@@ -1,0 +1,113 @@
+"""The e5 transformer as an ONNX graph, in float32, from the packaged weight file; built once and cached."""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+GRAPH_VERSION = 1  # bump when the graph below changes: cached graphs of another version are rebuilt
+OPSET = 17         # LayerNormalization arrived in 17
+
+
+def cache_dir() -> Path:
+    """Where built graphs are kept: MINUTEBOOK_CACHE, else the user's cache directory."""
+    root = os.environ.get("MINUTEBOOK_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "minutebook")
+    return Path(root)
+
+
+def file_digest(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def cached_graph(wf, weights_path) -> Path:
+    """The graph of these weights on disk, built now if it is missing (no network: it is all in the file).
+
+    Keyed by the weight file's hash and the graph version, so new weights or a changed graph never reuse a
+    stale file; written under a temporary name and renamed, so a reader never sees half a file."""
+    target = cache_dir() / f"e5-{file_digest(weights_path)[:16]}-g{GRAPH_VERSION}.onnx"
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = build_graph(wf).SerializeToString()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(tmp, target)
+    return target
+
+
+class _Graph:
+    """Collects nodes and initialisers; each op returns its output's name."""
+
+    def __init__(self):
+        self.nodes, self.inits, self.n = [], [], 0
+
+    def const(self, name: str, value) -> str:
+        from onnx import numpy_helper
+
+        self.inits.append(numpy_helper.from_array(np.array(value, order="C"), name))  # 0-d stays 0-d
+        return name
+
+    def op(self, kind: str, *inputs: str, **attrs) -> str:
+        from onnx import helper
+
+        self.n += 1
+        out = f"{kind.lower()}{self.n}"
+        self.nodes.append(helper.make_node(kind, list(inputs), [out], **attrs))
+        return out
+
+
+def build_graph(wf):
+    """x [batch, tokens, width] (word + position + type embeddings) -> mean of the last layer [batch, width].
+
+    BERT's post-norm blocks: self-attention without a mask (a batch's sequences are all one length), then
+    the feed-forward with exact (erf) GELU, each followed by a residual LayerNorm."""
+    from onnx import TensorProto, helper
+
+    H, NH, eps = wf.H, wf.NH, float(wf.eps)
+    hd = H // NH
+    g = _Graph()
+    i64 = lambda name, v: g.const(name, np.array(v, dtype=np.int64))  # noqa: E731
+    f32 = lambda name, v: g.const(name, np.asarray(v, dtype=np.float32))  # noqa: E731
+
+    def norm(x, name):
+        return g.op("LayerNormalization", x, f32(f"{name}.w", wf.vector(f"{name}.w")),
+                    f32(f"{name}.b", wf.vector(f"{name}.b")), axis=-1, epsilon=eps)
+
+    def linear(x, name, w, b):
+        # Weights are stored [out, in]; MatMul wants [in, out].
+        return g.op("Add", g.op("MatMul", x, f32(f"{name}.wt", w.T)), f32(f"{name}.b", b))
+
+    heads = i64("heads_shape", [0, 0, 3, NH, hd])  # [B, T, 3H] -> [B, T, q|k|v, heads, head width]
+    merged = i64("merged_shape", [0, 0, H])
+    scale = f32("scale", 1.0 / np.sqrt(hd))
+    half, one, root2 = f32("half", 0.5), f32("one", 1.0), f32("root2", np.sqrt(2.0))
+    x = norm("x", "emb.ln")
+    for l in range(wf.NL):
+        p = f"l{l}"
+        w = np.concatenate([wf.matrix(f"{p}.{k}.w", H, H) for k in "qkv"])
+        b = np.concatenate([wf.vector(f"{p}.{k}.b") for k in "qkv"])
+        qkv = g.op("Transpose", g.op("Reshape", linear(x, f"{p}.qkv", w, b), heads), perm=[2, 0, 3, 1, 4])
+        q, k, v = (g.op("Gather", qkv, i64(f"{p}.pick{j}", j), axis=0) for j in range(3))
+        att = g.op("Softmax", g.op("MatMul", g.op("Mul", q, scale), g.op("Transpose", k, perm=[0, 1, 3, 2])),
+                   axis=-1)
+        ctx = g.op("Reshape", g.op("Transpose", g.op("MatMul", att, v), perm=[0, 2, 1, 3]), merged)
+        x = norm(g.op("Add", x, linear(ctx, f"{p}.ao", wf.matrix(f"{p}.ao.w", H, H), wf.vector(f"{p}.ao.b"))),
+                 f"{p}.aln")
+        up = linear(x, f"{p}.fi", wf.matrix(f"{p}.fi.w", wf.FF, H), wf.vector(f"{p}.fi.b"))
+        gelu = g.op("Mul", g.op("Mul", up, half), g.op("Add", one, g.op("Erf", g.op("Div", up, root2))))
+        down = linear(gelu, f"{p}.fo", wf.matrix(f"{p}.fo.w", H, wf.FF), wf.vector(f"{p}.fo.b"))
+        x = norm(g.op("Add", x, down), f"{p}.oln")
+    g.nodes.append(helper.make_node("ReduceMean", [x], ["mean"], axes=[1], keepdims=0))
+    graph = helper.make_graph(
+        g.nodes, "e5", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", "tokens", H])],
+        [helper.make_tensor_value_info("mean", TensorProto.FLOAT, ["batch", H])], initializer=g.inits)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="minutebook")
