@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-GRAPH_VERSION = 1  # bump when the graph below changes: cached graphs of another version are rebuilt
-OPSET = 17         # LayerNormalization arrived in 17
+GRAPH_VERSION = 2  # bump when the graph below changes: cached graphs of another version are rebuilt
+OPSET = 23         # Attention arrived in 23
 
 
 def cache_dir() -> Path:
@@ -68,12 +68,12 @@ class _Graph:
 def build_graph(wf):
     """x [batch, tokens, width] (word + position + type embeddings) -> mean of the last layer [batch, width].
 
-    BERT's post-norm blocks: self-attention without a mask (a batch's sequences are all one length), then
-    the feed-forward with exact (erf) GELU, each followed by a residual LayerNorm."""
+    BERT's post-norm blocks: self-attention (ONNX's Attention op, scaled by 1/sqrt(head width), no mask: a
+    batch's sequences are all one length), then the feed-forward with exact (erf) GELU, each followed by a
+    residual LayerNorm."""
     from onnx import TensorProto, helper
 
     H, NH, eps = wf.H, wf.NH, float(wf.eps)
-    hd = H // NH
     g = _Graph()
     i64 = lambda name, v: g.const(name, np.array(v, dtype=np.int64))  # noqa: E731
     f32 = lambda name, v: g.const(name, np.asarray(v, dtype=np.float32))  # noqa: E731
@@ -86,27 +86,19 @@ def build_graph(wf):
         # Weights are stored [out, in]; MatMul wants [in, out].
         return g.op("Add", g.op("MatMul", x, f32(f"{name}.wt", w.T)), f32(f"{name}.b", b))
 
-    heads = i64("heads_shape", [0, 0, 3, NH, hd])  # [B, T, 3H] -> [B, T, q|k|v, heads, head width]
-    merged = i64("merged_shape", [0, 0, H])
-    scale = f32("scale", 1.0 / np.sqrt(hd))
     half, one, root2 = f32("half", 0.5), f32("one", 1.0), f32("root2", np.sqrt(2.0))
     x = norm("x", "emb.ln")
     for l in range(wf.NL):
         p = f"l{l}"
-        w = np.concatenate([wf.matrix(f"{p}.{k}.w", H, H) for k in "qkv"])
-        b = np.concatenate([wf.vector(f"{p}.{k}.b") for k in "qkv"])
-        qkv = g.op("Transpose", g.op("Reshape", linear(x, f"{p}.qkv", w, b), heads), perm=[2, 0, 3, 1, 4])
-        q, k, v = (g.op("Gather", qkv, i64(f"{p}.pick{j}", j), axis=0) for j in range(3))
-        att = g.op("Softmax", g.op("MatMul", g.op("Mul", q, scale), g.op("Transpose", k, perm=[0, 1, 3, 2])),
-                   axis=-1)
-        ctx = g.op("Reshape", g.op("Transpose", g.op("MatMul", att, v), perm=[0, 2, 1, 3]), merged)
+        q, k, v = (linear(x, f"{p}.{n}", wf.matrix(f"{p}.{n}.w", H, H), wf.vector(f"{p}.{n}.b")) for n in "qkv")
+        ctx = g.op("Attention", q, k, v, q_num_heads=NH, kv_num_heads=NH)
         x = norm(g.op("Add", x, linear(ctx, f"{p}.ao", wf.matrix(f"{p}.ao.w", H, H), wf.vector(f"{p}.ao.b"))),
                  f"{p}.aln")
         up = linear(x, f"{p}.fi", wf.matrix(f"{p}.fi.w", wf.FF, H), wf.vector(f"{p}.fi.b"))
         gelu = g.op("Mul", g.op("Mul", up, half), g.op("Add", one, g.op("Erf", g.op("Div", up, root2))))
         down = linear(gelu, f"{p}.fo", wf.matrix(f"{p}.fo.w", H, wf.FF), wf.vector(f"{p}.fo.b"))
         x = norm(g.op("Add", x, down), f"{p}.oln")
-    g.nodes.append(helper.make_node("ReduceMean", [x], ["mean"], axes=[1], keepdims=0))
+    g.nodes.append(helper.make_node("ReduceMean", [x, i64("tokens_axis", [1])], ["mean"], keepdims=0))
     graph = helper.make_graph(
         g.nodes, "e5", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", "tokens", H])],
         [helper.make_tensor_value_info("mean", TensorProto.FLOAT, ["batch", H])], initializer=g.inits)
