@@ -32,7 +32,8 @@ def cached_graph(wf, weights_path) -> Path:
 
     Keyed by the weight file's hash and the graph version, so new weights or a changed graph never reuse a
     stale file; written under a temporary name and renamed, so a reader never sees half a file."""
-    target = cache_dir() / f"e5-{file_digest(weights_path)[:16]}-g{GRAPH_VERSION}.onnx"
+    stem = f"e5-{file_digest(weights_path)[:16]}"
+    target = cache_dir() / f"{stem}-g{GRAPH_VERSION}.onnx"
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -41,6 +42,9 @@ def cached_graph(wf, weights_path) -> Path:
     with os.fdopen(fd, "wb") as f:
         f.write(data)
     os.replace(tmp, target)
+    for stale in target.parent.glob(f"{stem}-g*.onnx"):  # these weights' older graphs: loaded sessions keep theirs
+        if stale != target:
+            stale.unlink(missing_ok=True)
     return target
 
 

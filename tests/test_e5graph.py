@@ -89,3 +89,15 @@ def test_the_graph_is_built_once_and_kept_under_the_weights_hash(tmp_path, monke
     weights.write_bytes(b"one set of weights")
     assert cached_graph(TinyWeights(), weights).exists()  # rebuilt when missing
     assert not [p for p in os.listdir(tmp_path / "cache") if p.endswith(".tmp")]
+
+
+def test_a_new_graph_version_replaces_the_old_one_for_the_same_weights(tmp_path, monkeypatch):
+    import qa.e5graph
+
+    monkeypatch.setenv("MINUTEBOOK_CACHE", str(tmp_path))
+    weights = tmp_path / "weights.bin"
+    weights.write_bytes(b"weights")
+    old = cached_graph(TinyWeights(), weights)
+    monkeypatch.setattr(qa.e5graph, "GRAPH_VERSION", qa.e5graph.GRAPH_VERSION + 1)
+    new = cached_graph(TinyWeights(), weights)
+    assert new != old and new.exists() and not old.exists()
