@@ -42,7 +42,8 @@ def cached_graph(wf, weights_path) -> Path:
     with os.fdopen(fd, "wb") as f:
         f.write(data)
     os.replace(tmp, target)
-    for stale in target.parent.glob(f"{stem}-g*.onnx"):  # these weights' older graphs: loaded sessions keep theirs
+    # These weights' older graphs go: a running process keeps the one it has loaded.
+    for stale in target.parent.glob(f"{stem}-g*.onnx"):
         if stale != target:
             stale.unlink(missing_ok=True)
     return target

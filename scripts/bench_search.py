@@ -1,5 +1,6 @@
 """Benchmark: build time of the bundled corpus (cold and with the vector cache), in-process query latency
-p50/p95 over many questions, and peak memory, headed by the machine they were measured on. Usage: python scripts/bench_search.py [--corpus DIR] [-n N] [--index DIR]
+p50/p95 over many questions, and peak memory, headed by the machine they were measured on.
+Usage: python scripts/bench_search.py [--corpus DIR] [-n N] [--index DIR]
 (--index times an existing index and skips the builds)."""
 from __future__ import annotations
 
