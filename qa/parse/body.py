@@ -51,7 +51,7 @@ class _Acc:
     attach: dict | None = None  # the numbered paragraph that following bullets/rows fold into
     parent: tuple | None = None  # (section, seen, position) of the run a restart interrupted
 
-    def add(self, text: str, kind: str, number: str | None) -> dict:
+    def add(self, text: str, kind: str, number: str | None, speaker: str | None = None) -> dict:
         self.position += 1
         key = number if number else f"p{self.position}"
         key = re.sub(r"[^A-Za-z0-9.]+", "-", key).strip("-").lower() if number and not number[0].isdigit() else key
@@ -61,7 +61,7 @@ class _Acc:
         self.used.add((self.section, key))
         p = {"key": key, "number": number, "position": self.position, "text": text, "kind": kind,
              "section": self.section, "heading": self.heading,
-             "lead_in": self.lead_in if kind == "bullet" else None}
+             "lead_in": self.lead_in if kind == "bullet" else None, "speaker": speaker}
         self.paragraphs.append(p)
         return p
 
@@ -113,7 +113,7 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
             continue
         if b.kind == "paragraph":
             acc.attach = None
-            acc.add(text, "paragraph", None)
+            acc.add(text, "paragraph", None, b.speaker)
             acc.lead_in = text if decisions.is_lead_in(text) else None
             continue
         acc.add(text, b.kind, None)
@@ -145,6 +145,6 @@ def _finish(acc: _Acc) -> tuple[tuple[Paragraph, ...], tuple[Section, ...]]:
         out.append(Paragraph(
             key=p["key"], number=p["number"], position=p["position"], text=p["text"],
             kind="decision" if dec else kind, section=p["section"], heading=p["heading"],
-            decision=dec, references=references.find_references(p["text"]),
+            decision=dec, references=references.find_references(p["text"]), speaker=p["speaker"],
         ))
     return tuple(out), tuple(acc.sections)

@@ -36,6 +36,7 @@ class Block:
     line: int = 0  # 1-based line of the source where the block starts
     gap_before: bool = True  # a blank line (or dropped furniture) separates it from the block above
     after_header: bool = False  # a dropped running header stands just above: often where a new report begins
+    speaker: str | None = None  # in a transcript, who is speaking ("Mayor Lago")
 
 
 def normalise(text: str) -> str:

@@ -8,15 +8,17 @@ from pathlib import Path
 from qa.models import Meeting
 from qa.parse.agenda import agenda_table, parse_agenda, parse_report
 from qa.parse.body import build_paragraphs
-from qa.parse.clean import join_page_breaks, normalise, running_headers, to_blocks
-from qa.parse.common import Draft
+from qa.parse.clean import is_furniture, join_page_breaks, normalise, running_headers, to_blocks
+from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
+from qa.parse.items import parse_items
+from qa.parse.meta import find_body, find_kind, is_us, meeting_date, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
-from qa.parse.transcript import parse_transcript
+from qa.parse.transcript import parse_transcript, parse_turns
 from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-exported for callers)
 from qa.read.reader import MAX_BYTES, read_bytes, read_file  # noqa: F401
 
-COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
+COUNCIL = re.compile(r"\b((?:City|Town|Village|Borough|County) of (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?=\W)|(?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
 
 
 def genre(text: str, blocks) -> str:
@@ -45,7 +47,7 @@ def council_from_text(text: str) -> str | None:
     m = COUNCIL.search(text[:20000])
     if not m:
         return None
-    name = re.sub(r"^(The|At|Of|By|In|To)\s+", "", m.group(1))
+    name = re.sub(r"^(The|At|Of|By|In|To)\s+", "", m.group(1).strip())
     return name if name not in ("County Council", "Council") else None
 
 
@@ -65,28 +67,25 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     if not text.strip():
         raise UnreadableDocument("empty document")
     lines = text.split("\n")
-    blocks = to_blocks(text, drop=running_headers(lines))
+    drop = running_headers(lines)
+    blocks = to_blocks(text, drop=drop)
+    plain = ["" if l.strip() in drop or is_furniture(l) else l for l in lines]
     kind = "unknown"
     draft = Draft(kind="report")
+    council = council or council_from_text(text)
     try:
-        kind = genre(text, blocks)
-        draft.kind = kind if kind != "unknown" else "report"
-        if kind == "transcript":
-            parse_transcript(text, draft)
-        elif kind == "agenda":
-            parse_agenda(blocks, draft)
-        elif kind == "minutes":
-            parse_minutes(blocks, draft)
-        elif kind == "report":
-            parse_report(blocks, draft)
-        else:
-            _fallback(blocks, draft, "structure not recognised")
+        kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain)
+        draft = _structure(text, blocks, plain, drop, kind)
     except Exception as exc:  # a parser bug must not lose the document: fall back and say so
         draft = Draft(kind="report")
         _fallback(blocks, draft, f"{kind} parser failed ({type(exc).__name__}: {exc})")
+    body = find_body(plain, council)
+    if body and not (draft.body and title_similarity(body, draft.body) >= 0.75):
+        draft.body = body  # a header pattern named it; a genre parser's own finding stands where they agree
+    draft.date = meeting_date(plain, us=is_us(plain)) or draft.date
     if not draft.date:
         draft.date, _ = find_date(text[:5000])
-    council = council or council_from_text(text) or "Unknown council"
+    council = council or "Unknown council"
     body = draft.body or "Unknown body"
     if not draft.body:
         draft.warn("body not found in the text")
@@ -100,6 +99,35 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
         source=source, attendees=draft.attendees, also_attended=draft.also_attended, venue=draft.venue,
         items=tuple(draft.items), warnings=tuple(warnings + draft.warnings), source_url=source_url,
     )
+
+
+def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str) -> Draft:
+    """The parse that explains the document best: a layout the seed parsers know, or any scheme's items."""
+    old = Draft(kind=kind)
+    form = genre(text, blocks)
+    if kind == "transcript" and speaker_lines(lines) < 10:
+        parse_transcript(text, old)
+        return old
+    if kind == "transcript":
+        parse_turns(lines, old, drop)
+        return old
+    if form == "agenda":
+        parse_agenda(blocks, old)
+    elif form == "minutes":
+        parse_minutes(blocks, old)
+    elif form == "report":
+        parse_report(blocks, old)
+    if kind == "report":  # a report's numbered paragraphs are paragraphs, not items
+        if not old.items:
+            _fallback(blocks, old, "structure not recognised")
+        return old
+    new = Draft(kind=kind)
+    found = parse_items(lines, new, drop, genre="agenda" if kind == "agenda" else "minutes")
+    if found and len(new.items) > 1.5 * len(old.items):
+        return new
+    if not old.items:
+        _fallback(blocks, old, "structure not recognised")
+    return old
 
 
 def _fallback(blocks, draft: Draft, why: str) -> None:

@@ -1,18 +1,23 @@
-"""Transcripts: speech with no numbers or speakers, cut into segments and tied to the items named in it."""
+"""Transcripts: speech cut into segments, each with its speaker where turns are named, tied to the items named."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import Block, to_blocks, join_page_breaks
-from qa.parse.common import Draft
+from qa.parse.common import Draft, item_key
 from qa.parse.header import split_title_line
 from qa.parse.segment import MAX_WORDS, segments
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-_N = r"(\d{1,2}[a-z]?|" + "|".join(NUMBER_WORDS) + r")"
+_N = r"(\d{1,2}[a-z]?|[A-Z]-\d{1,2}(?![\w-])|" + "|".join(NUMBER_WORDS) + r")"
+# A speaker's turn: "Mayor Lago:", "Councillor Lukes:", "Assistant City Attorney Ceballos:", "THE CHAIR:"
+SPEAKER = re.compile(r"^((?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\s+(?=\S)")
+# An item heading printed in a transcript: "Agenda Item E-2 [2:52 p.m.]", "Item 4 – Budget"
+ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}[a-z]?)\b\s*(?:\[[^\]]*\])?\s*(.{0,120})$")
 TRANSITION = [
     re.compile(rf"(?i)\bitem\s+number\s+{_N}\s+on\s+the\s+agenda\b"),
     re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
@@ -90,3 +95,52 @@ def parse_transcript(text: str, draft: Draft) -> None:
         draft.add_item(key, number, title, paras, sections)
     if not any(n for _, n, _, _ in items):
         draft.warn("no agenda item named in the speech; segments are not tied to items")
+
+
+def parse_turns(lines: list[str], draft: Draft, drop: set[str]) -> None:
+    """Fill draft from a transcript of speaker turns ("Mayor Lago: …"): each turn's segments carry its speaker;
+    a printed "Agenda Item E-2" heading, or a turn that moves on to an item, opens that item."""
+    counts = Counter(l.strip() for l in lines if l.strip())
+    furniture = {s for s, n in counts.items() if n >= 3 and not SPEAKER.match(s)} | set(drop)
+    items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [])]
+    speaker, said = None, []
+
+    def flush():
+        text = " ".join(said)
+        for seg, _ in segments(text):
+            items[-1][3].append(Block(text=seg, kind="paragraph", speaker=speaker))
+        said.clear()
+
+    def open_item(number: str, title: str):
+        if any(n == number for _, n, _, _ in items):
+            return
+        items.append((number, number, title or f"Item {number}", []))
+
+    for raw in lines:
+        s = raw.strip()
+        if not s or s in furniture or re.fullmatch(r"\d{1,4}|\d{1,3}\s*\[|\]\s*\d*|Date\]", s):
+            continue
+        m = ITEM_HEADING.match(s)
+        if m:
+            flush()
+            speaker = None
+            open_item(m.group(1), m.group(2).strip(" –-"))
+            continue
+        m = SPEAKER.match(s)
+        if m:
+            flush()
+            speaker = m.group(1).strip()
+            moved = transition(s[m.end():])
+            if moved and moved[0]:
+                open_item(moved[0], moved[1])
+            said.append(s[m.end():].strip())
+            continue
+        said.append(s)
+    flush()
+    for key, number, title, blocks in items:
+        if number and not blocks and key != "front":
+            continue
+        paras, sections = build_paragraphs(blocks, genre="transcript", numbered=False)
+        draft.add_item(key.lower() if key == "front" else item_key(number), number, title, paras, sections)
+    if not any(n for _, n, _, _ in items):
+        draft.warn("no agenda item named in the transcript; segments are not tied to items")

@@ -1,0 +1,109 @@
+"""Any house style's items: where each top-level item starts (numbered scheme, capitals headings) and its paragraphs."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from qa.parse.body import build_paragraphs
+from qa.parse.clean import join_page_breaks, to_blocks
+from qa.parse.common import Draft, item_key
+from qa.parse.schemes import Candidate, choose_items, is_caps_heading
+
+# Capitals lines that name the meeting or its place, not an item ("REGULAR MEETING OF THE CITY COUNCIL").
+NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b|^(city|town|county|village) of\b|"
+                           r"\bparish council$|\bnext (resolution|ordinance)\b")
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where an item starts: its first line, printed number (None when unnumbered), title and last title line."""
+
+    line: int
+    number: str | None
+    title: str
+    title_end: int
+
+
+def _caps_items(lines: list[str]) -> list[int]:
+    """Lines that are capitals headings of items; three or more capitals lines in a row are a paragraph in capitals."""
+    caps = [i for i, l in enumerate(lines) if is_caps_heading(re.sub(r"\s*\([^)]*\)\s*$", "", l.strip()))]
+    run_of: dict[int, int] = {}
+    k = 0
+    while k < len(caps):
+        j = k
+        while j + 1 < len(caps) and caps[j + 1] == caps[j] + 1:
+            j += 1
+        for i in caps[k:j + 1]:
+            run_of[i] = j - k + 1
+        k = j + 1
+    return [i for i in caps if (run_of[i] < 3 or lines[i].strip().endswith(":"))
+            and not NOT_ITEM_CAPS.search(lines[i].strip().rstrip(":- "))]
+
+
+def item_starts(lines: list[str]) -> tuple[str | None, list[Start]]:
+    """(how the items were found, their starts in order): the best numbering scheme, capitals headings, or both."""
+    scheme, run = choose_items(lines)
+    title_lines = {c.title_line for c in run} | {c.line for c in run}
+    caps = [i for i in _caps_items(lines) if i not in title_lines]
+    numbered = [Start(c.line, c.number, c.title, c.title_line) for c in run]
+    if run:
+        caps_titled = sum(is_caps_heading(c.title) for c in run) >= len(run) / 2
+        inside = [i for i in caps if run[0].line < i < run[-1].line]
+        if caps_titled:  # procedural items before the numbering starts ("CALL TO ORDER") are items too
+            pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line]
+            return scheme, pre + numbered
+        if len(inside) < 2 or len(caps) <= len(run):  # the numbered run is the top level unless capitals outnumber it
+            return scheme, numbered
+    if len(caps) >= 3:
+        return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
+    return None, []
+
+
+def _clean_title(line: str) -> str:
+    return line.strip().rstrip(":-– ").strip()
+
+
+def _title_with_continuation(lines: list[str], s: Start, end: int) -> Start:
+    """A title that runs onto the next line ("… the procurement of" / "the Village Green") is made whole."""
+    t, k = s.title, s.title_end
+    while k + 1 < end and lines[k + 1].strip() and re.search(r"(?i)\b(of|and|the|to|for|in|on|with|&|-|–)$", t) \
+            and len(t.split()) < 20:
+        k += 1
+        t = f"{t} {lines[k].strip()}"
+    return replace(s, title=t, title_end=k)
+
+
+def _blocks(lines: list[str], lo: int, hi: int, drop: set[str]):
+    blocks = to_blocks("\n".join(lines[lo:hi]), drop=drop)
+    return [replace(b, line=b.line + lo) for b in blocks]
+
+
+def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str) -> bool:
+    """Fill draft with a front item and one item per start found; False when no structure was found."""
+    how, starts = item_starts(lines)
+    if not starts:
+        return False
+    starts = [_title_with_continuation(lines, s, (starts[k + 1].line if k + 1 < len(starts) else len(lines)))
+              for k, s in enumerate(starts)]
+    front = _blocks(lines, 0, starts[0].line, drop)
+    paras, sections = build_paragraphs(join_page_breaks(front), genre=genre, numbered=False)
+    draft.add_item("front", None, "Heading and attendance" if genre == "minutes" else "Front matter", paras, sections)
+    for k, s in enumerate(starts):
+        end = starts[k + 1].line if k + 1 < len(starts) else len(lines)
+        blocks = _blocks(lines, s.title_end + 1, end, drop)
+        if s.line < s.title_end:  # lines between the number and its title (a file number) stay as text
+            blocks = _blocks(lines, s.line + 1, s.title_end, drop | {s.title}) + blocks
+        paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
+        key = item_key(s.number) if s.number else item_key(s.title)[:40]
+        draft.add_item(key, s.number, s.title, paras, sections)
+    return True
+
+
+def explicit_items(cands: list[Candidate]) -> list[Candidate]:
+    """Items the text names as items ("Agenda Item E-2"), each once, in order."""
+    seen, out = set(), []
+    for c in cands:
+        if c.explicit and c.number not in seen:
+            seen.add(c.number)
+            out.append(c)
+    return out
