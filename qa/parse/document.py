@@ -8,7 +8,7 @@ from pathlib import Path
 from qa.models import Meeting
 from qa.parse.agenda import agenda_table, parse_agenda, parse_report
 from qa.parse.body import build_paragraphs
-from qa.parse.clean import is_furniture, join_page_breaks, normalise, running_headers, to_blocks
+from qa.parse.clean import join_page_breaks, normalise, running_headers, to_blocks
 from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items
@@ -69,12 +69,14 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     lines = text.split("\n")
     drop = running_headers(lines)
     blocks = to_blocks(text, drop=drop)
-    plain = ["" if l.strip() in drop or is_furniture(l) else l for l in lines]
+    # repeated bare numbers are item numbers as often as page numbers: the item schemes judge them
+    plain = ["" if l.strip() in drop and not re.fullmatch(r"[\d.()]+", l.strip()) else l for l in lines]
     kind = "unknown"
     draft = Draft(kind="report")
     council = council or council_from_text(text)
     try:
-        kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain)
+        us = is_us(plain)
+        kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain, meeting_date(plain, us=us))
         draft = _structure(text, blocks, plain, drop, kind)
     except Exception as exc:  # a parser bug must not lose the document: fall back and say so
         draft = Draft(kind="report")
@@ -111,11 +113,11 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str) -
     if kind == "transcript":
         parse_turns(lines, old, drop)
         return old
-    if form == "agenda":
+    if form == "agenda" and kind == "agenda":  # the layouts the genre parsers know: agenda tables, "308 Title"
         parse_agenda(blocks, old)
-    elif form == "minutes":
+    elif form == "minutes" and kind == "minutes":
         parse_minutes(blocks, old)
-    elif form == "report":
+    elif form == "report" or kind == "report":
         parse_report(blocks, old)
     if kind == "report":  # a report's numbered paragraphs are paragraphs, not items
         if not old.items:

@@ -37,7 +37,14 @@ def _caps_items(lines: list[str]) -> list[int]:
             run_of[i] = j - k + 1
         k = j + 1
     return [i for i in caps if (run_of[i] < 3 or lines[i].strip().endswith(":"))
-            and not NOT_ITEM_CAPS.search(lines[i].strip().rstrip(":- "))]
+            and not NOT_ITEM_CAPS.search(lines[i].strip().rstrip(":- ")) and not _continues(lines, i)]
+
+
+def _continues(lines: list[str], i: int) -> bool:
+    """A capitals line inside a sentence ("… A RESOLUTION OF" / "THE CITY COUNCIL OF …") is not a heading."""
+    prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 3), -1) if lines[j].strip()), "")
+    return bool(re.search(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with|a|an|by)|,)$", prev)
+                or re.search(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with|a|an|by)|,)$", lines[i].strip()))
 
 
 def item_starts(lines: list[str]) -> tuple[str | None, list[Start]]:
@@ -48,11 +55,10 @@ def item_starts(lines: list[str]) -> tuple[str | None, list[Start]]:
     numbered = [Start(c.line, c.number, c.title, c.title_line) for c in run]
     if run:
         caps_titled = sum(is_caps_heading(c.title) for c in run) >= len(run) / 2
-        inside = [i for i in caps if run[0].line < i < run[-1].line]
         if caps_titled:  # procedural items before the numbering starts ("CALL TO ORDER") are items too
             pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line]
             return scheme, pre + numbered
-        if len(inside) < 2 or len(caps) <= len(run):  # the numbered run is the top level unless capitals outnumber it
+        if len(caps) <= len(run):  # the numbered run is the top level unless capitals headings outnumber it
             return scheme, numbered
     if len(caps) >= 3:
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]

@@ -170,12 +170,17 @@ def speaker_lines(lines: list[str]) -> int:
     return sum(labels.values())
 
 
-def find_kind(lines: list[str]) -> str:
-    """minutes | agenda | report | decision-record | transcript | written-questions, from the header's words."""
+def find_kind(lines: list[str], meeting: str | None = None) -> str:
+    """minutes | agenda | report | decision-record | transcript | written-questions, from the header's words.
+
+    A line dated other than the meeting ("Minutes of the meeting held on 23 April") speaks of another document.
+    """
     if speaker_lines(lines) >= 10:
         return "transcript"
-    head = "\n".join(l.strip() for l in lines[:HEAD_LINES])
-    top = "\n".join(l.strip() for l in lines[:12])
+    own = [l.strip() for l in lines[:HEAD_LINES]
+           if not (meeting and (ds := dates_in(l)) and all(iso != meeting for _, iso in ds))]
+    head = "\n".join(own)
+    top = "\n".join(own[:12])
     if AGENDA_AND_MINUTES.search(head):
         return "minutes"
     for kind, rx in KIND_PATTERNS:

@@ -89,12 +89,16 @@ LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
 # A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
 TRAILING_MARK = re.compile(r"(?i)^\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
 WORD_MARK = re.compile(r"(?i)^(?:agenda\s+)?item\s*(?:no\.?)?\s*:?\s*([A-Z]\.?-\d{1,2}|\d{1,3}[a-z]?)\b")
+# A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
+FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
 NOT_TITLE = re.compile(r"(?i)^(page\s+\d|\d|\(|https?:|www\.|tel\b|e-?mail\b)|@")
 
 
 def title_quality(title: str) -> float:
     """How much a line looks like an item title: short, capitalised, no sentence end; 0 when it cannot be."""
     t = title.strip()
+    if re.match(r"^\d{4}(?:/\d{2,4})?\s+[A-Z]", t):
+        t = t.split(None, 1)[1]  # "2024/25 Q4 Corporate Risk Report": a year may open a title
     if not t or NOT_TITLE.search(t) or not (t[0].isupper() or t[0] in "'‘“\""):
         return 0.0
     words = t.split()
@@ -155,7 +159,11 @@ def candidates(lines: list[str]) -> list[Candidate]:
                         out.append(Candidate(k, s.name, m.group(1), lines[k].strip(), k, 1.0, explicit=True))
             continue
         explicit = bool(WORD_MARK.match(line))
+        prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
+        marker_above = bool(re.fullmatch(FILE_NUMBER_MARKER, prev))
         for s in SCHEMES:
+            if s.name == "reference" and marker_above:
+                continue  # "a." then "2026-472": a file number under a sub-item's marker, not an item
             m = re.match(rf"(?i:{LEAD})({s.number})(?:[.):]|\.-)?(?:\s+(.*))?$", line) if explicit else \
                 re.match(rf"({s.number})(?:[.)]|\.-)?(?:\s+(.*))?$", line)
             if not m:

@@ -112,6 +112,7 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str]) -> None:
         said.clear()
 
     def open_item(number: str, title: str):
+        number = number.upper()
         if any(n == number for _, n, _, _ in items):
             return
         items.append((number, number, title or f"Item {number}", []))
