@@ -47,6 +47,8 @@ class Paragraph:
     kind: paragraph | bullet | table_row | heading | decision.
     section: key of the Section it belongs to inside its item (None = item body).
     heading: the nearest heading above it, for context.
+    page: the page of the original where it starts (the first, for one that spans two); None where the
+    source has no pages. Pages never enter citation ids.
     """
 
     key: str
@@ -58,6 +60,7 @@ class Paragraph:
     heading: str | None = None
     decision: Decision | None = None
     references: tuple[Reference, ...] = ()
+    page: int | None = None
 
     @property
     def is_decision(self) -> bool:

@@ -58,21 +58,26 @@ def meeting_id(council: str | None, body: str | None, iso: str | None, kind: str
 
 
 def parse_text(text: str, source: str, council: str | None = None, source_url: str | None = None,
-               warnings: list[str] | None = None) -> Meeting:
-    """Parse the text of one document; odd documents still become one citable item, with a warning."""
+               warnings: list[str] | None = None, pages: list[int | None] | None = None) -> Meeting:
+    """Parse the text of one document; odd documents still become one citable item, with a warning.
+
+    pages: the page of the original that each line of text comes from (see layout), where it has pages.
+    """
     text = normalise(text)
     warnings = list(warnings or [])
     if not text.strip():
         raise UnreadableDocument("empty document")
     lines = text.split("\n")
-    blocks = to_blocks(text, drop=running_headers(lines))
+    if pages is not None and len(pages) != len(lines):  # normalise joined lines: pages no longer line up
+        pages = None
+    blocks = to_blocks(text, drop=running_headers(lines), pages=pages)
     kind = "unknown"
     draft = Draft(kind="report")
     try:
         kind = genre(text, blocks)
         draft.kind = kind if kind != "unknown" else "report"
         if kind == "transcript":
-            parse_transcript(text, draft)
+            parse_transcript(text, draft, pages)
         elif kind == "agenda":
             parse_agenda(blocks, draft)
         elif kind == "minutes":
@@ -108,21 +113,38 @@ def _fallback(blocks, draft: Draft, why: str) -> None:
     draft.add_item("", None, draft.title or "Document", paras, sections)
 
 
-def blocks_text(doc: Document) -> str:
-    """The text the genre parsers read: each block at its source line where the reader kept lines."""
+def layout(doc: Document) -> tuple[str, list[int | None]]:
+    """The text the genre parsers read, and the page of each of its lines.
+
+    Each block stands at its source line where the reader kept lines; layout blocks are parted by a blank
+    line, and a table row's cells by tabs (how the parsers know a row).
+    """
     lines: list[str] = []
+    pages: list[int | None] = []
     for b in doc.blocks:
         if b.line:
-            lines.extend([""] * (b.line - 1 - len(lines)))
-        elif lines:
-            lines.append("")
-        lines.extend(b.text.split("\n"))
-    return "\n".join(lines)
+            pad = b.line - 1 - len(lines)
+        else:
+            pad = 1 if lines else 0
+        lines.extend([""] * pad)
+        pages.extend([b.page] * pad)
+        text = "\t".join(b.cells) if b.kind == "table_row" and len(b.cells) > 1 and not b.line else b.text
+        for line in text.split("\n"):
+            lines.append(line)
+            pages.append(b.page)
+    return "\n".join(lines), pages
+
+
+def blocks_text(doc: Document) -> str:
+    """The text the genre parsers read (see layout)."""
+    return layout(doc)[0]
 
 
 def parse_document(doc: Document, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
     """Parse a document as read (see qa.read); odd documents still become one citable item, with a warning."""
-    return parse_text(blocks_text(doc), source, council=council, source_url=source_url, warnings=doc.warnings)
+    text, pages = layout(doc)
+    return parse_text(text, source, council=council, source_url=source_url, warnings=doc.warnings,
+                      pages=pages if doc.pages else None)
 
 
 def parse_bytes(data: bytes, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:

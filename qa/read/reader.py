@@ -4,10 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from qa.read.blocks import Document, UnreadableDocument
+from qa.read.pdf import read_pdf
 from qa.read.text import read_text
 
 MAX_BYTES = 25 * 1024 * 1024
-READERS = {".txt": read_text, ".md": read_text}
+READERS = {".pdf": read_pdf, ".txt": read_text, ".md": read_text}
 
 
 def suffixes() -> tuple[str, ...]:
