@@ -14,6 +14,7 @@ from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.transcript import parse_transcript
 from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-exported for callers)
+from qa.read.limits import ReadLimits
 from qa.read.reader import MAX_BYTES, read_bytes, read_file  # noqa: F401
 
 COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
@@ -117,7 +118,7 @@ def layout(doc: Document) -> tuple[str, list[int | None]]:
     """The text the genre parsers read, and the page of each of its lines.
 
     Each block stands at its source line where the reader kept lines; layout blocks are parted by a blank
-    line, and a table row's cells by tabs (how the parsers know a row).
+    line, a table row's cells by tabs (how the parsers know a row); a rendered list number leads its text.
     """
     lines: list[str] = []
     pages: list[int | None] = []
@@ -128,7 +129,11 @@ def layout(doc: Document) -> tuple[str, list[int | None]]:
             pad = 1 if lines else 0
         lines.extend([""] * pad)
         pages.extend([b.page] * pad)
-        text = "\t".join(b.cells) if b.kind == "table_row" and len(b.cells) > 1 and not b.line else b.text
+        text = b.text
+        if b.kind == "table_row" and len(b.cells) > 1 and not b.line:
+            text = "\t".join(b.cells)
+        elif b.label:  # numbering the format rendered: the parsers read it as printed
+            text = f"{b.label} {b.text}"
         for line in text.split("\n"):
             lines.append(line)
             pages.append(b.page)
@@ -152,7 +157,8 @@ def parse_bytes(data: bytes, source: str, council: str | None = None, source_url
     return parse_document(read_bytes(data, source), source, council=council, source_url=source_url)
 
 
-def parse_file(path: str | Path, council: str | None = None, source_url: str | None = None) -> Meeting:
+def parse_file(path: str | Path, council: str | None = None, source_url: str | None = None,
+               limits: ReadLimits | None = None) -> Meeting:
     """Parse one document file (see parse_bytes)."""
     p = Path(path)
-    return parse_document(read_file(p), p.name, council=council, source_url=source_url)
+    return parse_document(read_file(p, limits), p.name, council=council, source_url=source_url)

@@ -8,17 +8,18 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from qa.read.blocks import Block, Document, UnreadableDocument
+from qa.read.limits import ReadLimits
 from qa.read.pdfchars import _Fonts, page_runs
 from qa.read.pdflines import Line, mark_furniture, page_lines
 
 MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s)")
 TERMINAL = re.compile(r"[.!?:;]['\"”’)]?$")
 DANGLING = re.compile(r"(?i)(?:,|\b(?:and|or|of|the|to|for|in|on|with|a|an|by|that|be|is|are|was|were))$")
-DEFAULT_MAX_PAGES = 2000
 
 
-def read_pdf(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> Document:
+def read_pdf(data: bytes, limits: ReadLimits | None = None) -> Document:
     """Blocks of a PDF's text layer in reading order; UnreadableDocument for encrypted, scanned, corrupt or huge files."""
+    max_pages = (limits or ReadLimits()).max_pages
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -27,7 +28,7 @@ def read_pdf(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> Document:
         raise UnreadableDocument(f"corrupt or truncated PDF ({exc})") from None
     try:
         if len(pdf) > max_pages:
-            raise UnreadableDocument(f"too many pages ({len(pdf):,}; the limit is {max_pages:,})")
+            raise UnreadableDocument(f"too many pages ({len(pdf):,}; the limit is {max_pages:,}, MINUTEBOOK_MAX_PAGES)")
         return _read(pdf)
     finally:
         pdf.close()
