@@ -48,6 +48,8 @@ class Paragraph:
     section: key of the Section it belongs to inside its item (None = item body).
     heading: the nearest heading above it, for context.
     speaker: in a transcript, who says it ("Mayor Lago", "THE CHAIR"), where the record names speakers.
+    page: the page of the original where it starts (the first, for one that spans two); None where the
+    source has no pages. Pages never enter citation ids.
     """
 
     key: str
@@ -60,6 +62,7 @@ class Paragraph:
     decision: Decision | None = None
     references: tuple[Reference, ...] = ()
     speaker: str | None = None
+    page: int | None = None
 
     @property
     def is_decision(self) -> bool:

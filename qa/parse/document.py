@@ -16,6 +16,7 @@ from qa.parse.meta import find_body, find_kind, is_us, meeting_date, speaker_lin
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.transcript import parse_transcript, parse_turns
 from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-exported for callers)
+from qa.read.limits import ReadLimits
 from qa.read.reader import MAX_BYTES, read_bytes, read_file  # noqa: F401
 
 COUNCIL = re.compile(r"\b((?:City|Town|Village|Borough|County) of (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?=\W)|(?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
@@ -60,15 +61,20 @@ def meeting_id(council: str | None, body: str | None, iso: str | None, kind: str
 
 
 def parse_text(text: str, source: str, council: str | None = None, source_url: str | None = None,
-               warnings: list[str] | None = None) -> Meeting:
-    """Parse the text of one document; odd documents still become one citable item, with a warning."""
+               warnings: list[str] | None = None, pages: list[int | None] | None = None) -> Meeting:
+    """Parse the text of one document; odd documents still become one citable item, with a warning.
+
+    pages: the page of the original that each line of text comes from (see layout), where it has pages.
+    """
     text = normalise(text)
     warnings = list(warnings or [])
     if not text.strip():
         raise UnreadableDocument("empty document")
     lines = text.split("\n")
+    if pages is not None and len(pages) != len(lines):  # normalise joined lines: pages no longer line up
+        pages = None
     drop = running_headers(lines)
-    blocks = to_blocks(text, drop=drop)
+    blocks = to_blocks(text, drop=drop, pages=pages)
     # repeated bare numbers are item numbers as often as page numbers: the item schemes judge them
     plain = ["" if l.strip() in drop and not re.fullmatch(r"[\d.()]+", l.strip()) else l for l in lines]
     kind = "unknown"
@@ -77,7 +83,7 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     try:
         us = is_us(plain)
         kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain, meeting_date(plain, us=us))
-        draft = _structure(text, blocks, plain, drop, kind)
+        draft = _structure(text, blocks, plain, drop, kind, pages)
     except Exception as exc:  # a parser bug must not lose the document: fall back and say so
         draft = Draft(kind="report")
         _fallback(blocks, draft, f"{kind} parser failed ({type(exc).__name__}: {exc})")
@@ -103,15 +109,15 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     )
 
 
-def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str) -> Draft:
+def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, pages) -> Draft:
     """The parse that explains the document best: a layout the seed parsers know, or any scheme's items."""
     old = Draft(kind=kind)
     form = genre(text, blocks)
     if kind == "transcript" and speaker_lines(lines) < 10:
-        parse_transcript(text, old)
+        parse_transcript(text, old, pages)
         return old
     if kind == "transcript":
-        parse_turns(lines, old, drop)
+        parse_turns(lines, old, drop, pages)
         return old
     if form == "agenda" and kind == "agenda":  # the layouts the genre parsers know: agenda tables, "308 Title"
         parse_agenda(blocks, old)
@@ -124,7 +130,7 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str) -
             _fallback(blocks, old, "structure not recognised")
         return old
     new = Draft(kind=kind)
-    found = parse_items(lines, new, drop, genre="agenda" if kind == "agenda" else "minutes")
+    found = parse_items(lines, new, drop, genre="agenda" if kind == "agenda" else "minutes", pages=pages)
     if found and len(new.items) > 1.5 * len(old.items):
         return new
     if not old.items:
@@ -138,21 +144,42 @@ def _fallback(blocks, draft: Draft, why: str) -> None:
     draft.add_item("", None, draft.title or "Document", paras, sections)
 
 
-def blocks_text(doc: Document) -> str:
-    """The text the genre parsers read: each block at its source line where the reader kept lines."""
+def layout(doc: Document) -> tuple[str, list[int | None]]:
+    """The text the genre parsers read, and the page of each of its lines.
+
+    Each block stands at its source line where the reader kept lines; layout blocks are parted by a blank
+    line, a table row's cells by tabs (how the parsers know a row); a rendered list number leads its text.
+    """
     lines: list[str] = []
+    pages: list[int | None] = []
     for b in doc.blocks:
         if b.line:
-            lines.extend([""] * (b.line - 1 - len(lines)))
-        elif lines:
-            lines.append("")
-        lines.extend(b.text.split("\n"))
-    return "\n".join(lines)
+            pad = b.line - 1 - len(lines)
+        else:
+            pad = 1 if lines else 0
+        lines.extend([""] * pad)
+        pages.extend([b.page] * pad)
+        text = b.text
+        if b.kind == "table_row" and len(b.cells) > 1 and not b.line:
+            text = "\t".join(b.cells)
+        elif b.label:  # numbering the format rendered: the parsers read it as printed
+            text = f"{b.label} {b.text}"
+        for line in text.split("\n"):
+            lines.append(line)
+            pages.append(b.page)
+    return "\n".join(lines), pages
+
+
+def blocks_text(doc: Document) -> str:
+    """The text the genre parsers read (see layout)."""
+    return layout(doc)[0]
 
 
 def parse_document(doc: Document, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
     """Parse a document as read (see qa.read); odd documents still become one citable item, with a warning."""
-    return parse_text(blocks_text(doc), source, council=council, source_url=source_url, warnings=doc.warnings)
+    text, pages = layout(doc)
+    return parse_text(text, source, council=council, source_url=source_url, warnings=doc.warnings,
+                      pages=pages if doc.pages else None)
 
 
 def parse_bytes(data: bytes, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
@@ -160,7 +187,8 @@ def parse_bytes(data: bytes, source: str, council: str | None = None, source_url
     return parse_document(read_bytes(data, source), source, council=council, source_url=source_url)
 
 
-def parse_file(path: str | Path, council: str | None = None, source_url: str | None = None) -> Meeting:
+def parse_file(path: str | Path, council: str | None = None, source_url: str | None = None,
+               limits: ReadLimits | None = None) -> Meeting:
     """Parse one document file (see parse_bytes)."""
     p = Path(path)
-    return parse_document(read_file(p), p.name, council=council, source_url=source_url)
+    return parse_document(read_file(p, limits), p.name, council=council, source_url=source_url)

@@ -79,26 +79,30 @@ def _title_with_continuation(lines: list[str], s: Start, end: int) -> Start:
     return replace(s, title=t, title_end=k)
 
 
-def _blocks(lines: list[str], lo: int, hi: int, drop: set[str]):
-    blocks = to_blocks("\n".join(lines[lo:hi]), drop=drop)
+def _blocks(lines: list[str], lo: int, hi: int, drop: set[str], pages: list[int | None] | None = None):
+    blocks = to_blocks("\n".join(lines[lo:hi]), drop=drop, pages=pages[lo:hi] if pages else None)
     return [replace(b, line=b.line + lo) for b in blocks]
 
 
-def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str) -> bool:
-    """Fill draft with a front item and one item per start found; False when no structure was found."""
+def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
+                pages: list[int | None] | None = None) -> bool:
+    """Fill draft with a front item and one item per start found; False when no structure was found.
+
+    pages: the page of each line, where the source has pages.
+    """
     how, starts = item_starts(lines)
     if not starts:
         return False
     starts = [_title_with_continuation(lines, s, (starts[k + 1].line if k + 1 < len(starts) else len(lines)))
               for k, s in enumerate(starts)]
-    front = _blocks(lines, 0, starts[0].line, drop)
+    front = _blocks(lines, 0, starts[0].line, drop, pages)
     paras, sections = build_paragraphs(join_page_breaks(front), genre=genre, numbered=False)
     draft.add_item("front", None, "Heading and attendance" if genre == "minutes" else "Front matter", paras, sections)
     for k, s in enumerate(starts):
         end = starts[k + 1].line if k + 1 < len(starts) else len(lines)
-        blocks = _blocks(lines, s.title_end + 1, end, drop)
+        blocks = _blocks(lines, s.title_end + 1, end, drop, pages)
         if s.line < s.title_end:  # lines between the number and its title (a file number) stay as text
-            blocks = _blocks(lines, s.line + 1, s.title_end, drop | {s.title}) + blocks
+            blocks = _blocks(lines, s.line + 1, s.title_end, drop | {s.title}, pages) + blocks
         paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
         key = item_key(s.number) if s.number else item_key(s.title)[:40]
         draft.add_item(key, s.number, s.title, paras, sections)

@@ -53,12 +53,25 @@ def _title(words: str) -> str:
     return " ".join(words.split()[:10])
 
 
-def parse_transcript(text: str, draft: Draft) -> None:
-    """Fill draft from a transcript: header lines, speech segments tied to items, and any trailing summary."""
+def _word_pages(lines: list[str], pages: list[int | None]) -> list[int | None]:
+    """The page of every word of the speech, in order: segments are found by their first word's place."""
+    out: list[int | None] = []
+    for line, page in zip(lines, pages):
+        out.extend([page] * len(line.split()))
+    return out
+
+
+def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = None) -> None:
+    """Fill draft from a transcript: header lines, speech segments tied to items, and any trailing summary.
+
+    pages: the page of each line of text, where the source has pages.
+    """
     lines = text.split("\n")
+    pages = list(pages) if pages else [None] * len(lines)
     head = []
     while lines and len(lines[0]) < 300 and not (head and len(" ".join(head)) > 400):
         line = lines.pop(0)
+        pages.pop(0)
         if line.strip():
             head.append(line.strip())
         if len(head) >= 2:
@@ -70,17 +83,20 @@ def parse_transcript(text: str, draft: Draft) -> None:
             break
     tail_at = next((i for i, l in enumerate(lines) if TAIL_HEADING.match(l.strip()) and i > len(lines) * 0.5), len(lines))
     speech = " ".join(l.strip() for l in lines[:tail_at] if l.strip())
+    word_pages, at = _word_pages(lines[:tail_at], pages[:tail_at]), 0
     items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading") for h in head])]
     for seg, opens in segments(speech, transition):
         if opens:
             number, title = opens
             key = number if number else "final"
             items.append((key, number, title or (f"Item {number}" if number else "Final item"), []))
-        items[-1][3].append(Block(text=seg, kind="paragraph"))
+        page = word_pages[at] if at < len(word_pages) else None
+        at += len(seg.split())
+        items[-1][3].append(Block(text=seg, kind="paragraph", page=page))
     tail = []
-    for b in join_page_breaks(to_blocks("\n".join(lines[tail_at:]))):
+    for b in join_page_breaks(to_blocks("\n".join(lines[tail_at:]), pages=pages[tail_at:])):
         long = b.kind in ("paragraph", "bullet") and len(b.text.split()) > MAX_WORDS
-        tail.extend([Block(text=seg, kind="paragraph") for seg, _ in segments(b.text)] if long else [b])
+        tail.extend([Block(text=seg, kind="paragraph", page=b.page) for seg, _ in segments(b.text)] if long else [b])
     if tail:
         items.append(("summary", None, "Summary published with the transcript", tail))
         names, in_att = [], False
@@ -97,18 +113,19 @@ def parse_transcript(text: str, draft: Draft) -> None:
         draft.warn("no agenda item named in the speech; segments are not tied to items")
 
 
-def parse_turns(lines: list[str], draft: Draft, drop: set[str]) -> None:
-    """Fill draft from a transcript of speaker turns ("Mayor Lago: …"): each turn's segments carry its speaker;
-    a printed "Agenda Item E-2" heading, or a turn that moves on to an item, opens that item."""
+def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int | None] | None = None) -> None:
+    """Fill draft from a transcript of speaker turns ("Mayor Lago: …"): each turn's segments carry its speaker
+    and the page the turn starts on; a printed "Agenda Item E-2" heading, or a turn that moves on to an item,
+    opens that item."""
     counts = Counter(l.strip() for l in lines if l.strip())
     furniture = {s for s, n in counts.items() if n >= 3 and not SPEAKER.match(s)} | set(drop)
     items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [])]
-    speaker, said = None, []
+    speaker, said, page = None, [], None
 
     def flush():
         text = " ".join(said)
         for seg, _ in segments(text):
-            items[-1][3].append(Block(text=seg, kind="paragraph", speaker=speaker))
+            items[-1][3].append(Block(text=seg, kind="paragraph", speaker=speaker, page=page))
         said.clear()
 
     def open_item(number: str, title: str):
@@ -117,7 +134,7 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str]) -> None:
             return
         items.append((number, number, title or f"Item {number}", []))
 
-    for raw in lines:
+    for n, raw in enumerate(lines):
         s = raw.strip()
         if not s or s in furniture or re.fullmatch(r"\d{1,4}|\d{1,3}\s*\[|\]\s*\d*|Date\]", s):
             continue
@@ -130,12 +147,14 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str]) -> None:
         m = SPEAKER.match(s)
         if m:
             flush()
-            speaker = m.group(1).strip()
+            speaker, page = m.group(1).strip(), pages[n] if pages else None
             moved = transition(s[m.end():])
             if moved and moved[0]:
                 open_item(moved[0], moved[1])
             said.append(s[m.end():].strip())
             continue
+        if not said:
+            page = pages[n] if pages else None
         said.append(s)
     flush()
     for key, number, title, blocks in items:
