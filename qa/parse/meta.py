@@ -9,23 +9,27 @@ from dateutil import parser as dateparser
 HEAD_LINES = 80
 # Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission").
 BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group)"
-_NAME = rf"[A-Z][\w&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b)?"
+_NAME = rf"[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b)?"
+# A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
+_CAPS_NAME = (rf"[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+(?i:{BODY_NOUN})"
+              rf"(?:\s+(?:and|&)\s+[A-Z][\w’' &-]{{0,80}}?\b(?i:{BODY_NOUN}))?")
 BODY_PATTERNS = (
     # "MINUTES of a meeting of the Cabinet held…", "Minutes of the Transport & Connectivity Policy Committee",
     # "MINUTES OF THE REGULAR CITY COUNCIL MEETING" (UK ModernGov, US city clerks)
     re.compile(rf"(?i)\bminutes\s+of\s+(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_NAME}))"),
-    # "REGULAR MEETING OF THE CITY COUNCIL", "Meeting of the X", "Ordinance of the City Commission"
-    re.compile(rf"(?i)\b(?:meeting|ordinance|resolution|decisions?)\s+of\s+(?:the\s+)?(?-i:(?P<body>{_NAME}))"),
     # "Decision determined at Transport & Connectivity Policy Committee meeting on 19 March 2026"
-    re.compile(rf"\b(?:at|by)\s+(?:the\s+)?(?P<body>{_NAME})\s+meeting\b"),
+    re.compile(rf"\b(?:at|by)\s+(?:the\s+)?(?P<body>{_CAPS_NAME})\s+meeting\b"),
 )
+# "REGULAR MEETING OF THE CITY COUNCIL", "Meeting of the X", "Ordinance of the City Commission"
+MEETING_OF = re.compile(rf"(?i)\b(?:meeting|ordinance|resolution|decisions?)\s+of\s+(?:the\s+)?(?-i:(?P<body>{_NAME}))")
 # "COMMITTEE: Transport and Connectivity Committee" (report cover sheets)
 LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|body|decision[- ]maker)\s*:\s*(?-i:(?P<body>{_NAME}))")
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
-DATE_LINE_BODY = re.compile(rf"^(?:agenda\s+for\s+)?(?P<body>{_NAME})\s*(?:meeting\s*)?(?:[-–,]|on\b)", re.I)
+DATE_LINE_BODY = re.compile(rf"^(?:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?:meeting\s*)?(?:to\s+be\s+held\s+|held\s+)?"
+                            r"(?:[-–,]|on\b)", re.I)
 # A short line that is nothing but a body's name ("City Commission", "City Council")
 BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
-ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned|joint)\s+)+(?=\S)")
+ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)+(?=\S)")
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _ORD = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -117,19 +121,24 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     """The meeting body named in the header block, by the patterns above in order of trust."""
     head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
     joined = " ".join(head[:40])
-    for rx in BODY_PATTERNS:
-        m = rx.search(joined)
-        if m:
-            return _tidy_body(m.group("body"), council)
-    for line in head[:40]:
-        m = LABEL_BODY.match(line)
-        if m:
-            return _tidy_body(m.group("body"), council)
+    m = BODY_PATTERNS[0].search(joined)
+    if m:
+        return _tidy_body(m.group("body"), council)
     for line in head[:40]:
         if dates_in(line):
             m = DATE_LINE_BODY.match(line)
             if m:
                 return _tidy_body(m.group("body"), council)
+    m = BODY_PATTERNS[1].search(joined)
+    if m:
+        return _tidy_body(m.group("body"), council)
+    m = MEETING_OF.search(joined)
+    if m:
+        return _tidy_body(m.group("body"), council)
+    for line in head[:40]:
+        m = LABEL_BODY.match(line)
+        if m:
+            return _tidy_body(m.group("body"), council)
     for line in head[:40]:
         m = BODY_LINE.match(line)
         if m and not re.match(r"(?i)^(city|town|county|borough|village)\s+of\b", line):
@@ -141,7 +150,7 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
 KIND_PATTERNS = (
     ("transcript", re.compile(r"(?im)\bverbatim\b|\btranscript(ion)?\b")),
     ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
-                                   r"^\s*(ordinance|resolution|by-?law)\s+no\.?\b")),
+                                   r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
     ("minutes", re.compile(r"(?im)^\s*minutes\b")),
     ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?!\s+item)|\bmeeting\s+agenda\b|"
@@ -150,6 +159,10 @@ KIND_PATTERNS = (
 )
 # A web page that carries an agenda with its minutes ("Agenda and minutes", "Agenda, decisions and draft minutes")
 AGENDA_AND_MINUTES = re.compile(r"(?i)\bagenda,?\s+(?:decisions\s+)?and\s+(?:draft\s+|printed\s+)?minutes\b")
+# "Minutes:" heading the record of each item on a meeting web page
+MINUTES_LABEL = re.compile(r"(?i)^minutes\s*:\s*$")
+# Words of a meeting yet to be held, or of one whose business is listed ("CALL TO ORDER")
+MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b")
 SPEAKER = re.compile(r"^(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
 RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present)\b|\b(resolved|it was agreed|were agreed|convened)\b")
 
@@ -181,7 +194,7 @@ def find_kind(lines: list[str], meeting: str | None = None) -> str:
            if not (meeting and (ds := dates_in(l)) and all(iso != meeting for _, iso in ds))]
     head = "\n".join(own)
     top = "\n".join(own[:12])
-    if AGENDA_AND_MINUTES.search(head):
+    if AGENDA_AND_MINUTES.search(head) or sum(1 for l in lines if MINUTES_LABEL.match(l.strip())) >= 2:
         return "minutes"
     for kind, rx in KIND_PATTERNS:
         if rx.search(top):
@@ -189,7 +202,9 @@ def find_kind(lines: list[str], meeting: str | None = None) -> str:
     for kind, rx in KIND_PATTERNS:
         if kind != "decision-record" and rx.search(head):  # "Resolution No." lines also sit inside agendas
             return kind
-    return "minutes" if RECORD_CUES.search(head) else "report"
+    if RECORD_CUES.search(head):
+        return "minutes"
+    return "agenda" if MEETING_WORDS.search(head) else "report"  # business listed, nothing recorded
 
 
 def is_us(lines: list[str]) -> bool:

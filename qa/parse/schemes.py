@@ -87,8 +87,10 @@ SCHEMES = (
 # How a number sits in front of its title: "Item 5", "Minute 12", "Agenda Item E-2", or the bare number.
 LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
 # A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
-TRAILING_MARK = re.compile(r"(?i)^\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
+TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
 WORD_MARK = re.compile(r"(?i)^(?:agenda\s+)?item\s*(?:no\.?)?\s*:?\s*([A-Z]\.?-\d{1,2}|\d{1,3}[a-z]?)\b")
+# Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
+DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
 FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
 NOT_TITLE = re.compile(r"(?i)^(page\s+\d|\d|\(|https?:|www\.|tel\b|e-?mail\b)|@")
@@ -150,13 +152,16 @@ def candidates(lines: list[str]) -> list[Candidate]:
         line = raw.strip()
         if not line or len(line) > 200:
             continue
-        m = TRAILING_MARK.match(line)
-        if m:  # "(agenda item 7)" under the title it numbers
-            k = next((j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), None)
+        m = TRAILING_MARK.search(line)
+        if m:  # "(agenda item 7)" under the title it numbers, or after it on the line (a form's "Subject:" cell)
+            before = line[:m.start()].split("\t")[-1].strip()
+            before = re.sub(r"^(?:\([a-z]\)\s*)?[A-Z][a-z]+:\s*", "", before)
+            k = i if before else next((j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), None)
             if k is not None:
+                title = before or lines[k].strip()
                 for s in SCHEMES:
                     if re.fullmatch(s.number, m.group(1)):
-                        out.append(Candidate(k, s.name, m.group(1), lines[k].strip(), k, 1.0, explicit=True))
+                        out.append(Candidate(k, s.name, m.group(1), title, k, 1.5, explicit=True))
             continue
         explicit = bool(WORD_MARK.match(line))
         prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
@@ -181,6 +186,10 @@ def candidates(lines: list[str]) -> list[Candidate]:
                     if j2 is not None:
                         title, tl = lines[j2].strip(), j2
             q = title_quality(title)
+            if not q and s.name in DISTINCT and tl == i and title[:1].isupper():
+                # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
+                # run into the text; the title is the words before the text
+                q, title = 0.5, " ".join(re.split(r"(?<=[a-z])\.\s", title)[0].split()[:8])
             if q > 0 or explicit:
                 out.append(Candidate(i, s.name, m.group(1), title, tl, max(q, 0.5 if explicit else 0), explicit))
     return out

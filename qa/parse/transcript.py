@@ -17,7 +17,7 @@ _N = r"(\d{1,2}[a-z]?|[A-Z]-\d{1,2}(?![\w-])|" + "|".join(NUMBER_WORDS) + r")"
 # A speaker's turn: "Mayor Lago:", "Councillor Lukes:", "Assistant City Attorney Ceballos:", "THE CHAIR:"
 SPEAKER = re.compile(r"^((?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\s+(?=\S)")
 # An item heading printed in a transcript: "Agenda Item E-2 [2:52 p.m.]", "Item 4 – Budget"
-ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}[a-z]?)\b\s*(?:\[[^\]]*\])?\s*(.{0,120})$")
+ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}[a-z]?)\b\s*(?:\[[^\]]*\])?\s*(.*)$")
 TRANSITION = [
     re.compile(rf"(?i)\bitem\s+number\s+{_N}\s+on\s+the\s+agenda\b"),
     re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
@@ -113,6 +113,16 @@ def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = N
         draft.warn("no agenda item named in the speech; segments are not tied to items")
 
 
+def _turn_lines(lines: list[str]):
+    """(line number, text) with a line cut where a known speaker's turn starts inside it ("… them. Mayor Lago: If …")."""
+    names = Counter(m.group(1) for l in lines if (m := SPEAKER.match(l.strip())))
+    known = [re.escape(n) for n, k in names.items() if k >= 3]
+    cut = re.compile(rf"(?<=[.?!…”)])\s+(?=(?:{'|'.join(known)}):\s)") if known else None
+    for n, line in enumerate(lines):
+        for piece in (cut.split(line) if cut else [line]):
+            yield n, piece
+
+
 def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int | None] | None = None) -> None:
     """Fill draft from a transcript of speaker turns ("Mayor Lago: …"): each turn's segments carry its speaker
     and the page the turn starts on; a printed "Agenda Item E-2" heading, or a turn that moves on to an item,
@@ -134,7 +144,7 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int 
             return
         items.append((number, number, title or f"Item {number}", []))
 
-    for n, raw in enumerate(lines):
+    for n, raw in _turn_lines(lines):
         s = raw.strip()
         if not s or s in furniture or re.fullmatch(r"\d{1,4}|\d{1,3}\s*\[|\]\s*\d*|Date\]", s):
             continue
@@ -142,8 +152,10 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int 
         if m:
             flush()
             speaker = None
-            open_item(m.group(1), m.group(2).strip(" –-"))
-            continue
+            open_item(m.group(1), " ".join(m.group(2).strip(" –-").split()[:12]))
+            if len(m.group(2).split()) <= 12:
+                continue
+            s = m.group(2)  # the caption runs on after the heading: it is said under the item
         m = SPEAKER.match(s)
         if m:
             flush()
