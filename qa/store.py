@@ -30,7 +30,7 @@ def citation_dict(meeting: Meeting, item, para) -> dict:
     return {"id": c.id, "url": c.url, "label": c.label, "council": meeting.council, "body": meeting.body,
             "date": meeting.date, "kind": meeting.kind, "item": item.number, "item_title": item.title or None,
             "section": sec.title if sec else None, "paragraph": para.number or str(para.position),
-            "speaker": para.speaker, "source": meeting.source, "source_url": meeting.source_url}
+            "heading": para.heading, "speaker": para.speaker, "source": meeting.source, "source_url": meeting.source_url}
 
 
 def write_store(path: Path, meetings: list[Meeting]) -> list[tuple[Meeting, object, object]]:

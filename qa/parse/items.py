@@ -13,6 +13,9 @@ from qa.parse.schemes import Candidate, choose_items, is_caps_heading
 NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b|^(city|town|county|village) of\b|"
                            r"\bparish council$|\bnext (resolution|ordinance)\b")
 
+# A line that opens with an item number ("1. INVOCATION"): a candidate of the numbered schemes, not a bare heading.
+NUMBERED_LINE = re.compile(r"^[0-9IVXA-Z]{1,4}[.)]\s")
+
 
 @dataclass(frozen=True)
 class Start:
@@ -26,7 +29,8 @@ class Start:
 
 def _caps_items(lines: list[str]) -> list[int]:
     """Lines that are capitals headings of items; three or more capitals lines in a row are a paragraph in capitals."""
-    caps = [i for i, l in enumerate(lines) if is_caps_heading(re.sub(r"\s*\([^)]*\)\s*$", "", l.strip()))]
+    caps = [i for i, l in enumerate(lines) if is_caps_heading(re.sub(r"\s*\([^)]*\)\s*$", "", l.strip()))
+            and not NUMBERED_LINE.match(l.strip())]
     run_of: dict[int, int] = {}
     k = 0
     while k < len(caps):

@@ -11,17 +11,19 @@ HEAD_LINES = 80
 BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group)"
 _NAME = rf"[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b)?"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
-_CAPS_NAME = (rf"[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+(?i:{BODY_NOUN})"
+_CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?(?i:{BODY_NOUN})"
               rf"(?:\s+(?:and|&)\s+[A-Z][\w’' &-]{{0,80}}?\b(?i:{BODY_NOUN}))?")
 BODY_PATTERNS = (
     # "MINUTES of a meeting of the Cabinet held…", "Minutes of the Transport & Connectivity Policy Committee",
     # "MINUTES OF THE REGULAR CITY COUNCIL MEETING" (UK ModernGov, US city clerks)
-    re.compile(rf"(?i)\bminutes\s+of\s+(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_NAME}))"),
+    re.compile(rf"(?i)\bminutes\s+of\s+(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_CAPS_NAME}))"),
     # "Decision determined at Transport & Connectivity Policy Committee meeting on 19 March 2026"
     re.compile(rf"\b(?:at|by)\s+(?:the\s+)?(?P<body>{_CAPS_NAME})\s+meeting\b"),
 )
 # "REGULAR MEETING OF THE CITY COUNCIL", "Meeting of the X", "Ordinance of the City Commission"
 MEETING_OF = re.compile(rf"(?i)\b(?:meeting|ordinance|resolution|decisions?)\s+of\s+(?:the\s+)?(?-i:(?P<body>{_NAME}))")
+# "City of Coral Gables City Commission Meeting": a line that opens with the meeting's name
+NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:meeting)\b")
 # "COMMITTEE: Transport and Connectivity Committee" (report cover sheets)
 LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|body|decision[- ]maker)\s*:\s*(?-i:(?P<body>{_NAME}))")
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
@@ -137,6 +139,10 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
         return _tidy_body(m.group("body"), council)
     for line in head[:40]:
         m = LABEL_BODY.match(line)
+        if m:
+            return _tidy_body(m.group("body"), council)
+    for line in head[:40]:
+        m = NAME_MEETING.match(line)
         if m:
             return _tidy_body(m.group("body"), council)
     for line in head[:40]:
