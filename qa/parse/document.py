@@ -11,7 +11,7 @@ from qa.parse.body import build_paragraphs
 from qa.parse.clean import join_page_breaks, normalise, running_headers, to_blocks
 from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
-from qa.parse.items import parse_items
+from qa.parse.items import parse_items, parse_single_item
 from qa.parse.meta import find_body, find_kind, is_us, meeting_date, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.transcript import parse_transcript, parse_turns
@@ -130,8 +130,13 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, p
             _fallback(blocks, old, "structure not recognised")
         return old
     new = Draft(kind=kind)
-    found = parse_items(lines, new, drop, genre="agenda" if kind == "agenda" else "minutes", pages=pages)
-    if found and len(new.items) > 1.5 * len(old.items):
+    genre_of = "agenda" if kind == "agenda" else "minutes"  # a decision record records, as minutes do
+    found = parse_items(lines, new, drop, genre=genre_of, pages=pages, capitals=kind in ("agenda", "minutes"))
+    if not found and kind == "decision-record":
+        found = parse_single_item(lines, new, drop, genre_of, pages)
+    # an agenda table is what its pack says the items are: the schemes must explain much more to overrule it
+    margin = 1.5 if form == "agenda" else 1.0
+    if found and len(new.items) > margin * len(old.items):
         return new
     if not old.items:
         _fallback(blocks, old, "structure not recognised")

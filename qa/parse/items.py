@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import join_page_breaks, to_blocks
 from qa.parse.common import Draft, item_key
-from qa.parse.schemes import Candidate, choose_items, is_caps_heading
+from qa.parse.schemes import choose_items, is_caps_heading
 
 # Capitals lines that name the meeting or its place, not an item ("REGULAR MEETING OF THE CITY COUNCIL").
 NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b|^(city|town|county|village) of\b|"
@@ -51,11 +51,14 @@ def _continues(lines: list[str], i: int) -> bool:
                 or re.search(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with|a|an|by)|,)$", lines[i].strip()))
 
 
-def item_starts(lines: list[str]) -> tuple[str | None, list[Start]]:
-    """(how the items were found, their starts in order): the best numbering scheme, capitals headings, or both."""
+def item_starts(lines: list[str], capitals: bool = True) -> tuple[str | None, list[Start]]:
+    """(how the items were found, their starts in order): the best numbering scheme, capitals headings, or both.
+
+    capitals: whether unnumbered capitals headings may be items (agendas and minutes; not an ordinance's signatures).
+    """
     scheme, run = choose_items(lines)
     title_lines = {c.title_line for c in run} | {c.line for c in run}
-    caps = [i for i in _caps_items(lines) if i not in title_lines]
+    caps = [i for i in _caps_items(lines) if i not in title_lines] if capitals else []
     numbered = [Start(c.line, c.number, c.title, c.title_line) for c in run]
     if run:
         caps_titled = sum(is_caps_heading(c.title) for c in run) >= len(run) / 2
@@ -70,7 +73,11 @@ def item_starts(lines: list[str]) -> tuple[str | None, list[Start]]:
 
 
 def _clean_title(line: str) -> str:
-    return line.strip().rstrip(":-– ").strip()
+    line = line.strip()
+    head, colon, rest = line.partition(":")
+    if colon and rest.strip() and is_caps_heading(line):
+        line = head  # "PLEDGE OF ALLEGIANCE: To be announced": the note stays in the item's text
+    return line.rstrip(":-– ").strip()
 
 
 def _title_with_continuation(lines: list[str], s: Start, end: int) -> Start:
@@ -89,12 +96,12 @@ def _blocks(lines: list[str], lo: int, hi: int, drop: set[str], pages: list[int 
 
 
 def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
-                pages: list[int | None] | None = None) -> bool:
+                pages: list[int | None] | None = None, capitals: bool = True) -> bool:
     """Fill draft with a front item and one item per start found; False when no structure was found.
 
     pages: the page of each line, where the source has pages.
     """
-    how, starts = item_starts(lines)
+    how, starts = item_starts(lines, capitals=capitals)
     if not starts:
         return False
     starts = [_title_with_continuation(lines, s, (starts[k + 1].line if k + 1 < len(starts) else len(lines)))
@@ -113,11 +120,19 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
     return True
 
 
-def explicit_items(cands: list[Candidate]) -> list[Candidate]:
-    """Items the text names as items ("Agenda Item E-2"), each once, in order."""
-    seen, out = set(), []
-    for c in cands:
-        if c.explicit and c.number not in seen:
-            seen.add(c.number)
-            out.append(c)
-    return out
+# "Agenda Item: E-2" anywhere in a record: the agenda item the whole record was taken under.
+NAMED_ITEM = re.compile(r"(?i)\bagenda\s+item\s*(?:no\.?)?\s*:?\s*((?-i:[A-Z])\.?-?\d{1,3}[a-z]?|\d{1,3}[a-z]?)\b")
+RECORD_TITLE = re.compile(r"(?i)^\s*an?\s+(?:ordinance|resolution|by-?law)\b|^\s*(?:decision|resolution)\b")
+
+
+def parse_single_item(lines: list[str], draft: Draft, drop: set[str], genre: str,
+                      pages: list[int | None] | None = None) -> bool:
+    """A record of one agenda item that names it somewhere ("Agenda Item: E-2"): the whole record is that item."""
+    named = next((m.group(1) for l in lines if (m := NAMED_ITEM.search(l))), None)
+    if not named:
+        return False
+    title = next((l.strip() for l in lines if RECORD_TITLE.match(l)), None) or draft.title or "Decision record"
+    blocks = _blocks(lines, 0, len(lines), drop, pages)
+    paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
+    draft.add_item(item_key(named), named, " ".join(title.split()[:30]), paras, sections)
+    return True

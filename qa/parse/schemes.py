@@ -117,8 +117,15 @@ def title_quality(title: str) -> float:
 
 
 def is_caps_heading(line: str) -> bool:
-    """An unnumbered heading set in capitals ("CONSENT CALENDAR", "CALL TO ORDER:")."""
-    s = line.strip().rstrip(":").strip()
+    """An unnumbered heading set in capitals ("CONSENT CALENDAR", "CALL TO ORDER:", "PLEDGE OF ALLEGIANCE: To be
+    announced"); not a session's time heading ("6:00 PM - OPEN SESSION")."""
+    s = line.strip()
+    head, colon, rest = s.partition(":")
+    if colon and rest.strip() and len(rest.split()) <= 6 and not re.match(r"\d", rest.strip()):
+        s = head  # a capitals heading with a short note after its colon
+    s = s.rstrip(":").strip()
+    if re.search(r"(?i)\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", s):
+        return False
     letters = re.sub(r"[^A-Za-z]", "", s)
     words = s.split()
     return (len(letters) >= 4 and letters.isupper() and 1 <= len(words) <= 12 and not re.search(r"\d{3,}|@|www\.", s)
@@ -150,7 +157,7 @@ def candidates(lines: list[str]) -> list[Candidate]:
     out: list[Candidate] = []
     for i, raw in enumerate(lines):
         line = raw.strip()
-        if not line or len(line) > 200:
+        if not line:
             continue
         m = TRAILING_MARK.search(line)
         if m:  # "(agenda item 7)" under the title it numbers, or after it on the line (a form's "Subject:" cell)
@@ -185,7 +192,7 @@ def candidates(lines: list[str]) -> list[Candidate]:
                     j2 = _next_text(lines, j)
                     if j2 is not None:
                         title, tl = lines[j2].strip(), j2
-            q = title_quality(title)
+            q = title_quality(title) * (0.5 if "\t" in line else 1.0)  # a table's reference column, often
             if not q and s.name in DISTINCT and tl == i and title[:1].isupper():
                 # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
                 # run into the text; the title is the words before the text
