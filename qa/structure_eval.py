@@ -46,8 +46,9 @@ def title_match(parsed: str, gold: str) -> bool:
 def parsed_items(m: Meeting) -> list[tuple[str | None, str]]:
     """(number, title) of the top-level items a parse found; a report's items are its section headings."""
     items = [i for i in m.items if i.key not in NOT_ITEMS]
-    if m.kind == "report" and len(items) <= 1:
-        return [(None, p.text) for i in items for p in i.paragraphs if p.kind == "heading"]
+    if m.kind == "report" and len(items) <= 1:  # its top-level headings: not numbered, not a "Label: value" field
+        return [(None, p.text) for i in items for p in i.paragraphs if p.kind == "heading"
+                and not re.match(r"^\S{1,6}[.)]\s", p.text) and not re.search(r":\s*\S", p.text)]
     return [(i.number, i.title) for i in items]
 
 

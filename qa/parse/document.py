@@ -19,6 +19,7 @@ from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-export
 from qa.read.limits import ReadLimits
 from qa.read.reader import MAX_BYTES, read_bytes, read_file  # noqa: F401
 
+HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a heading as the reader saw it (see layout)
 COUNCIL = re.compile(r"\b((?:City|Town|Village|Borough|County) of (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?=\W)|(?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
 
 
@@ -73,17 +74,19 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     lines = text.split("\n")
     if pages is not None and len(pages) != len(lines):  # normalise joined lines: pages no longer line up
         pages = None
-    drop = running_headers(lines)
+    headings = {i for i, l in enumerate(lines) if HEADING_MARK.match(l)}
+    bare = [HEADING_MARK.sub("", l) for l in lines]
+    drop = running_headers(bare)
     blocks = to_blocks(text, drop=drop, pages=pages)
     # repeated bare numbers are item numbers as often as page numbers: the item schemes judge them
-    plain = ["" if l.strip() in drop and not re.fullmatch(r"[\d.()]+", l.strip()) else l for l in lines]
+    plain = ["" if l.strip() in drop and not re.fullmatch(r"[\d.()]+", l.strip()) else l for l in bare]
     kind = "unknown"
     draft = Draft(kind="report")
     council = council or council_from_text(text)
     try:
         us = is_us(plain)
         kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain, meeting_date(plain, us=us))
-        draft = _structure(text, blocks, plain, drop, kind, pages)
+        draft = _structure(text, blocks, plain, drop, kind, pages, lines, headings)
     except Exception as exc:  # a parser bug must not lose the document: fall back and say so
         draft = Draft(kind="report")
         _fallback(blocks, draft, f"{kind} parser failed ({type(exc).__name__}: {exc})")
@@ -109,7 +112,8 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     )
 
 
-def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, pages) -> Draft:
+def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, pages, marked: list[str],
+               headings: set[int]) -> Draft:
     """The parse that explains the document best: a layout the seed parsers know, or any scheme's items."""
     old = Draft(kind=kind)
     form = genre(text, blocks)
@@ -123,7 +127,7 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, p
         parse_agenda(blocks, old)
     elif form == "minutes" and kind == "minutes":
         parse_minutes(blocks, old)
-    elif form == "report" or kind == "report":
+    elif kind == "report":
         parse_report(blocks, old)
     if kind == "report":  # a report's numbered paragraphs are paragraphs, not items
         if not old.items:
@@ -131,7 +135,8 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, p
         return old
     new = Draft(kind=kind)
     genre_of = "agenda" if kind == "agenda" else "minutes"  # a decision record records, as minutes do
-    found = parse_items(lines, new, drop, genre=genre_of, pages=pages, capitals=kind in ("agenda", "minutes"))
+    found = parse_items(lines, new, drop, genre=genre_of, pages=pages, capitals=kind in ("agenda", "minutes"),
+                        marked=marked, headings=headings)
     if not found and kind == "decision-record":
         found = parse_single_item(lines, new, drop, genre_of, pages)
     # an agenda table is what its pack says the items are: the schemes must explain much more to overrule it
@@ -169,6 +174,8 @@ def layout(doc: Document) -> tuple[str, list[int | None]]:
             text = "\t".join(b.cells)
         elif b.label:  # numbering the format rendered: the parsers read it as printed
             text = f"{b.label} {b.text}"
+        if b.kind == "heading" and not b.line:  # typography the parsers read: a heading, marked as Markdown marks one
+            text = "## " + " ".join(text.split())
         for line in text.split("\n"):
             lines.append(line)
             pages.append(b.page)

@@ -51,12 +51,13 @@ def _continues(lines: list[str], i: int) -> bool:
                 or re.search(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with|a|an|by)|,)$", lines[i].strip()))
 
 
-def item_starts(lines: list[str], capitals: bool = True) -> tuple[str | None, list[Start]]:
+def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int] | set[int] = frozenset()
+                ) -> tuple[str | None, list[Start]]:
     """(how the items were found, their starts in order): the best numbering scheme, capitals headings, or both.
 
     capitals: whether unnumbered capitals headings may be items (agendas and minutes; not an ordinance's signatures).
     """
-    scheme, run = choose_items(lines)
+    scheme, run = choose_items(lines, headings)
     title_lines = {c.title_line for c in run} | {c.line for c in run}
     caps = [i for i in _caps_items(lines) if i not in title_lines] if capitals else []
     numbered = [Start(c.line, c.number, c.title, c.title_line) for c in run]
@@ -96,24 +97,27 @@ def _blocks(lines: list[str], lo: int, hi: int, drop: set[str], pages: list[int 
 
 
 def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
-                pages: list[int | None] | None = None, capitals: bool = True) -> bool:
+                pages: list[int | None] | None = None, capitals: bool = True, marked: list[str] | None = None,
+                headings: frozenset[int] | set[int] = frozenset()) -> bool:
     """Fill draft with a front item and one item per start found; False when no structure was found.
 
-    pages: the page of each line, where the source has pages.
+    pages: the page of each line, where the source has pages. marked: the same lines with the reader's headings
+    marked ("## "), for the paragraphs; headings: which lines those are, for the schemes.
     """
-    how, starts = item_starts(lines, capitals=capitals)
+    how, starts = item_starts(lines, capitals=capitals, headings=headings)
+    text_lines = marked or lines
     if not starts:
         return False
     starts = [_title_with_continuation(lines, s, (starts[k + 1].line if k + 1 < len(starts) else len(lines)))
               for k, s in enumerate(starts)]
-    front = _blocks(lines, 0, starts[0].line, drop, pages)
+    front = _blocks(text_lines, 0, starts[0].line, drop, pages)
     paras, sections = build_paragraphs(join_page_breaks(front), genre=genre, numbered=False)
     draft.add_item("front", None, "Heading and attendance" if genre == "minutes" else "Front matter", paras, sections)
     for k, s in enumerate(starts):
         end = starts[k + 1].line if k + 1 < len(starts) else len(lines)
-        blocks = _blocks(lines, s.title_end + 1, end, drop, pages)
+        blocks = _blocks(text_lines, s.title_end + 1, end, drop, pages)
         if s.line < s.title_end:  # lines between the number and its title (a file number) stay as text
-            blocks = _blocks(lines, s.line + 1, s.title_end, drop | {s.title}, pages) + blocks
+            blocks = _blocks(text_lines, s.line + 1, s.title_end, drop | {s.title}, pages) + blocks
         paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
         key = item_key(s.number) if s.number else item_key(s.title)[:40]
         draft.add_item(key, s.number, s.title, paras, sections)

@@ -152,8 +152,9 @@ def _next_text(lines: list[str], i: int, reach: int = 3) -> int | None:
     return None
 
 
-def candidates(lines: list[str]) -> list[Candidate]:
-    """Every line that could open an item, under every scheme whose number it carries."""
+def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
+    """Every line that could open an item, under every scheme whose number it carries; a line the reader saw
+    as a heading (typography: bold, larger, a heading style) weighs more."""
     out: list[Candidate] = []
     for i, raw in enumerate(lines):
         line = raw.strip()
@@ -193,6 +194,8 @@ def candidates(lines: list[str]) -> list[Candidate]:
                     if j2 is not None:
                         title, tl = lines[j2].strip(), j2
             q = title_quality(title) * (0.5 if "\t" in line else 1.0)  # a table's reference column, often
+            if q and (i in headings or tl in headings):
+                q += 0.5
             if not q and s.name in DISTINCT and tl == i and title[:1].isupper():
                 # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
                 # run into the text; the title is the words before the text
@@ -230,9 +233,10 @@ def _chain(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candidat
     return best[max(range(len(cs)), key=lambda i: best[i])], run[::-1]
 
 
-def choose_items(lines: list[str]) -> tuple[str | None, list[Candidate]]:
+def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozenset()
+                 ) -> tuple[str | None, list[Candidate]]:
     """(scheme name, items in order) that best explain the document; (None, []) when none does."""
-    cands = candidates(lines)
+    cands = candidates(lines, headings)
     printed = {c.number.rstrip(".") for c in cands}
     scored = []
     for s in SCHEMES:
