@@ -250,8 +250,3 @@ def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozens
     score, name, run = max(scored, key=lambda t: t[0])
     return name, run
 
-
-def caps_headings(lines: list[str], lo: int = 0, hi: int | None = None) -> list[int]:
-    """Lines between lo and hi that are unnumbered capitals headings with text of their own below."""
-    hi = len(lines) if hi is None else hi
-    return [i for i in range(lo, hi) if is_caps_heading(lines[i])]
