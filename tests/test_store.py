@@ -16,7 +16,7 @@ def test_passage_has_the_citation_shape(store):
     p = store.passage(hit["citation"]["id"])
     c = p["citation"]
     assert set(c) == {"id", "url", "label", "council", "body", "date", "kind", "item", "item_title", "section",
-                      "paragraph", "source", "source_url"}
+                      "paragraph", "heading", "speaker", "source", "source_url"}
     assert (c["body"], c["date"], c["item"], c["item_title"], c["paragraph"]) == \
         ("Highways Committee", "2024-03-05", "12", "Street Lighting", "2")
     assert c["url"] == "/c/" + c["id"] and p["kind"] == "bullet" and p["is_decision"] is False

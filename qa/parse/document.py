@@ -14,6 +14,7 @@ from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
 from qa.parse.meta import find_body, find_kind, is_us, meeting_date, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
+from qa.parse.minutes import header as minutes_header
 from qa.parse.transcript import parse_transcript, parse_turns
 from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-exported for callers)
 from qa.read.limits import ReadLimits
@@ -127,7 +128,7 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, p
         parse_agenda(blocks, old)
     elif form == "minutes" and kind == "minutes":
         parse_minutes(blocks, old)
-    elif kind == "report":
+    elif kind == "report" and form != "unknown":
         parse_report(blocks, old)
     if kind == "report":  # a report's numbered paragraphs are paragraphs, not items
         if not old.items:
@@ -142,6 +143,9 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, p
     # an agenda table is what its pack says the items are: the schemes must explain much more to overrule it
     margin = 1.5 if form == "agenda" else 1.0
     if found and len(new.items) > margin * len(old.items):
+        if kind == "minutes":  # attendance from the heading block, as the minutes parser reads it
+            info = minutes_header(blocks)
+            new.update({k: info[k] for k in ("attendees", "also_attended")})
         return new
     if not old.items:
         _fallback(blocks, old, "structure not recognised")

@@ -12,7 +12,7 @@ from qa.parse.schemes import choose_items, is_caps_heading
 # Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
 # COUNCIL", "AGENDA", "CITY COUNCIL CHAMBERS", "CITY OF X", "X PARISH COUNCIL").
 NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b|^(city|town|county|village) of\b|"
-                           r"\bparish council$")
+                           r"\bparish council$|^(also\s+)?(present|absent|in attendance)\b")  # attendance labels too
 
 # A line that opens with an item number ("1. INVOCATION"): a candidate of the numbered schemes, not a bare heading.
 NUMBERED_LINE = re.compile(r"^[0-9IVXA-Z]{1,4}[.)]\s")
@@ -117,6 +117,9 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
     for k, s in enumerate(starts):
         end = starts[k + 1].line if k + 1 < len(starts) else len(lines)
         blocks = _blocks(text_lines, s.title_end + 1, end, drop, pages)
+        note = lines[s.line].strip().partition(":")[2].strip() if s.number is None else ""
+        if note and s.title_end == s.line:  # "PLEDGE OF ALLEGIANCE: To be announced": the note is the item's text
+            blocks = [replace(b, text=note) for b in _blocks(text_lines, s.line, s.line + 1, drop, pages)][:1] + blocks
         if s.line < s.title_end:  # lines between the number and its title (a file number) stay as text
             blocks = _blocks(text_lines, s.line + 1, s.title_end, drop | {s.title}, pages) + blocks
         paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)

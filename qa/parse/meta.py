@@ -159,7 +159,7 @@ KIND_PATTERNS = (
                                    r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
     ("minutes", re.compile(r"(?im)^\s*minutes\b")),
-    ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?!\s+item)|\bmeeting\s+agenda\b|"
+    ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
                           r"\bnotice\s+of\s+(the\s+)?meeting\b|\bto\s+be\s+held\s+on\b|\bsummons\b")),
     ("report", re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?report\b|\breport\s+(to|of|title)\b|\bpurpose\s+of\s+(the\s+)?report\b")),
 )
