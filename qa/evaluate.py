@@ -21,6 +21,11 @@ def is_hit(passage_text: str, gold_quotes: list[str]) -> bool:
     return any(q and squash(q) in t for q in gold_quotes)
 
 
+def _paged(cit: dict) -> bool:
+    """The cited source has pages (a PDF, or a Word file with page breaks); web pages and text do not."""
+    return "page" in cit and (cit.get("page") is not None or cit.get("source", "").lower().endswith(".pdf"))
+
+
 def load_questions(path) -> list[dict]:
     """The question set: one JSON object a line (blank lines ignored)."""
     out = []
@@ -33,15 +38,24 @@ def load_questions(path) -> list[dict]:
     return out
 
 
+def _options(value) -> list:
+    """A gold field as the list of values it allows: cross-document questions give lists."""
+    return list(value) if isinstance(value, list) else [value]
+
+
 def _place(q: dict) -> list[dict]:
     return [{"meeting_date": q.get("meeting_date"), "item": q.get("item"), "paragraph": q.get("paragraph")}] + \
         list(q.get("alt_citations") or [])
 
 
 def citation_ok(cit: dict, q: dict) -> bool:
-    """The citation names the gold (or an alternative) date, item and, where printed, paragraph."""
+    """The citation names the gold (or an alternative) date, item and, where printed, paragraph.
+
+    A question over several documents lists its dates (and items, where they differ): any one will do.
+    """
     for g in _place(q):
-        if cit.get("date") != g.get("meeting_date") or (cit.get("item") or None) != (g.get("item") or None):
+        items = [i or None for i in _options(g.get("item"))]
+        if cit.get("date") not in _options(g.get("meeting_date")) or (cit.get("item") or None) not in items:
             continue
         if g.get("paragraph") is None or str(cit.get("paragraph")) == str(g["paragraph"]):
             return True
@@ -59,6 +73,8 @@ def score(searcher, questions: list[dict]) -> dict:
                      "rank": None if first is None else first + 1, "abstained": reply["answer"] is None,
                      "citation_ok": None if first is None else citation_ok(reply["passages"][first]["citation"], q),
                      "cited": None if first is None else reply["passages"][first]["citation"]["label"],
+                     "page": None if first is None else reply["passages"][first]["citation"].get("page"),
+                     "paged": None if first is None else _paged(reply["passages"][first]["citation"]),
                      "answer": (reply["answer"] or {}).get("text"), "took_ms": reply["took_ms"],
                      "answer_hit": bool(reply["answer"]) and is_hit(reply["answer"]["text"], q.get("gold_quotes") or [])})
     ans = [r for r in rows if r["answerable"]]
@@ -78,6 +94,7 @@ def score(searcher, questions: list[dict]) -> dict:
         "mrr@10": round(sum(1 / r["rank"] for r in ans if r["rank"]) / len(ans), 3) if ans else None,
         "recall@5_by_kind": by_kind,
         "citation_correct": f"{sum(1 for r in hit5 if r['citation_ok'])}/{len(hit5)}",
+        "hits_with_page": f"{sum(1 for r in hit5 if r['page'])}/{sum(1 for r in hit5 if r['paged'])}",
         "abstained_unanswerable": f"{sum(1 for r in una if r['abstained'])}/{len(una)}",
         "abstained_answerable": f"{sum(1 for r in ans if r['abstained'])}/{len(ans)}",
         "answer_quotes_gold": f"{sum(1 for r in ans if r['answer_hit'])}/{len(ans)}",
@@ -91,9 +108,11 @@ def _print(res: dict) -> None:
         rank = "-" if r["rank"] is None else r["rank"]
         flag = "" if r["citation_ok"] in (None, True) else "  CITATION WRONG"
         ab = " abstained" if r["abstained"] else ""
-        print(f"{r['id']:>5} {r['kind']:<14} rank {rank:>2}{ab}{flag}  {r['cited'] or ''}")
+        page = f" (page {r['page']})" if r.get("page") else ""
+        print(f"{r['id']:>5} {r['kind']:<14} rank {rank:>2}{ab}{flag}  {r['cited'] or ''}{page}")
     print()
-    for key in ("recall@1", "recall@5", "recall@10", "mrr@10", "citation_correct", "abstained_unanswerable",
+    for key in ("recall@1", "recall@5", "recall@10", "mrr@10", "citation_correct", "hits_with_page",
+                "abstained_unanswerable",
                 "abstained_answerable", "answer_quotes_gold", "latency_ms_p50"):
         print(f"{key:<24} {res[key]}")
     for kind, v in res["recall@5_by_kind"].items():

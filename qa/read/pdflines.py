@@ -139,13 +139,17 @@ def _key(text: str) -> str:
 
 
 def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
-    """Running headers and footers: lines at a page's top or bottom repeated on most pages, and page numbers."""
+    """Running headers and footers: lines at a page's top or bottom repeated on most pages, and page numbers.
+
+    A line whose pattern recurs on its own page (a table's rows, with their numbers blanked) is content.
+    """
     edge: list[list[Line]] = []
     for lines, height in zip(pages, heights):
         ordered = sorted(lines, key=lambda l: l.top)
+        on_page = Counter(_key(l.text) for l in lines)
         top = [l for l in ordered[:4] if l.top < height * 0.2]
         bottom = [l for l in ordered[-4:] if l.bottom > height * 0.8]
-        edge.append(top + [l for l in bottom if l not in top])
+        edge.append([l for l in top + [l for l in bottom if l not in top] if on_page[_key(l.text)] == 1])
     counts = Counter(k for lines in edge for k in {_key(l.text) for l in lines})
     need = max(2, (len(pages) + 1) // 2) if len(pages) > 1 else None
     for lines in edge:
