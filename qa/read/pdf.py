@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 
 from qa.read.blocks import Block, Document, UnreadableDocument
 from qa.read.limits import ReadLimits
-from qa.read.pdfchars import _Fonts, page_runs
+from qa.read.pdfchars import Run, _Fonts, page_runs
 from qa.read.pdflines import Line, mark_furniture, page_lines
 
 MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s)")
@@ -106,7 +106,9 @@ class _Flow:
 
     def blocks(self) -> list[Block]:
         paras: list[_Para] = []
-        for line in self.lines:
+        for i, line in enumerate(self.lines):
+            if len(line.runs) >= 2 and self._justified(i):
+                line.runs = [Run(line.text, line.x0, line.x1, line.top, line.bottom, line.size, line.bold)]
             cur = paras[-1] if paras else None
             if cur and cur.table and self._row_continues(cur, line):
                 continue
@@ -117,6 +119,21 @@ class _Flow:
             else:
                 paras.append(_Para([line]))
         return [self._block(p) for p in paras]
+
+    def _justified(self, i: int) -> bool:
+        """A justified line whose word gaps were wide enough to part it: its gaps are a few ems at most, and a
+        line just above or below, set as one run, spans the same width (the paragraph's box)."""
+        line = self.lines[i]
+        if any(b.x0 - a.x1 > 3 * line.size for a, b in zip(line.runs, line.runs[1:])):
+            return False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self.lines):
+                other = self.lines[j]
+                near = abs(other.top - line.top) < 3 * line.size and other.page == line.page
+                same_box = abs(other.x0 - line.x0) < self.body and abs(other.x1 - line.x1) < self.body
+                if near and same_box and len(other.runs) == 1 and len(other.text) > 40:
+                    return True
+        return False
 
     def _continues(self, cur: _Para, line: Line) -> bool:
         prev = cur.last
