@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 
 from qa.read.blocks import Block, Document, UnreadableDocument
 from qa.read.limits import ReadLimits
-from qa.read.pdfchars import Run, _Fonts, page_runs
+from qa.read.pdfchars import Run, Fonts, page_runs
 from qa.read.pdflines import Line, mark_furniture, page_lines
 
 MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s)")
@@ -35,7 +35,7 @@ def read_pdf(data: bytes, limits: ReadLimits | None = None) -> Document:
 
 
 def _read(pdf) -> Document:
-    fonts = _Fonts()
+    fonts = Fonts()
     pages: list[list[Line]] = []
     heights: list[float] = []
     empty: list[int] = []
@@ -141,7 +141,9 @@ class _Flow:
         text = line.text
         if prev.page != line.page or prev.column != line.column:  # a page or column break cut it?
             ended = TERMINAL.search(prev.text)
-            return same_type and not ended and (text[:1].islower() or bool(DANGLING.search(prev.text)))
+            right = self.right.get((prev.page, prev.column), prev.x1)
+            full = prev.x1 >= right - 2 * self.body and not MARKER.match(text) and not line.label
+            return same_type and not ended and (text[:1].islower() or bool(DANGLING.search(prev.text)) or full)
         if not same_type or MARKER.match(text) or line.label:
             return False
         if line.top - prev.bottom > self.gap + 0.5 * self.body:

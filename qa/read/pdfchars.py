@@ -38,7 +38,7 @@ class Run:
     bold: bool
 
 
-class _Fonts:
+class Fonts:
     """Bold or not, per pdfium text object (looked up once per object, not per character).
 
     Objects live as long as their page: the cache is emptied for each page, since addresses are reused."""
@@ -64,7 +64,7 @@ class _Fonts:
         return hit
 
 
-def page_runs(textpage, height: float, fonts: _Fonts) -> list[Run]:
+def page_runs(textpage, height: float, fonts: Fonts) -> list[Run]:
     """The page's characters, in content order, cut into runs wherever the baseline or a wide gap changes."""
     n = pdfium_c.FPDFText_CountChars(textpage.raw)
     tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value

@@ -147,8 +147,8 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
     for lines, height in zip(pages, heights):
         ordered = sorted(lines, key=lambda l: l.top)
         on_page = Counter(_key(l.text) for l in lines)
-        top = [l for l in ordered[:4] if l.top < height * 0.2]
-        bottom = [l for l in ordered[-4:] if l.bottom > height * 0.8]
+        top = [l for l in ordered[:6] if l.top < height * 0.15]
+        bottom = [l for l in ordered[-6:] if l.bottom > height * 0.85]
         edge.append([l for l in top + [l for l in bottom if l not in top] if on_page[_key(l.text)] == 1])
     counts = Counter(k for lines in edge for k in {_key(l.text) for l in lines})
     need = max(2, (len(pages) + 1) // 2) if len(pages) > 1 else None
