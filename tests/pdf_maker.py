@@ -131,3 +131,32 @@ def many_pages_pdf(pages: int) -> bytes:
         pdf.add_page()
         pdf.cell(0, 5, str(n + 1))
     return bytes(pdf.output())
+
+
+def justified_and_cut_pdf() -> bytes:
+    """A justified line parted by wide word gaps, and a sentence cut by a page break before a capital."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    width = pdf.get_string_width("AN ORDINANCE") + pdf.get_string_width("OF THE CITY COMMISSION")
+    em = 11 * 25.4 / 72
+    gap = 2.2 * em  # wider than a word gap, as justification makes them
+    pdf.set_xy(15, 30)
+    pdf.cell(0, 6, "AN ORDINANCE")
+    pdf.set_xy(15 + pdf.get_string_width("AN ORDINANCE") + gap, 30)
+    pdf.cell(0, 6, "OF THE CITY COMMISSION")
+    line = "PROVIDING FOR A TEXT AMENDMENT TO THE ZONING CODE"
+    pdf.set_stretching(100 * (width + gap) / pdf.get_string_width(line))  # the next line fills the same box
+    pdf.set_xy(15, 35)
+    pdf.cell(0, 6, line)
+    pdf.set_stretching(100)
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(15, 60)
+    pdf.cell(0, 6, "Short opening line of the letter.")
+    pdf.set_xy(15, 270)
+    pdf.cell(0, 6, "The clerk was asked to write on behalf of the council to the chair of the Hollins Road")
+    pdf.add_page()
+    pdf.set_xy(15, 20)
+    pdf.cell(0, 6, "Allotment Society about the renewal of the lease.")
+    return bytes(pdf.output())

@@ -134,3 +134,12 @@ def test_real_council_minutes_margin_numbers_and_no_footer():
     assert not any(t.startswith("Page ") and " of 4" in t for t in texts)
     assert any(t.startswith("21.01.05 ") for t in texts)
     assert {b.page for b in doc.blocks} == {1, 2, 3, 4}
+
+
+def test_justified_line_is_text_and_a_full_last_line_continues_over_the_page():
+    doc = read_pdf(pdf_maker.justified_and_cut_pdf())
+    texts = [b.text for b in doc.blocks]
+    assert texts[0].startswith("AN ORDINANCE OF THE CITY COMMISSION PROVIDING FOR")
+    assert not any(b.kind == "table_row" for b in doc.blocks)
+    cut = next(b for b in doc.blocks if b.text.startswith("The clerk"))
+    assert cut.text.endswith("Hollins Road Allotment Society about the renewal of the lease.") and cut.page == 1
