@@ -13,8 +13,8 @@ PAGE = b"""<!doctype html><html><head><title>Minutes</title><style>p{color:red}<
 <body><header><a href="/">Council home</a></header>
 <nav><ul><li>Home</li><li>Meetings</li></ul></nav>
 <div class="breadcrumb">You are here: Meetings</div>
-<main>
-<h1>Planning Committee - 2 April 2025</h1>
+<main><article><header>
+<h1>Planning Committee - 2 April 2025</h1></header>
 <h2>4. Land at Mill Farm</h2>
 <p>The committee considered the application for <strong>twelve</strong> homes.</p>
 <p><b>Resolved:</b></p>
@@ -25,7 +25,7 @@ PAGE = b"""<!doctype html><html><head><title>Minutes</title><style>p{color:red}<
 <!-- a comment that must not show -->
 <form><input value="search"><button>Go</button></form>
 <p hidden>hidden text</p>
-</main>
+</article></main>
 <footer>&copy; Council 2025</footer></body></html>"""
 
 
