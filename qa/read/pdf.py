@@ -42,18 +42,18 @@ def _read(pdf) -> Document:
     for i in range(len(pdf)):
         page = pdf[i]
         try:
-            width, height = page.get_size()
+            left, bottom, right, top = page.get_bbox()  # a page's origin need not be (0, 0)
             textpage = page.get_textpage()
-            runs = page_runs(textpage, height, fonts)
+            runs = page_runs(textpage, top, fonts)
             textpage.close()
         except pdfium.PdfiumError:
-            runs, height, width = [], 1.0, 1.0
+            runs, left, bottom, right, top = [], 0.0, 0.0, 1.0, 1.0
         finally:
             page.close()
         if not runs:
             empty.append(i + 1)
-        pages.append(page_lines(runs, i + 1, width))
-        heights.append(height)
+        pages.append(page_lines(runs, i + 1, (left, right)))
+        heights.append(top - bottom)
     if len(empty) == len(pages):
         raise UnreadableDocument("no text layer: needs OCR (the pages are images)")
     warnings = [f"no text layer on page(s) {_ranges(empty)}: needs OCR"] if empty else []

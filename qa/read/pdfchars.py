@@ -64,8 +64,11 @@ class Fonts:
         return hit
 
 
-def page_runs(textpage, height: float, fonts: Fonts) -> list[Run]:
-    """The page's characters, in content order, cut into runs wherever the baseline or a wide gap changes."""
+def page_runs(textpage, page_top: float, fonts: Fonts) -> list[Run]:
+    """The page's characters, in content order, cut into runs wherever the baseline or a wide gap changes.
+
+    page_top: the y of the page's top edge in PDF space, so that a run's top is measured down from it.
+    """
     n = pdfium_c.FPDFText_CountChars(textpage.raw)
     tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     fonts.cache.clear()
@@ -95,8 +98,11 @@ def page_runs(textpage, height: float, fonts: Fonts) -> list[Run]:
             continue
         if not _box(tp, i, rect_p):
             continue
-        size = round(_font_size(tp, i), 1) or round(rect.top - rect.bottom, 1)
-        ctop, cbot = height - rect.top, height - rect.bottom
+        size, box_h = _font_size(tp, i), rect.top - rect.bottom
+        if not 0.6 * size <= box_h <= 2.5 * size:  # a scaled text matrix: the nominal size (often 1) says nothing
+            size = box_h / 1.2
+        size = round(size, 1)
+        ctop, cbot = page_top - rect.top, page_top - rect.bottom
         if chars:
             mid = (ctop + cbot) / 2
             same_line = top - 1 <= mid <= bottom + 1 and abs((cbot - ctop) - (bottom - top)) < max(size, 4)

@@ -90,9 +90,9 @@ def _join_margin_label(line: Line) -> None:
         line.runs[:2] = [joined]
 
 
-def page_lines(runs: list[Run], page: int, width: float) -> list[Line]:
+def page_lines(runs: list[Run], page: int, span: tuple[float, float]) -> list[Line]:
     """A page's lines in reading order: where text stands in two columns, the left column before the right."""
-    gutter = _gutter(runs, width)
+    gutter = _gutter(runs, span)
     if gutter is None:
         return to_lines(runs, page)
     spans = to_lines([r for r in runs if r.x0 < gutter < r.x1], page)
@@ -112,13 +112,14 @@ def page_lines(runs: list[Run], page: int, width: float) -> list[Line]:
     return out
 
 
-def _gutter(runs: list[Run], width: float) -> float | None:
+def _gutter(runs: list[Run], span: tuple[float, float]) -> float | None:
     """The x of a gap between two columns of running text, or None: a table's columns do not count."""
     body = [r for r in runs if len(r.text) > 15]
     if len(body) < 10:
         return None
     best = None
-    for x in range(int(width * 0.3), int(width * 0.7), 3):
+    left, width = span[0], span[1] - span[0]
+    for x in range(int(left + width * 0.3), int(left + width * 0.7), 3):
         crossing = sum(r.x0 < x < r.x1 for r in body)
         left = [r for r in body if r.x1 <= x]
         right = [r for r in body if r.x0 >= x]
