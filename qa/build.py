@@ -22,7 +22,7 @@ from qa.embed import Encoder, VectorCache, default_encoder
 from qa.keyword import KeywordIndex
 from qa.store import CONTENT_DB, MANIFEST, write_store
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: paragraphs carry the page of the original
 VECTORS = "vectors.faiss"
 UNITS = "units.npy"  # per vector: paragraph row, kind code, sentence start, sentence end
 KEYWORD_DIR = "keyword"

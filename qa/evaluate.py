@@ -21,6 +21,11 @@ def is_hit(passage_text: str, gold_quotes: list[str]) -> bool:
     return any(q and squash(q) in t for q in gold_quotes)
 
 
+def _paged(cit: dict) -> bool:
+    """The cited source has pages (a PDF, or a Word file with page breaks); web pages and text do not."""
+    return "page" in cit and (cit.get("page") is not None or cit.get("source", "").lower().endswith(".pdf"))
+
+
 def load_questions(path) -> list[dict]:
     """The question set: one JSON object a line (blank lines ignored)."""
     out = []
@@ -83,6 +88,8 @@ def score(searcher, questions: list[dict]) -> dict:
                      "date_item_ok": None if first is None else citation_ok(reply["passages"][first]["citation"], q,
                                                                             paragraph=False),
                      "cited": None if first is None else reply["passages"][first]["citation"]["label"],
+                     "page": None if first is None else reply["passages"][first]["citation"].get("page"),
+                     "paged": None if first is None else _paged(reply["passages"][first]["citation"]),
                      "answer": (reply["answer"] or {}).get("text"), "took_ms": reply["took_ms"],
                      "answer_hit": bool(reply["answer"]) and is_hit(reply["answer"]["text"], q.get("gold_quotes") or [])})
     ans = [r for r in rows if r["answerable"]]
@@ -103,6 +110,7 @@ def score(searcher, questions: list[dict]) -> dict:
         "recall@5_by_kind": by_kind,
         "citation_correct": f"{sum(1 for r in hit5 if r['citation_ok'])}/{len(hit5)}",
         "citation_date_item": f"{sum(1 for r in hit5 if r['date_item_ok'])}/{len(hit5)}",
+        "hits_with_page": f"{sum(1 for r in hit5 if r['page'])}/{sum(1 for r in hit5 if r['paged'])}",
         "abstained_unanswerable": f"{sum(1 for r in una if r['abstained'])}/{len(una)}",
         "abstained_answerable": f"{sum(1 for r in ans if r['abstained'])}/{len(ans)}",
         "answer_quotes_gold": f"{sum(1 for r in ans if r['answer_hit'])}/{len(ans)}",
@@ -116,11 +124,11 @@ def _print(res: dict) -> None:
         rank = "-" if r["rank"] is None else r["rank"]
         flag = "" if r["citation_ok"] in (None, True) else "  CITATION WRONG"
         ab = " abstained" if r["abstained"] else ""
-        print(f"{r['id']:>5} {r['kind']:<14} rank {rank:>2}{ab}{flag}  {r['cited'] or ''}")
+        page = f" (page {r['page']})" if r.get("page") else ""
+        print(f"{r['id']:>5} {r['kind']:<14} rank {rank:>2}{ab}{flag}  {r['cited'] or ''}{page}")
     print()
     for key in ("recall@1", "recall@5", "recall@10", "mrr@10", "citation_correct", "citation_date_item",
-                "abstained_unanswerable",
-                "abstained_answerable", "answer_quotes_gold", "latency_ms_p50"):
+                "hits_with_page", "abstained_unanswerable", "abstained_answerable", "answer_quotes_gold", "latency_ms_p50"):
         print(f"{key:<24} {res[key]}")
     for kind, v in res["recall@5_by_kind"].items():
         print(f"recall@5 {kind:<15} {v['recall@5']}  (n={v['n']})")

@@ -166,7 +166,7 @@ def parse_minutes(blocks: list[Block], draft: Draft) -> None:
         end = found[n + 1][0] if n + 1 < len(found) else len(blocks)
         body = list(blocks[i + 1:end])
         if rest:
-            body.insert(0, Block(text=rest, kind="paragraph", line=blocks[i].line))
+            body.insert(0, Block(text=rest, kind="paragraph", line=blocks[i].line, page=blocks[i].page))
         title, body = _absorb_title_fragments(title, body)
         items.append(DraftItem(key=item_key(number), number=number, title=title, blocks=body))
     _shift_interleaved(items)

@@ -68,12 +68,13 @@ def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = N
     """
     lines = text.split("\n")
     pages = list(pages) if pages else [None] * len(lines)
-    head = []
+    head, head_pages = [], []
     while lines and len(lines[0]) < 300 and not (head and len(" ".join(head)) > 400):
         line = lines.pop(0)
-        pages.pop(0)
+        page = pages.pop(0)
         if line.strip():
             head.append(line.strip())
+            head_pages.append(page)
         if len(head) >= 2:
             break
     for h in head:
@@ -84,7 +85,7 @@ def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = N
     tail_at = next((i for i, l in enumerate(lines) if TAIL_HEADING.match(l.strip()) and i > len(lines) * 0.5), len(lines))
     speech = " ".join(l.strip() for l in lines[:tail_at] if l.strip())
     word_pages, at = _word_pages(lines[:tail_at], pages[:tail_at]), 0
-    items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading") for h in head])]
+    items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading", page=p) for h, p in zip(head, head_pages)])]
     for seg, opens in segments(speech, transition):
         if opens:
             number, title = opens

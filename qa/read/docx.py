@@ -46,9 +46,9 @@ def read_docx(data: bytes, limits: ReadLimits | None = None) -> Document:
     sizes = Counter()
     for p in doc.paragraphs:
         for r in p.runs:
-            if r.text.strip():
+            if r.text.strip() and _size(r, p):  # 0: the document default, whatever it is
                 sizes[_size(r, p)] += len(r.text)
-    body = max(sizes, key=sizes.get) if sizes and max(sizes) else 11.0
+    body = max(sizes, key=sizes.get) if sizes else 11.0
     paged = any(_breaks(p._p) for p in doc.paragraphs) or any(TYPED_PAGE.match(p.text) for p in doc.paragraphs)
     page = 1
     blocks: list[Block] = []

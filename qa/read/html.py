@@ -10,12 +10,14 @@ from lxml import html as lxml_html
 from qa.read.blocks import Block, Document, UnreadableDocument
 from qa.read.docxnum import fmt
 
-DROP_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "form", "iframe", "svg",
+DROP_TAGS = {"script", "style", "noscript", "template", "nav", "form", "iframe", "svg",
              "button", "select", "input", "textarea", "aside", "object", "embed", "canvas", "map", "head"}
 DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar"}
-# Site chrome by its conventional class or id names (menus, breadcrumbs, cookie notices, skip links).
+# Site chrome by its conventional class or id names (menus, breadcrumbs, cookie notices, skip links,
+# text only screen readers see).
 CHROME = re.compile(r"(?i)(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|cookie\w*|skip\w*|masthead|"
-                    r"site-?header|site-?footer|footer|header|sidebar|social|share)(?:$|[\s_-])")
+                    r"site-?header|site-?footer|sidebar|social|share|sr-only|visually-hidden|"
+                    r"screen-reader-text)(?:$|[\s_-])")
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "li", "table", "thead", "tbody", "tfoot",
               "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl", "dt", "dd", "br",
               "hr", "caption", "figure", "figcaption", "address", "fieldset", "center"}
@@ -49,11 +51,13 @@ def _strip(root) -> None:
             continue
         tag = el.tag.lower()
         role = (el.get("role") or "").lower()
-        chrome = tag in ("div", "ul", "section", "span", "p", "table", "td") and \
+        # a page's header and footer are chrome; an article's own header holds its title
+        page_edge = tag in ("header", "footer") and not any(a.tag in ("main", "article") for a in el.iterancestors())
+        chrome = tag in ("div", "ul", "li", "a", "section", "span", "table") and \
             CHROME.search(f"{el.get('class', '')} {el.get('id', '')}")
         hidden = el.get("hidden") is not None or el.get("aria-hidden") == "true" or \
             re.search(r"display\s*:\s*none", el.get("style", ""))
-        if tag in DROP_TAGS or role in DROP_ROLES or chrome or hidden:
+        if tag in DROP_TAGS or role in DROP_ROLES or page_edge or chrome or hidden:
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:

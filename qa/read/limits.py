@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-ENV_PREFIX = "MINUTEBOOK_"
+from qa.envconfig import env_values
 
 
 @dataclass(frozen=True)
@@ -31,17 +31,7 @@ class ReadLimits:
     @classmethod
     def from_env(cls, environ=None) -> "ReadLimits":
         """Defaults overridden by MINUTEBOOK_<NAME> variables (e.g. MINUTEBOOK_MAX_PAGES=5000)."""
-        environ = os.environ if environ is None else environ
-        values = {}
-        for f in fields(cls):
-            raw = environ.get(ENV_PREFIX + f.name.upper())
-            if raw is None:
-                continue
-            try:
-                values[f.name] = float(raw) if f.type in (float, "float") else int(raw)
-            except ValueError:
-                raise ValueError(f"{ENV_PREFIX}{f.name.upper()} must be a number, got {raw!r}") from None
-        return cls(**values)
+        return cls(**env_values(cls, os.environ if environ is None else environ))
 
 
 HELP = {

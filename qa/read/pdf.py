@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 
 from qa.read.blocks import Block, Document, UnreadableDocument
 from qa.read.limits import ReadLimits
-from qa.read.pdfchars import _Fonts, page_runs
+from qa.read.pdfchars import Run, Fonts, page_runs
 from qa.read.pdflines import Line, mark_furniture, page_lines
 
 MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s)")
@@ -35,25 +35,25 @@ def read_pdf(data: bytes, limits: ReadLimits | None = None) -> Document:
 
 
 def _read(pdf) -> Document:
-    fonts = _Fonts()
+    fonts = Fonts()
     pages: list[list[Line]] = []
     heights: list[float] = []
     empty: list[int] = []
     for i in range(len(pdf)):
         page = pdf[i]
         try:
-            width, height = page.get_size()
+            left, bottom, right, top = page.get_bbox()  # a page's origin need not be (0, 0)
             textpage = page.get_textpage()
-            runs = page_runs(textpage, height, fonts)
+            runs = page_runs(textpage, top, fonts)
             textpage.close()
         except pdfium.PdfiumError:
-            runs, height, width = [], 1.0, 1.0
+            runs, left, bottom, right, top = [], 0.0, 0.0, 1.0, 1.0
         finally:
             page.close()
         if not runs:
             empty.append(i + 1)
-        pages.append(page_lines(runs, i + 1, width))
-        heights.append(height)
+        pages.append(page_lines(runs, i + 1, (left, right)))
+        heights.append(top - bottom)
     if len(empty) == len(pages):
         raise UnreadableDocument("no text layer: needs OCR (the pages are images)")
     warnings = [f"no text layer on page(s) {_ranges(empty)}: needs OCR"] if empty else []
@@ -106,7 +106,9 @@ class _Flow:
 
     def blocks(self) -> list[Block]:
         paras: list[_Para] = []
-        for line in self.lines:
+        for i, line in enumerate(self.lines):
+            if len(line.runs) >= 2 and self._justified(i):
+                line.runs = [Run(line.text, line.x0, line.x1, line.top, line.bottom, line.size, line.bold)]
             cur = paras[-1] if paras else None
             if cur and cur.table and self._row_continues(cur, line):
                 continue
@@ -118,13 +120,30 @@ class _Flow:
                 paras.append(_Para([line]))
         return [self._block(p) for p in paras]
 
+    def _justified(self, i: int) -> bool:
+        """A justified line whose word gaps were wide enough to part it: its gaps are a few ems at most, and a
+        line just above or below, set as one run, spans the same width (the paragraph's box)."""
+        line = self.lines[i]
+        if any(b.x0 - a.x1 > 3 * line.size for a, b in zip(line.runs, line.runs[1:])):
+            return False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self.lines):
+                other = self.lines[j]
+                near = abs(other.top - line.top) < 3 * line.size and other.page == line.page
+                same_box = abs(other.x0 - line.x0) < self.body and abs(other.x1 - line.x1) < self.body
+                if near and same_box and len(other.runs) == 1 and len(other.text) > 40:
+                    return True
+        return False
+
     def _continues(self, cur: _Para, line: Line) -> bool:
         prev = cur.last
         same_type = prev.bold == line.bold and abs(prev.size - line.size) <= 0.1 * prev.size
         text = line.text
         if prev.page != line.page or prev.column != line.column:  # a page or column break cut it?
             ended = TERMINAL.search(prev.text)
-            return same_type and not ended and (text[:1].islower() or bool(DANGLING.search(prev.text)))
+            right = self.right.get((prev.page, prev.column), prev.x1)
+            full = prev.x1 >= right - 2 * self.body and not MARKER.match(text) and not line.label
+            return same_type and not ended and (text[:1].islower() or bool(DANGLING.search(prev.text)) or full)
         if not same_type or MARKER.match(text) or line.label:
             return False
         if line.top - prev.bottom > self.gap + 0.5 * self.body:

@@ -15,6 +15,15 @@ GLYPHS = {
 }
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "-bd", ",bd")
 
+# The per-character calls, typed with plain addresses: pypdfium2's typed pointers cost more to convert than
+# the calls themselves, and a page has thousands of characters.
+_VP, _I = ctypes.c_void_p, ctypes.c_int
+_unicode = ctypes.cast(pdfium_c.FPDFText_GetUnicode, ctypes.CFUNCTYPE(ctypes.c_uint, _VP, _I))
+_box = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox,
+                   ctypes.CFUNCTYPE(_I, _VP, _I, ctypes.POINTER(pdfium_c.FS_RECTF)))
+_font_size = ctypes.cast(pdfium_c.FPDFText_GetFontSize, ctypes.CFUNCTYPE(ctypes.c_double, _VP, _I))
+_text_object = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(_VP, _VP, _I))
+
 
 @dataclass
 class Run:
@@ -29,7 +38,7 @@ class Run:
     bold: bool
 
 
-class _Fonts:
+class Fonts:
     """Bold or not, per pdfium text object (looked up once per object, not per character).
 
     Objects live as long as their page: the cache is emptied for each page, since addresses are reused."""
@@ -38,10 +47,10 @@ class _Fonts:
         self.cache: dict[int, bool] = {}
         self.buf = ctypes.create_string_buffer(256)
 
-    def bold(self, obj) -> bool:
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    def bold(self, key: int) -> bool:
         hit = self.cache.get(key)
         if hit is None:
+            obj = ctypes.cast(key, pdfium_c.FPDF_PAGEOBJECT)
             font = pdfium_c.FPDFTextObj_GetFont(obj) if key else None
             hit = False
             if font:
@@ -55,12 +64,16 @@ class _Fonts:
         return hit
 
 
-def page_runs(textpage, height: float, fonts: _Fonts) -> list[Run]:
-    """The page's characters, in content order, cut into runs wherever the baseline or a wide gap changes."""
-    tp = textpage.raw
+def page_runs(textpage, page_top: float, fonts: Fonts) -> list[Run]:
+    """The page's characters, in content order, cut into runs wherever the baseline or a wide gap changes.
+
+    page_top: the y of the page's top edge in PDF space, so that a run's top is measured down from it.
+    """
+    n = pdfium_c.FPDFText_CountChars(textpage.raw)
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     fonts.cache.clear()
-    n = pdfium_c.FPDFText_CountChars(tp)
     rect = pdfium_c.FS_RECTF()
+    rect_p = ctypes.pointer(rect)
     runs: list[Run] = []
     chars: list[str] = []
     sizes: dict[float, int] = {}
@@ -77,16 +90,19 @@ def page_runs(textpage, height: float, fonts: _Fonts) -> list[Run]:
         chars, sizes, bold_n = [], {}, 0
 
     for i in range(n):
-        code = pdfium_c.FPDFText_GetUnicode(tp, i)
+        code = _unicode(tp, i)
         ch = chr(code) if code < 0x110000 else ""
         ch = GLYPHS.get(ch, ch)
         if not ch or ch in "\r\n" or ch.isspace():
             space = space or bool(chars) or ch in "\r\n"
             continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect):
+        if not _box(tp, i, rect_p):
             continue
-        size = round(pdfium_c.FPDFText_GetFontSize(tp, i), 1) or round(rect.top - rect.bottom, 1)
-        ctop, cbot = height - rect.top, height - rect.bottom
+        size, box_h = _font_size(tp, i), rect.top - rect.bottom
+        if not 0.6 * size <= box_h <= 2.5 * size:  # a scaled text matrix: the nominal size (often 1) says nothing
+            size = box_h / 1.2
+        size = round(size, 1)
+        ctop, cbot = page_top - rect.top, page_top - rect.bottom
         if chars:
             mid = (ctop + cbot) / 2
             same_line = top - 1 <= mid <= bottom + 1 and abs((cbot - ctop) - (bottom - top)) < max(size, 4)
@@ -103,7 +119,7 @@ def page_runs(textpage, height: float, fonts: _Fonts) -> list[Run]:
         x1 = max(x1, rect.right) if len(chars) > 1 else rect.right
         top, bottom = min(top, ctop), max(bottom, cbot)
         sizes[size] = sizes.get(size, 0) + 1
-        obj = pdfium_c.FPDFText_GetTextObject(tp, i)
+        obj = _text_object(tp, i)
         bold_n += fonts.bold(obj) if obj else 0
     flush()
     return runs

@@ -90,9 +90,9 @@ def _join_margin_label(line: Line) -> None:
         line.runs[:2] = [joined]
 
 
-def page_lines(runs: list[Run], page: int, width: float) -> list[Line]:
+def page_lines(runs: list[Run], page: int, span: tuple[float, float]) -> list[Line]:
     """A page's lines in reading order: where text stands in two columns, the left column before the right."""
-    gutter = _gutter(runs, width)
+    gutter = _gutter(runs, span)
     if gutter is None:
         return to_lines(runs, page)
     spans = to_lines([r for r in runs if r.x0 < gutter < r.x1], page)
@@ -112,13 +112,14 @@ def page_lines(runs: list[Run], page: int, width: float) -> list[Line]:
     return out
 
 
-def _gutter(runs: list[Run], width: float) -> float | None:
+def _gutter(runs: list[Run], span: tuple[float, float]) -> float | None:
     """The x of a gap between two columns of running text, or None: a table's columns do not count."""
     body = [r for r in runs if len(r.text) > 15]
     if len(body) < 10:
         return None
     best = None
-    for x in range(int(width * 0.3), int(width * 0.7), 3):
+    left, width = span[0], span[1] - span[0]
+    for x in range(int(left + width * 0.3), int(left + width * 0.7), 3):
         crossing = sum(r.x0 < x < r.x1 for r in body)
         left = [r for r in body if r.x1 <= x]
         right = [r for r in body if r.x0 >= x]
@@ -139,13 +140,17 @@ def _key(text: str) -> str:
 
 
 def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
-    """Running headers and footers: lines at a page's top or bottom repeated on most pages, and page numbers."""
+    """Running headers and footers: lines at a page's top or bottom repeated on most pages, and page numbers.
+
+    A line whose pattern recurs on its own page (a table's rows, with their numbers blanked) is content.
+    """
     edge: list[list[Line]] = []
     for lines, height in zip(pages, heights):
         ordered = sorted(lines, key=lambda l: l.top)
-        top = [l for l in ordered[:4] if l.top < height * 0.2]
-        bottom = [l for l in ordered[-4:] if l.bottom > height * 0.8]
-        edge.append(top + [l for l in bottom if l not in top])
+        on_page = Counter(_key(l.text) for l in lines)
+        top = [l for l in ordered[:6] if l.top < height * 0.15]
+        bottom = [l for l in ordered[-6:] if l.bottom > height * 0.85]
+        edge.append([l for l in top + [l for l in bottom if l not in top] if on_page[_key(l.text)] == 1])
     counts = Counter(k for lines in edge for k in {_key(l.text) for l in lines})
     need = max(2, (len(pages) + 1) // 2) if len(pages) > 1 else None
     for lines in edge:
