@@ -27,8 +27,8 @@ NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:meeting)\b")
 # "COMMITTEE: Transport and Connectivity Committee" (report cover sheets)
 LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|body|decision[- ]maker)\s*:\s*(?-i:(?P<body>{_NAME}))")
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
-DATE_LINE_BODY = re.compile(rf"^(?:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?:meeting\s*)?(?:to\s+be\s+held\s+|held\s+)?"
-                            r"(?:[-–,]|on\b)", re.I)
+DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
+                            r"(?:[-–,]|(?i:on)\b)")
 # A short line that is nothing but a body's name ("City Commission", "City Council")
 BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
 ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)+(?=\S)")
@@ -123,7 +123,7 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     """The meeting body named in the header block, by the patterns above in order of trust."""
     head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
     joined = " ".join(head[:40])
-    m = BODY_PATTERNS[0].search(joined)
+    m = BODY_PATTERNS[0].search(" ".join(head[:8]))  # a title; further down, "minutes of" cites other minutes
     if m:
         return _tidy_body(m.group("body"), council)
     for line in head[:40]:
