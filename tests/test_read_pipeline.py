@@ -17,12 +17,12 @@ def test_every_format_is_read_and_the_corpus_knows_them():
     assert set(suffixes()) == set(DOC_SUFFIXES) == {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}
 
 
-def test_layout_records_the_page_of_every_line():
+def test_layout_records_the_page_of_every_line_and_marks_headings():
     doc = Document(blocks=[Block("Heading", page=1, kind="heading"), Block("First para", page=1),
                            Block("x", page=2, kind="table_row", cells=("01", "Name")), Block("Last", page=3)],
                    format="pdf", pages=3)
     text, pages = layout(doc)
-    assert text.split("\n") == ["Heading", "", "First para", "", "01\tName", "", "Last"]
+    assert text.split("\n") == ["## Heading", "", "First para", "", "01\tName", "", "Last"]
     assert pages == [1, 1, 1, 2, 2, 3, 3]
 
 
