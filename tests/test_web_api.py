@@ -14,7 +14,7 @@ from qa.web import create_app
 pytestmark = pytest.mark.slow
 
 CITATION_KEYS = {"id", "url", "label", "council", "body", "date", "kind", "item", "item_title",
-                 "section", "paragraph", "source", "source_url"}
+                 "section", "paragraph", "heading", "speaker", "page", "source", "source_url"}
 PASSAGE_KEYS = {"rank", "score", "weak", "text", "is_decision", "decision", "citation"}
 QUESTION = "What was said about apprenticeships and the apprenticeship levy?"
 
