@@ -17,6 +17,12 @@ from live_server import OFFLINE, ROOT
 
 pytestmark = pytest.mark.postgres
 
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    """Database builds keep their vector cache and work directory in the current directory: a scratch one."""
+    monkeypatch.chdir(tmp_path)
+
+
 QUESTIONS = ["library opening hours", "highways pothole repairs", "what was decided about the budget",
              "who sent apologies", "xqzt vrbl"]
 

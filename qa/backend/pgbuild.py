@@ -59,6 +59,9 @@ def copy_units(con, units: np.ndarray, vecs: np.ndarray, log=None) -> None:
             r, k, s, e = (int(x) for x in units[i])
             copy.write_row((i, r, k, s, e, vecs[i]))
     con.execute("CREATE INDEX ON units (row)")
+    # pgvector builds the graph fastest when it fits in memory: ask for what it needs, within 4 GB.
+    need_mb = min(4096, 64 + int(len(units) * (vecs.shape[1] * 4 + 320) * 1.3 / 2**20))
+    con.execute(f"SET maintenance_work_mem = '{need_mb}MB'")
     if log:
         log(f"indexing {len(units):,} vectors (HNSW)")
     con.execute(f"CREATE INDEX ON units USING hnsw (embedding vector_ip_ops) "
@@ -66,33 +69,35 @@ def copy_units(con, units: np.ndarray, vecs: np.ndarray, log=None) -> None:
 
 
 def write_version(url: str, version: str, manifest: dict, sqlite_path: Path, keyword, units, vecs,
-                  verify=None, log=lambda m: print(m, file=sys.stderr)) -> str | None:
+                  verify=None, log=lambda m: print(m, file=sys.stderr), lock=None) -> str | None:
     """Write version beside the live one, verify it, switch to it in one transaction; clean unused ones.
 
     A build killed part-way leaves its schema marked 'building' and the live version untouched; the next
-    build drops it. Returns the version that was live before.
+    build drops it. `lock` is the BuildLock connection when the caller holds it already. Returns the
+    version that was live before.
     """
     from qa.backend.postgres import connect
 
-    with BuildLock(url) as con:
-        dropped = clean(con)  # killed builds first: they hold space and nobody reads them
-        if dropped:
-            log(f"removed unused versions: {', '.join(dropped)}")
-        schema = register(con, version, manifest)
-        with connect(url, schema) as work:
-            work.execute("SET maintenance_work_mem = '1GB'")
-            copy_sqlite_tables(work, sqlite_path)
-            copy_postings(work, keyword)
-            copy_units(work, units, vecs, log)
-            work.execute("ANALYZE")
-        if verify:
-            verify(version)  # the new version must open and answer before it goes live
-        previous = switch(con, version, manifest)
-        clean(con)
+    if lock is None:
+        with BuildLock(url) as con:
+            return write_version(url, version, manifest, sqlite_path, keyword, units, vecs, verify, log, con)
+    dropped = clean(lock)  # killed builds first: they hold space and nobody reads them
+    if dropped:
+        log(f"removed unused versions: {', '.join(dropped)}")
+    schema = register(lock, version, manifest)
+    with connect(url, schema) as work:
+        copy_sqlite_tables(work, sqlite_path)
+        copy_postings(work, keyword)
+        copy_units(work, units, vecs, log)
+        work.execute("ANALYZE")
+    if verify:
+        verify(version)  # the new version must open and answer before it goes live
+    previous = switch(lock, version, manifest)
+    clean(lock)
     return previous
 
 
-def load_version_dir(url: str, directory: Path, verify=None) -> str | None:
+def load_version_dir(url: str, directory: Path, verify=None, lock=None) -> str | None:
     """Copy one embedded index version directory (its manifest, store, postings and vectors) into the database
     as a new version and switch to it; the previously live version."""
     import json
@@ -108,24 +113,46 @@ def load_version_dir(url: str, directory: Path, verify=None) -> str | None:
     index = faiss.read_index(str(directory / VECTORS))
     return write_version(url, manifest["index_version"], manifest, directory / CONTENT_DB,
                          KeywordIndex.load(directory / KEYWORD_DIR), np.load(directory / UNITS, allow_pickle=False),
-                         index.reconstruct_n(0, index.ntotal), verify)
+                         index.reconstruct_n(0, index.ntotal), verify, lock=lock)
 
 
 def build_into_database(corpus_dir, url: str, encoder, opts, cache: Path, t0: float, verify: bool = True) -> dict:
-    """`python -m qa build` into PostgreSQL: the version is prepared as files in a temporary directory
-    (the same parse, chunking, vectors and BM25 as the embedded index), then loaded and switched to."""
-    import tempfile
+    """`python -m qa build` into PostgreSQL: the version is prepared as files in a work directory beside the
+    vector cache (the same parse, chunking, vectors and BM25 as the embedded index), then loaded and switched to."""
+    import os
+    import shutil
 
     from qa.build import prepare_version
 
-    with tempfile.TemporaryDirectory(prefix="minutebook-build-") as tmp:
-        manifest, probe = prepare_version(corpus_dir, Path(tmp), encoder, opts, cache, t0)
+    with BuildLock(url) as lock:  # one build at a time: a work directory of a dead process is a killed build's
+        for old in cache.parent.glob(".index-build-*"):
+            if not _alive(old.name.rsplit("-", 1)[-1]):
+                shutil.rmtree(old, ignore_errors=True)
+        work = cache.parent / f".index-build-{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        try:
+            manifest, probe = prepare_version(corpus_dir, work, encoder, opts, cache, t0)
 
-        def check(version):
-            from qa.backend.postgres import PostgresBackend
-            from qa.search import Searcher
+            def check(version):
+                from qa.backend.postgres import PostgresBackend
+                from qa.search import Searcher
 
-            Searcher(PostgresBackend.open(url, version=version), encoder=encoder).ask(probe, k=1)
+                Searcher(PostgresBackend.open(url, version=version), encoder=encoder).ask(probe, k=1)
 
-        load_version_dir(url, Path(tmp), check if verify else None)
+            load_version_dir(url, work, check if verify else None, lock=lock)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return manifest
+
+
+def _alive(pid: str) -> bool:
+    import os
+
+    try:
+        os.kill(int(pid), 0)
+        return True
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True

@@ -77,7 +77,12 @@ class LocalPostgres:
         pg.datadir.mkdir(mode=0o700)
         pg._chown(base)
         pg._chown(pg.datadir)
-        pg._command("initdb", "-D", str(pg.datadir), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync")
+        try:
+            pg._command("initdb", "-D", str(pg.datadir), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                        "--no-locale", "--no-sync")
+        except Exception:
+            shutil.rmtree(base, ignore_errors=True)
+            raise
         conf = {"listen_addresses": "'127.0.0.1'", "unix_socket_directories": f"'{base}'",
                 "wal_level": "replica", "max_wal_senders": "4", "shared_buffers": "128MB",
                 "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", **(settings or {})}

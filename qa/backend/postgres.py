@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 
 import numpy as np
 
@@ -125,7 +124,7 @@ class PostgresBackend:
         if got[0] != counts.get("paragraphs") or got[1] != counts.get("vectors"):
             raise IndexDamaged(f"index version {self.version} is inconsistent (counts differ from its manifest)")
         self.n_rows, self.dims = int(got[0]), int(got[2] or 0)
-        self._df = lru_cache(maxsize=50_000)(self._fetch_df)
+        self._dfs: dict[str, int] = {}  # document frequencies read so far; a version never changes
         return self
 
     def candidates(self, qvec, tokens, filters, n, units) -> Candidates:
@@ -160,12 +159,13 @@ class PostgresBackend:
                           dense_of={r: dense_of.get(r, -1.0) for r in union},
                           keyword_of={r: keyword_of.get(r, 0.0) for r in union})
 
-    def _fetch_df(self, token: str) -> int:
-        got = self._query("SELECT df FROM terms WHERE term = %s", (token,)).fetchone()
-        return int(got[0]) if got else 0
-
     def idf(self, token: str) -> float:
-        df = self._df(token)
+        df = self._dfs.get(token)
+        if df is None:
+            got = self._query("SELECT df FROM terms WHERE term = %s", (token,)).fetchone()
+            df = int(got[0]) if got else 0
+            if len(self._dfs) < 100_000:
+                self._dfs[token] = df
         return 0.0 if not df else float(np.log(1.0 + (self.n_rows - df + 0.5) / (df + 0.5)))
 
     def sentences(self, row: int):
