@@ -14,9 +14,13 @@ DEFAULT_CORPUS = "corpus"
 
 
 def index_location(index: str):
+    """--index, or the database MINUTEBOOK_DATABASE_URL names; a bad URL ends the command with its reason."""
     from qa.backend.base import index_location as location
 
-    return location(index)
+    try:
+        return location(index)
+    except ValueError as e:
+        raise SystemExit(f"error: {e}") from None
 
 
 def _parse(args) -> int:

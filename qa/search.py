@@ -77,7 +77,7 @@ class Searcher:
 
         try:
             self.backend = index if hasattr(index, "candidates") else open_backend(index)
-        except (FileNotFoundError, IndexDamaged) as e:
+        except (FileNotFoundError, IndexDamaged, ConnectionError) as e:
             raise IndexMismatch(str(e)) from None
         self.manifest = m = self.backend.manifest
         self.encoder = encoder or default_encoder(for_queries=True)

@@ -81,6 +81,18 @@ def open_backend(location) -> Backend:
     return EmbeddedBackend(location)
 
 
+def index_exists(location) -> bool:
+    """Whether location holds a built index; ConnectionError when its database cannot be reached."""
+    if not is_database_url(location):
+        return (Path(location) / "manifest.json").exists()
+    from qa.backend.postgres import read_live
+
+    try:
+        return read_live(location) is not None
+    except Exception as e:  # psycopg's errors are not OSErrors: name the cause plainly
+        raise ConnectionError(f"cannot read the database {describe(location)}: {e}") from None
+
+
 def live_version(location) -> str | None:
     """The version a new reader of location would get now, or None when it cannot be read right now."""
     if is_database_url(location):

@@ -6,7 +6,7 @@ import threading
 import numpy as np
 
 from qa.backend.base import Candidates, IndexDamaged
-from qa.backend.pgversions import pin_version, read_live
+from qa.backend.pgversions import pin_version, read_live  # noqa: F401 (read_live is part of this module's API)
 from qa.store import Store
 
 EF_SEARCH = 400  # HNSW search depth: at least the number of nearest vectors one question pools
@@ -104,7 +104,12 @@ class PostgresBackend:
     @classmethod
     def open(cls, url: str, replica_url: str | None = None, version: str | None = None) -> "PostgresBackend":
         """The live version (or a named one); FileNotFoundError when the database holds none yet."""
-        found = read_live(replica_url or url, version)
+        import psycopg
+
+        try:
+            found = read_live(replica_url or url, version)
+        except psycopg.OperationalError as e:
+            raise ConnectionError(f"cannot reach the database: {e}") from None
         if found is None:
             raise FileNotFoundError("no index in the database yet: run `python -m qa build` with "
                                     "MINUTEBOOK_DATABASE_URL set first")

@@ -27,11 +27,16 @@ def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corp
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for name in ("qa", "waitress"):  # our own progress, not every library's chatter
         logging.getLogger(name).setLevel(logging.INFO)
-    from qa.backend.base import describe, is_database_url, live_version
+    from qa.backend.base import describe, index_exists, is_database_url
 
     if not is_database_url(index_dir):
         index_dir = Path(index_dir)
-    if (live_version(index_dir) is None if is_database_url(index_dir) else not (index_dir / "manifest.json").exists()):
+    try:
+        exists = index_exists(index_dir)
+    except ConnectionError as exc:
+        print(f"cannot serve: {exc}", file=sys.stderr)
+        return 2
+    if not exists:
         print(f"no index at {describe(index_dir)}; building it from {corpus} first", file=sys.stderr, flush=True)
         from qa.build import run_build
 
