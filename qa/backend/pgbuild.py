@@ -54,6 +54,19 @@ def copy_postings(con, keyword) -> None:
             copy.write_row((term, e - s, keyword.docs[s:e][keep].tolist(), w[keep].tolist()))
 
 
+def add_full_text(con, texts: list[str]) -> None:
+    """PostgreSQL's own full text over our tokens (one tokenizer): a tsvector per paragraph and its GIN index."""
+    from qa.text import tokenize
+
+    con.execute("CREATE TEMP TABLE kw (row integer PRIMARY KEY, toks text)")
+    with con.cursor().copy("COPY kw (row, toks) FROM STDIN") as copy:
+        for row, text in enumerate(texts):
+            copy.write_row((row, " ".join(tokenize(text))))
+    con.execute("ALTER TABLE paragraphs ADD COLUMN keywords tsvector")
+    con.execute("UPDATE paragraphs p SET keywords = to_tsvector('simple', kw.toks) FROM kw WHERE kw.row = p.row")
+    con.execute("CREATE INDEX ON paragraphs USING gin (keywords)")
+
+
 def copy_units(con, units: np.ndarray, vecs: np.ndarray, log=None) -> None:
     """One row per vector (paragraph row, kind, sentence span, embedding), then the HNSW index."""
     from pgvector.psycopg import register_vector
@@ -77,18 +90,19 @@ def copy_units(con, units: np.ndarray, vecs: np.ndarray, log=None) -> None:
 
 
 def write_version(url: str, version: str, manifest: dict, sqlite_path: Path, keyword, units, vecs,
-                  verify=None, log=lambda m: print(m, file=sys.stderr), lock=None) -> str | None:
+                  verify=None, log=lambda m: print(m, file=sys.stderr), lock=None, full_text=None) -> str | None:
     """Write version beside the live one, verify it, switch to it in one transaction; clean unused ones.
 
     A build killed part-way leaves its schema marked 'building' and the live version untouched; the next
-    build drops it. `lock` is the BuildLock connection when the caller holds it already. Returns the
-    version that was live before.
+    build drops it. `lock` is the BuildLock connection when the caller holds it already; `full_text`, the
+    keyword texts, adds PostgreSQL's own full-text index (to measure its ranking). Returns the version
+    that was live before.
     """
     from qa.backend.postgres import connect
 
     if lock is None:
         with BuildLock(url) as con:
-            return write_version(url, version, manifest, sqlite_path, keyword, units, vecs, verify, log, con)
+            return write_version(url, version, manifest, sqlite_path, keyword, units, vecs, verify, log, con, full_text)
     dropped = clean(lock)  # killed builds first: they hold space and nobody reads them
     if dropped:
         log(f"removed unused versions: {', '.join(dropped)}")
@@ -96,6 +110,8 @@ def write_version(url: str, version: str, manifest: dict, sqlite_path: Path, key
     with connect(url, schema) as work:
         copy_sqlite_tables(work, sqlite_path)
         copy_postings(work, keyword)
+        if full_text is not None:
+            add_full_text(work, full_text)
         copy_units(work, units, vecs, log)
         work.execute("ANALYZE")
     if verify:
@@ -105,7 +121,7 @@ def write_version(url: str, version: str, manifest: dict, sqlite_path: Path, key
     return previous
 
 
-def load_version_dir(url: str, directory: Path, verify=None, lock=None) -> str | None:
+def load_version_dir(url: str, directory: Path, verify=None, lock=None, full_text=None) -> str | None:
     """Copy one embedded index version directory (its manifest, store, postings and vectors) into the database
     as a new version and switch to it; the previously live version."""
     import json
@@ -121,7 +137,7 @@ def load_version_dir(url: str, directory: Path, verify=None, lock=None) -> str |
     index = faiss.read_index(str(directory / VECTORS))
     return write_version(url, manifest["index_version"], manifest, directory / CONTENT_DB,
                          KeywordIndex.load(directory / KEYWORD_DIR), np.load(directory / UNITS, allow_pickle=False),
-                         index.reconstruct_n(0, index.ntotal), verify, lock=lock)
+                         index.reconstruct_n(0, index.ntotal), verify, lock=lock, full_text=full_text)
 
 
 def build_into_database(corpus_dir, url: str, encoder, opts, cache: Path, t0: float, verify: bool = True) -> dict:

@@ -100,6 +100,7 @@ class PostgresBackend:
     def __init__(self, url: str, version: str, schema: str, manifest: dict, read_url: str | None = None):
         self.url, self.read_url = url, read_url or url
         self.version, self.schema, self.manifest = version, schema, manifest
+        self.keyword_ranking = "bm25"  # or "ts_rank", on a version built with full_text (a measurement)
 
     @classmethod
     def open(cls, url: str, replica_url: str | None = None, version: str | None = None) -> "PostgresBackend":
@@ -148,14 +149,14 @@ class PostgresBackend:
         terms = list(dict.fromkeys(tokens))
         keyword, keyword_of = {}, {}
         if terms:
-            restrict = (f" AND x.r IN (SELECT p.row FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id "
+            restrict = (" AND s0.r IN (SELECT p.row FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id "
                         f"WHERE {where})") if where else ""
             # One pass over the query terms' postings; the top n, plus the scores of the dense side's rows.
-            q = ("WITH s AS (SELECT x.r, sum(x.w) AS w FROM terms t CROSS JOIN LATERAL unnest(t.rows, t.weights) "
-                 f"AS x(r, w) WHERE t.term = ANY(%s){restrict} GROUP BY x.r) "
+            q = (f"WITH s AS (SELECT s0.r, s0.w FROM ({self._keyword_sql()}) s0 WHERE true{restrict}) "
                  "(SELECT r, w, true FROM s ORDER BY w DESC, r LIMIT %s) UNION ALL "
                  "(SELECT r, w, false FROM s WHERE r = ANY(%s))")
-            for row, w, top in self._query(q, (terms, *fargs, n, top_d), prepare=True):
+            arg = terms if self.keyword_ranking == "bm25" else " | ".join("'" + t.replace("'", "''") + "'" for t in terms)
+            for row, w, top in self._query(q, (arg, *fargs, n, top_d), prepare=True):
                 keyword_of[row] = float(w)
                 if top and w > 0:
                     keyword[row] = float(w)
@@ -163,6 +164,15 @@ class PostgresBackend:
         return Candidates(dense={r: dense_of[r] for r in top_d}, keyword=keyword,
                           dense_of={r: dense_of.get(r, -1.0) for r in union},
                           keyword_of={r: keyword_of.get(r, 0.0) for r in union})
+
+    def _keyword_sql(self) -> str:
+        """(r, w) per matching paragraph: BM25 summed from the postings, or PostgreSQL's own ts_rank_cd over
+        the same tokens (a full-text GIN index; built only to measure it, see README)."""
+        if self.keyword_ranking == "bm25":
+            return ("SELECT x.r, sum(x.w) AS w FROM terms t CROSS JOIN LATERAL unnest(t.rows, t.weights) AS x(r, w) "
+                    "WHERE t.term = ANY(%s) GROUP BY x.r")
+        return ("SELECT p.row AS r, ts_rank_cd(p.keywords, q) AS w FROM paragraphs p, to_tsquery('simple', %s) q "
+                "WHERE p.keywords @@ q")
 
     def idf(self, token: str) -> float:
         df = self._dfs.get(token)
