@@ -77,3 +77,35 @@ def test_filtered_hnsw_search_returns_only_allowed_rows(tiny_corpus, tmp_path, m
     assert mask.any() and not mask.all()
     _sims, ids = b._nearest(enc.encode_queries(["library"])[0], mask, 20)
     assert len(ids) and all(mask[b.units[i, 0]] for i in ids)
+
+
+def test_cut_postings_sum_exactly_as_the_full_scatter_add_below_the_cut():
+    from qa.backend.postings import CutPostings
+    from qa.keyword import KeywordIndex
+
+    texts = ["the road was resurfaced", "road safety near the school", "library opening hours", "the the road",
+             "", "school library and road"]
+    kw = KeywordIndex.build(texts)
+    cut = CutPostings(kw)
+    for q in (["road"], ["road", "school", "road"], ["nothing"], [], ["librari", "the", "road"]):
+        from qa.text import tokenize
+
+        toks = [t for w in q for t in tokenize(w)]
+        rows, scores = cut.scores(toks)
+        full = kw.scores(toks)
+        assert rows.tolist() == np.flatnonzero(full > 0).tolist()
+        assert np.array_equal(scores, full[rows])  # bit for bit
+
+
+def test_a_term_past_the_cut_keeps_only_its_highest_weighted_postings():
+    from qa.backend.postings import CutPostings, impact_ordered
+    from qa.keyword import KeywordIndex
+
+    texts = ["road " * (i % 5 + 1) + f"filler{i}" for i in range(40)]
+    kw = KeywordIndex.build(texts)
+    rows, scores = CutPostings(kw, cut=8).scores(["road"])
+    full = kw.scores(["road"])
+    assert len(rows) == 8 and set(rows.tolist()) == set(np.argsort(-full, kind="stable")[:8].tolist())
+    assert np.array_equal(scores, full[rows])
+    docs, weights = impact_ordered(np.array([3, 1, 2]), np.array([0.5, 0.9, 0.5], dtype=np.float32))
+    assert docs.tolist() == [1, 2, 3] and weights.tolist() == pytest.approx([0.9, 0.5, 0.5])

@@ -9,6 +9,7 @@ import numpy as np
 from qa.backend.ann import HNSW_EF_SEARCH_MIN
 from qa.backend.base import Candidates, IndexDamaged
 from qa.backend.filters import FilterColumns
+from qa.backend.postings import CutPostings
 from qa.keyword import KeywordIndex
 from qa.store import MANIFEST, Store
 
@@ -46,6 +47,7 @@ class EmbeddedBackend:
             self.vectors = faiss.read_index(str(d / VECTORS))
             self.units = np.load(d / UNITS, allow_pickle=False)
             self.keyword = KeywordIndex.load(d / KEYWORD_DIR)
+            self.postings = CutPostings(self.keyword)
             self.store = Store(d)
             self.columns = FilterColumns(self.store.filter_columns())
         except Exception as e:  # any damaged file: refuse clearly rather than answer wrongly
@@ -87,15 +89,17 @@ class EmbeddedBackend:
         if mask is not None:
             best = np.where(mask[rows], best, -1.0)
         dense_of = {int(r): float(s) for r, s in zip(rows, best) if s > -1.0}
-        kw = self.keyword.scores(tokens)
+        kw_rows, kw = self.postings.scores(tokens)  # only the rows the question's terms touch
         if mask is not None:
-            kw = np.where(mask, kw, 0.0)
-        top_k = top_rows(kw, n, 0.0)
+            kw = np.where(mask[kw_rows], kw, 0.0)
+        top_k = [int(kw_rows[i]) for i in top_rows(kw, n, 0.0)]
         top_d = sorted(dense_of, key=lambda r: (-dense_of[r], r))[:n]
         union = set(top_d) | set(top_k)
-        return Candidates(dense={r: dense_of[r] for r in top_d}, keyword={r: float(kw[r]) for r in top_k},
-                          dense_of={r: dense_of.get(r, -1.0) for r in union},
-                          keyword_of={r: float(kw[r]) for r in union})
+        at = np.searchsorted(kw_rows, sorted(union))
+        keyword_of = {r: float(kw[i]) if i < len(kw_rows) and kw_rows[i] == r else 0.0
+                      for r, i in zip(sorted(union), at)}
+        return Candidates(dense={r: dense_of[r] for r in top_d}, keyword={r: keyword_of[r] for r in top_k},
+                          dense_of={r: dense_of.get(r, -1.0) for r in union}, keyword_of=keyword_of)
 
     def idf(self, token: str) -> float:
         return self.keyword.idf(token)

@@ -7,14 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.backend.postings import impact_ordered
 from qa.backend.pgversions import BuildLock, clean, register, switch
 
 HNSW_M, HNSW_EF_CONSTRUCTION = 16, 64  # pgvector's defaults: recall@10 >= 0.95 at ef_search 400 (see README)
-# A question sums the postings of its terms in the database. A term in more than this many paragraphs keeps
-# only its highest-weighted postings (impact-ordered, as search engines cut long lists): a paragraph past the
-# cut gets no score from that term, at most the cut weight, which is low for so common a term. Below the cut
-# (every term of the bundled corpus) the scores are exactly the embedded index's.
-MAX_POSTINGS = 10_000
 _TYPES = {"INTEGER": "bigint", "REAL": "double precision", "TEXT": "text"}
 
 
@@ -43,15 +39,14 @@ def copy_sqlite_tables(con, sqlite_path: Path) -> None:
 
 def copy_postings(con, keyword) -> None:
     """BM25 postings as one row per term: paragraph rows and weights as arrays, highest weight first, at most
-    MAX_POSTINGS per term (the embedded index's numbers; see MAX_POSTINGS for what is cut)."""
+    MAX_POSTINGS per term (the embedded index's numbers, cut as qa.backend.postings explains)."""
     con.execute("CREATE TABLE terms (term text PRIMARY KEY, df integer NOT NULL, rows integer[] NOT NULL, "
                 "weights real[] NOT NULL)")
     with con.cursor().copy("COPY terms (term, df, rows, weights) FROM STDIN") as copy:
         for term, i in keyword.vocab.items():
             s, e = int(keyword.indptr[i]), int(keyword.indptr[i + 1])
-            w = keyword.weights[s:e]
-            keep = np.argsort(-w, kind="stable")[:MAX_POSTINGS]
-            copy.write_row((term, e - s, keyword.docs[s:e][keep].tolist(), w[keep].tolist()))
+            docs, weights = impact_ordered(keyword.docs[s:e], keyword.weights[s:e])
+            copy.write_row((term, e - s, docs.tolist(), weights.tolist()))
 
 
 def add_full_text(con, texts: list[str]) -> None:
