@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer import STRONG, extract_answer, is_strong
-from qa.backend.base import IndexDamaged, open_backend
+from qa.backend.base import IndexDamaged, describe, open_backend
 from qa.backend.filters import FilterColumns
 from qa.embed import Encoder, default_encoder
 from qa.text import tokenize
@@ -80,13 +80,14 @@ class Searcher:
         except (FileNotFoundError, IndexDamaged, ConnectionError) as e:
             raise IndexMismatch(str(e)) from None
         self.manifest = m = self.backend.manifest
+        where = describe(index) if not hasattr(index, "candidates") else "the database"
         self.encoder = encoder or default_encoder(for_queries=True)
         if m.get("schema_version") != SCHEMA_VERSION:
-            raise IndexMismatch(f"index at {index} has schema version {m.get('schema_version')}, this "
+            raise IndexMismatch(f"index at {where} has schema version {m.get('schema_version')}, this "
                                 f"Minutebook reads version {SCHEMA_VERSION}: rebuild it with `python -m qa build`")
         model = m.get("model") or {}
         if model.get("name") != self.encoder.name or model.get("dims") != self.encoder.dims:
-            raise IndexMismatch(f"index at {index} was built with model {model.get('name')} "
+            raise IndexMismatch(f"index at {where} was built with model {model.get('name')} "
                                 f"({model.get('dims')} dims) but the search model is {self.encoder.name} "
                                 f"({self.encoder.dims} dims): rebuild it with `python -m qa build`")
         try:
@@ -94,7 +95,7 @@ class Searcher:
         except IndexDamaged as e:
             raise IndexMismatch(str(e)) from None
         if self.backend.dims != self.encoder.dims:
-            raise IndexMismatch(f"index at {index} is inconsistent (counts differ from its manifest); rebuild it")
+            raise IndexMismatch(f"index at {where} is inconsistent (counts differ from its manifest); rebuild it")
         self.store = self.backend.store
         self.n_rows = self.backend.n_rows
         self.fusion, self.dense_weight = FUSION, getattr(self.encoder, "fusion_weight", DENSE_WEIGHT)
