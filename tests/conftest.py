@@ -37,6 +37,9 @@ def real_index(tmp_path_factory):
     from qa.build import build_index
 
     index = tmp_path_factory.mktemp("real") / "index"
+    local_cache = CORPUS_DIR.parent / "index.cache"  # vectors `make run` already encoded: reused, not redone
+    if local_cache.is_dir():
+        shutil.copytree(local_cache, index.parent / "index.cache")
     build_index(CORPUS_DIR, index)
     return index
 
