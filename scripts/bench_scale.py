@@ -11,13 +11,15 @@ Queries are the dev-set questions encoded by the real model; timings exclude que
 
 Prints one JSON line per size: backend, paragraphs, build_s, p50_ms, p95_ms, recall_at_10 (approximate
 nearest vectors against exact search on the same vectors), rss_mb (peak of the serving process; for
-PostgreSQL the client plus the server's processes), disk_mb. Run it by hand, under `nice`, and report it
-with the CPU model.
+PostgreSQL the client plus the server's processes), disk_mb; and load_1m, the machine's load average while
+it measured (latency on a busy machine measures the scheduler too). Run it by hand, under `nice`, and
+report it with the CPU model.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import sqlite3
@@ -135,7 +137,7 @@ def serve_and_measure(args) -> dict:
         fused = fuse(c.dense, c.keyword, "minmax", 0.7)
         sorted(fused, key=lambda r: (-fused[r], r))
         times.append((time.perf_counter() - t0) * 1000)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # serving peak, before the exact scan below
+    rss = peak_rss_mb()  # the serving peak, before the exact scan below
     vecs = np.load(args.vectors, mmap_mode="r")
     hits = 0
     for qv in qvecs:
@@ -143,7 +145,16 @@ def serve_and_measure(args) -> dict:
         hits += len(exact & set(nearest_ids(backend, qv, 10, DENSE_UNITS)))
     times = np.array(times[10:])  # the first few warm caches
     return {"p50_ms": round(float(np.percentile(times, 50)), 2), "p95_ms": round(float(np.percentile(times, 95)), 2),
-            "recall_at_10": round(hits / (10 * len(qvecs)), 4), "client_rss_mb": round(rss, 1)}
+            "recall_at_10": round(hits / (10 * len(qvecs)), 4), "client_rss_mb": round(rss, 1),
+            "load_1m": round(os.getloadavg()[0], 1)}
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set since it started (VmHWM; ru_maxrss would carry the parent's over exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def nearest_ids(backend, qv, k: int, depth: int) -> list[int]:
@@ -236,7 +247,7 @@ def main(argv=None) -> int:
                 rss = m["client_rss_mb"]
             print(json.dumps({"backend": args.backend, "paragraphs": n, "build_s": round(build_s, 1),
                               "p50_ms": m["p50_ms"], "p95_ms": m["p95_ms"], "recall_at_10": m["recall_at_10"],
-                              "rss_mb": round(rss, 1), "disk_mb": round(disk, 1)}), flush=True)
+                              "rss_mb": round(rss, 1), "disk_mb": round(disk, 1), "load_1m": m["load_1m"]}), flush=True)
             shutil.rmtree(work, ignore_errors=True)
             if pg:
                 with psycopg.connect(pg.url, autocommit=True) as con:
