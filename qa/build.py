@@ -23,7 +23,7 @@ from qa.embed import Encoder, VectorCache, default_encoder
 from qa.keyword import KeywordIndex
 from qa.store import CONTENT_DB, MANIFEST, write_store
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: paragraphs carry the page of the original
 VECTORS = "vectors.faiss"
 UNITS = "units.npy"  # per vector: paragraph row, kind code, sentence start, sentence end
 KEYWORD_DIR = "keyword"
@@ -45,20 +45,22 @@ def cache_dir(index: Path) -> Path:
 
 def parse_corpus(corpus_dir, log=print):
     """Parse every document of a corpus: (meetings, skipped [(file, reason)], content hash)."""
-    from qa.parse.document import MAX_BYTES, UnreadableDocument, parse_file
+    from qa.parse.document import UnreadableDocument, parse_file
+    from qa.read.limits import ReadLimits
     from tqdm import tqdm
 
     docs = load_corpus(corpus_dir)
+    limits = ReadLimits.from_env()
     digest = hashlib.sha256()
     meetings, skipped, ids = [], [], set()
     for doc in tqdm(docs, desc="parsing", unit="doc", file=sys.stderr, disable=len(docs) < 2):
         rel = doc.path.relative_to(corpus_dir).as_posix()
         try:
             size = doc.path.stat().st_size
-            if size > MAX_BYTES:  # checked before reading: a huge file must not be loaded to be hashed
-                raise UnreadableDocument(f"too large ({size:,} bytes; limit {MAX_BYTES:,})")
+            if size > limits.max_bytes:  # checked before reading: a huge file must not be loaded to be hashed
+                raise UnreadableDocument(f"too large ({size:,} bytes; limit {limits.max_bytes:,}, MINUTEBOOK_MAX_FILE_MB)")
             digest.update(rel.encode() + b"\0" + hashlib.sha256(doc.path.read_bytes()).digest())
-            m = parse_file(doc.path, council=doc.council, source_url=doc.source_url)
+            m = parse_file(doc.path, council=doc.council, source_url=doc.source_url, limits=limits)
         except (UnreadableDocument, UnicodeDecodeError, ValueError, OSError) as e:
             skipped.append((rel, str(e)))
             tqdm.write(f"skipped {rel}: {e}", file=sys.stderr)

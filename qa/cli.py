@@ -1,4 +1,4 @@
-"""The command line: `python -m qa parse | build | ask | eval | serve`. Thin: each command calls one module."""
+"""The command line: `python -m qa parse | build | ask | eval | eval-structure | serve`. Thin: each command calls one module."""
 from __future__ import annotations
 
 import argparse
@@ -47,6 +47,12 @@ def _eval(args) -> int:
     return run_eval(args.file, index_location(args.index), as_json=args.json)
 
 
+def _eval_structure(args) -> int:
+    from qa.structure_eval import run_eval_structure
+
+    return run_eval_structure(args.outlines, args.dir, as_json=args.json)
+
+
 def _serve(args) -> int:
     from qa.web.serve import run_serve
 
@@ -79,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--index", default=DEFAULT_INDEX)
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=_eval)
+
+    s = sub.add_parser("eval-structure", help="score parses of a directory against gold outlines (JSONL)")
+    s.add_argument("outlines")
+    s.add_argument("dir")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=_eval_structure)
 
     s = sub.add_parser("serve", help="serve the API and pages (builds the index first if none exists)")
     s.add_argument("--index", default=DEFAULT_INDEX)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "manifest.json"
-DOC_SUFFIXES = (".txt", ".md")
+DOC_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt", ".md")  # what qa.read reads
 
 
 @dataclass(frozen=True)

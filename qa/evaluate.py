@@ -21,6 +21,11 @@ def is_hit(passage_text: str, gold_quotes: list[str]) -> bool:
     return any(q and squash(q) in t for q in gold_quotes)
 
 
+def _paged(cit: dict) -> bool:
+    """The cited source has pages (a PDF, or a Word file with page breaks); web pages and text do not."""
+    return "page" in cit and (cit.get("page") is not None or cit.get("source", "").lower().endswith(".pdf"))
+
+
 def load_questions(path) -> list[dict]:
     """The question set: one JSON object a line (blank lines ignored)."""
     out = []
@@ -34,16 +39,38 @@ def load_questions(path) -> list[dict]:
 
 
 def _place(q: dict) -> list[dict]:
-    return [{"meeting_date": q.get("meeting_date"), "item": q.get("item"), "paragraph": q.get("paragraph")}] + \
-        list(q.get("alt_citations") or [])
+    """Every (date, item, paragraph) the question accepts; cross-document questions list dates and items."""
+    dates, items = q.get("meeting_date"), q.get("item")
+    if isinstance(dates, list) or isinstance(items, list):
+        n = max(len(x) for x in (dates, items) if isinstance(x, list))
+        dates = dates if isinstance(dates, list) else [dates] * n
+        items = items if isinstance(items, list) else [items] * n
+        places = [{"meeting_date": d, "item": i, "paragraph": q.get("paragraph")} for d, i in zip(dates, items)]
+    else:
+        places = [{"meeting_date": dates, "item": items, "paragraph": q.get("paragraph")}]
+    return places + list(q.get("alt_citations") or [])
 
 
-def citation_ok(cit: dict, q: dict) -> bool:
-    """The citation names the gold (or an alternative) date, item and, where printed, paragraph."""
+def _name(x) -> str:
+    """An item number or name without its punctuation: "H.-1." is "h1", "17." is "17"."""
+    return re.sub(r"[^a-z0-9]+", "", str(x).lower()) if x else ""
+
+
+def item_ok(cit: dict, item) -> bool:
+    """The citation names the item: its number, or where none is printed its title; in a document without
+    items (a report), the section the paragraph sits in."""
+    if not item:
+        return not cit.get("item")
+    named = [cit.get("item")] if cit.get("item") else [cit.get("item_title"), cit.get("section"), cit.get("heading")]
+    return any(_name(n) == _name(item) for n in named if n)
+
+
+def citation_ok(cit: dict, q: dict, paragraph: bool = True) -> bool:
+    """The citation names the gold (or an alternative) date, item and, where printed (and asked), paragraph."""
     for g in _place(q):
-        if cit.get("date") != g.get("meeting_date") or (cit.get("item") or None) != (g.get("item") or None):
+        if cit.get("date") != g.get("meeting_date") or not item_ok(cit, g.get("item")):
             continue
-        if g.get("paragraph") is None or str(cit.get("paragraph")) == str(g["paragraph"]):
+        if not paragraph or g.get("paragraph") is None or _name(cit.get("paragraph")) == _name(g["paragraph"]):
             return True
     return False
 
@@ -58,7 +85,11 @@ def score(searcher, questions: list[dict]) -> dict:
         rows.append({"id": q.get("id"), "kind": q.get("kind"), "answerable": bool(q.get("gold_quotes")),
                      "rank": None if first is None else first + 1, "abstained": reply["answer"] is None,
                      "citation_ok": None if first is None else citation_ok(reply["passages"][first]["citation"], q),
+                     "date_item_ok": None if first is None else citation_ok(reply["passages"][first]["citation"], q,
+                                                                            paragraph=False),
                      "cited": None if first is None else reply["passages"][first]["citation"]["label"],
+                     "page": None if first is None else reply["passages"][first]["citation"].get("page"),
+                     "paged": None if first is None else _paged(reply["passages"][first]["citation"]),
                      "answer": (reply["answer"] or {}).get("text"), "took_ms": reply["took_ms"],
                      "answer_hit": bool(reply["answer"]) and is_hit(reply["answer"]["text"], q.get("gold_quotes") or [])})
     ans = [r for r in rows if r["answerable"]]
@@ -78,6 +109,8 @@ def score(searcher, questions: list[dict]) -> dict:
         "mrr@10": round(sum(1 / r["rank"] for r in ans if r["rank"]) / len(ans), 3) if ans else None,
         "recall@5_by_kind": by_kind,
         "citation_correct": f"{sum(1 for r in hit5 if r['citation_ok'])}/{len(hit5)}",
+        "citation_date_item": f"{sum(1 for r in hit5 if r['date_item_ok'])}/{len(hit5)}",
+        "hits_with_page": f"{sum(1 for r in hit5 if r['page'])}/{sum(1 for r in hit5 if r['paged'])}",
         "abstained_unanswerable": f"{sum(1 for r in una if r['abstained'])}/{len(una)}",
         "abstained_answerable": f"{sum(1 for r in ans if r['abstained'])}/{len(ans)}",
         "answer_quotes_gold": f"{sum(1 for r in ans if r['answer_hit'])}/{len(ans)}",
@@ -91,10 +124,11 @@ def _print(res: dict) -> None:
         rank = "-" if r["rank"] is None else r["rank"]
         flag = "" if r["citation_ok"] in (None, True) else "  CITATION WRONG"
         ab = " abstained" if r["abstained"] else ""
-        print(f"{r['id']:>5} {r['kind']:<14} rank {rank:>2}{ab}{flag}  {r['cited'] or ''}")
+        page = f" (page {r['page']})" if r.get("page") else ""
+        print(f"{r['id']:>5} {r['kind']:<14} rank {rank:>2}{ab}{flag}  {r['cited'] or ''}{page}")
     print()
-    for key in ("recall@1", "recall@5", "recall@10", "mrr@10", "citation_correct", "abstained_unanswerable",
-                "abstained_answerable", "answer_quotes_gold", "latency_ms_p50"):
+    for key in ("recall@1", "recall@5", "recall@10", "mrr@10", "citation_correct", "citation_date_item",
+                "hits_with_page", "abstained_unanswerable", "abstained_answerable", "answer_quotes_gold", "latency_ms_p50"):
         print(f"{key:<24} {res[key]}")
     for kind, v in res["recall@5_by_kind"].items():
         print(f"recall@5 {kind:<15} {v['recall@5']}  (n={v['n']})")

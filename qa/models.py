@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field, asdict
 from datetime import date as _date
 
-KINDS = ("minutes", "agenda", "report", "transcript")
+KINDS = ("minutes", "agenda", "report", "transcript", "decision-record", "written-questions")
 PARAGRAPH_KINDS = ("paragraph", "bullet", "table_row", "heading", "decision")
 DECISION_STATUSES = ("agreed", "proposed")
 
@@ -47,6 +47,9 @@ class Paragraph:
     kind: paragraph | bullet | table_row | heading | decision.
     section: key of the Section it belongs to inside its item (None = item body).
     heading: the nearest heading above it, for context.
+    speaker: in a transcript, who says it ("Mayor Lago", "THE CHAIR"), where the record names speakers.
+    page: the page of the original where it starts (the first, for one that spans two); None where the
+    source has no pages. Pages never enter citation ids.
     """
 
     key: str
@@ -58,6 +61,8 @@ class Paragraph:
     heading: str | None = None
     decision: Decision | None = None
     references: tuple[Reference, ...] = ()
+    speaker: str | None = None
+    page: int | None = None
 
     @property
     def is_decision(self) -> bool:
@@ -110,7 +115,9 @@ class Meeting:
     """One document of the record, understood as a meeting of a body on a date.
 
     kind: minutes (what was done), agenda (the pack sent before: agenda table and
-    reports), report (a report to a meeting), transcript (what was said).
+    reports), report (a report to a meeting), transcript (what was said), decision-record
+    (the decisions taken, one record per item: a decision notice, an ordinance as adopted),
+    written-questions (questions put in writing and the answers given).
     """
 
     id: str
@@ -171,6 +178,8 @@ def cite(meeting: Meeting, item: Item, para: Paragraph) -> Citation:
     sec = item.section(para.section)
     if sec:
         label.append(sec.short)
+    if para.speaker:
+        label.append(para.speaker)
     unit = "segment" if meeting.kind == "transcript" else "para"
     if para.number and not para.number[0].isdigit():
         label.append(para.number)  # "Recommendation 3" is how a reader cites it

@@ -18,19 +18,27 @@ CREATE TABLE items (meeting_id TEXT, key TEXT, ord INTEGER, number TEXT, title T
     PRIMARY KEY (meeting_id, key));
 CREATE TABLE paragraphs (row INTEGER PRIMARY KEY, cid TEXT UNIQUE, meeting_id TEXT, item_key TEXT,
     item_ord INTEGER, ord INTEGER, text TEXT, kind TEXT, is_decision INTEGER, decision TEXT,
-    refs TEXT, citation TEXT);
+    refs TEXT, citation TEXT, page INTEGER);
 CREATE INDEX paragraphs_item ON paragraphs (meeting_id, item_key, ord);
 """
 
 
+def page_url(source_url: str | None, page: int | None) -> str | None:
+    """The source address opened at a page (PDF viewers honour #page=N); unchanged where either is unknown."""
+    if not source_url or not page:
+        return source_url
+    return f"{source_url.split('#', 1)[0]}#page={page}"
+
+
 def citation_dict(meeting: Meeting, item, para) -> dict:
-    """The CITATION shape the API serves for one paragraph."""
+    """The CITATION shape the API serves for one paragraph; page is where it starts in the original."""
     c = cite(meeting, item, para)
     sec = item.section(para.section)
     return {"id": c.id, "url": c.url, "label": c.label, "council": meeting.council, "body": meeting.body,
             "date": meeting.date, "kind": meeting.kind, "item": item.number, "item_title": item.title or None,
             "section": sec.title if sec else None, "paragraph": para.number or str(para.position),
-            "source": meeting.source, "source_url": meeting.source_url}
+            "heading": para.heading, "speaker": para.speaker,
+            "source": meeting.source, "source_url": page_url(meeting.source_url, para.page), "page": para.page}
 
 
 def write_store(path: Path, meetings: list[Meeting]) -> list[tuple[Meeting, object, object]]:
@@ -58,9 +66,9 @@ def write_store(path: Path, meetings: list[Meeting]) -> list[tuple[Meeting, obje
                         dec = {"status": d.status, "is_action": d.is_action, "owner": d.owner, "due": d.due}
                     refs = [{"text": r.text, "date": r.date, "body": r.body,
                              "meeting_id": _resolve(r, by_date, m.id)} for r in p.references]
-                    con.execute("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    con.execute("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                 (len(rows), cit["id"], m.id, item.key, io, po, p.text, p.kind, int(dec is not None),
-                                 json.dumps(dec), json.dumps(refs), json.dumps(cit)))
+                                 json.dumps(dec), json.dumps(refs), json.dumps(cit), p.page))
                     rows.append((m, item, p))
         con.commit()
     finally:

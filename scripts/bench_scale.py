@@ -77,10 +77,12 @@ def write_store(path: Path, texts) -> None:
     con = sqlite3.connect(path)
     con.executescript(SCHEMA)
     n_meet = (len(texts) + 99) // 100
-    con.executemany("INSERT INTO meetings VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    con.executemany("INSERT INTO meetings (id, ord, council, body, date, kind, title, source, source_url, venue, "
+                    "attendees, also_attended) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     ((f"m{i}", i, "Bench Council", f"Committee {i % 7}", f"{2015 + i % 10}-{1 + i % 12:02d}-15",
                       "minutes", "Minutes", "bench", None, None, "[]", "[]") for i in range(n_meet)))
-    con.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    con.executemany("INSERT INTO paragraphs (row, cid, meeting_id, item_key, item_ord, ord, text, kind, is_decision, "
+                    "decision, refs, citation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     ((r, f"m{r // 100}/1/{r % 100}", f"m{r // 100}", "1", 0, r % 100, t, "paragraph",
                       int(r % 17 == 0), "null", "[]", json.dumps({"id": f"m{r // 100}/1/{r % 100}"}))
                      for r, t in enumerate(texts)))

@@ -54,9 +54,7 @@ def test_hostile_files_are_skipped_with_one_line_each(tiny_corpus, tmp_path, cap
     (tiny_corpus / "empty.txt").write_text("")
     (tiny_corpus / "binary.pdf").write_bytes(b"%PDF-1.4\x00\x01\x02\xff" * 100)
     (tiny_corpus / "latin1.txt").write_bytes("Caf\xe9 minutes \xff\xfe".encode("latin-1") + b"\x00")
-    import qa.parse.document as document
-
-    monkeypatch.setattr(document, "MAX_BYTES", 5000)
+    monkeypatch.setenv("MINUTEBOOK_MAX_FILE_MB", str(5000 / 1024 / 1024))
     (tiny_corpus / "huge.txt").write_text("word " * 2000)
     man = build_index(tiny_corpus, tmp_path / "index", encoder=HashEncoder())
     err = capsys.readouterr().err

@@ -71,3 +71,14 @@ def test_dev_set_meets_the_bar(real_index, capsys):
     assert res["abstained_unanswerable"] == "2/2"
     hits, total = res["citation_correct"].split("/")
     assert hits == total
+
+
+def test_cross_document_questions_list_dates_and_items_and_numbers_ignore_punctuation():
+    q = {"meeting_date": ["2025-05-15", "2026-03-19"], "item": ["19", "Background Documents"], "paragraph": None}
+    assert citation_ok({"date": "2025-05-15", "item": "19.", "paragraph": "p3"}, q)
+    assert citation_ok({"date": "2026-03-19", "item": None, "section": "Background Documents", "paragraph": "2"}, q)
+    assert not citation_ok({"date": "2026-03-19", "item": "19", "paragraph": "2"}, q)
+    one_item = {"meeting_date": ["2024-03-12", "2024-03-12"], "item": "E-2", "paragraph": "SECTION 8."}
+    assert citation_ok({"date": "2024-03-12", "item": "E.-2.", "paragraph": "section-8"}, one_item)
+    assert citation_ok({"date": "2024-03-12", "item": "E-2", "paragraph": "p4"}, one_item, paragraph=False)
+    assert not citation_ok({"date": "2024-03-12", "item": "E-2", "paragraph": "p4"}, one_item)

@@ -16,10 +16,11 @@ def test_passage_has_the_citation_shape(store):
     p = store.passage(hit["citation"]["id"])
     c = p["citation"]
     assert set(c) == {"id", "url", "label", "council", "body", "date", "kind", "item", "item_title", "section",
-                      "paragraph", "source", "source_url"}
+                      "paragraph", "heading", "speaker", "source", "source_url", "page"}
     assert (c["body"], c["date"], c["item"], c["item_title"], c["paragraph"]) == \
         ("Highways Committee", "2024-03-05", "12", "Street Lighting", "2")
     assert c["url"] == "/c/" + c["id"] and p["kind"] == "bullet" and p["is_decision"] is False
+    assert c["page"] is None  # a text source has no pages
     assert store.passage("no/such/id") is None
 
 
@@ -72,3 +73,12 @@ def test_one_connection_per_thread(store):
     t.start()
     t.join()
     assert seen[0][0] is not store._db() and seen[0][1] == store.stats()
+
+
+def test_page_url_opens_the_source_at_the_page():
+    from qa.store import page_url
+
+    url = "https://example.gov.uk/minutes.pdf"
+    assert page_url(url, 3) == url + "#page=3"
+    assert page_url(url + "#view=FitH", 12) == url + "#page=12"
+    assert page_url(url, None) == url and page_url(None, 3) is None

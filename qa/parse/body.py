@@ -51,7 +51,8 @@ class _Acc:
     attach: dict | None = None  # the numbered paragraph that following bullets/rows fold into
     parent: tuple | None = None  # (section, seen, position) of the run a restart interrupted
 
-    def add(self, text: str, kind: str, number: str | None) -> dict:
+    def add(self, text: str, kind: str, number: str | None, page: int | None = None,
+            speaker: str | None = None) -> dict:
         self.position += 1
         key = number if number else f"p{self.position}"
         key = re.sub(r"[^A-Za-z0-9.]+", "-", key).strip("-").lower() if number and not number[0].isdigit() else key
@@ -60,8 +61,8 @@ class _Acc:
             key, n = f"{base}-{n}", n + 1
         self.used.add((self.section, key))
         p = {"key": key, "number": number, "position": self.position, "text": text, "kind": kind,
-             "section": self.section, "heading": self.heading,
-             "lead_in": self.lead_in if kind == "bullet" else None}
+             "section": self.section, "heading": self.heading, "page": page,
+             "lead_in": self.lead_in if kind == "bullet" else None, "speaker": speaker}
         self.paragraphs.append(p)
         return p
 
@@ -96,11 +97,11 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
             acc.heading = b.text
             acc.attach = None
             acc.lead_in = None
-            acc.add(b.text, "heading", None)
+            acc.add(b.text, "heading", None, b.page)
             continue
         if number:
             acc.lead_in = None
-            acc.attach = acc.add(text, "paragraph", number)
+            acc.attach = acc.add(text, "paragraph", number, b.page)
             continue
         if acc.attach is not None and (b.kind in ("bullet", "table_row") or re.match(r"^\(?[a-z]{1,3}\)", text)):
             sep = "\n- " if b.kind == "bullet" else "\n"
@@ -109,14 +110,14 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
         if b.kind == "paragraph" and len(text.split()) > LONG_WORDS:
             acc.attach = None  # a wall of text (one huge line): cut it where sentences end
             for seg, _ in segments(text):
-                acc.add(seg, "paragraph", None)
+                acc.add(seg, "paragraph", None, b.page)
             continue
         if b.kind == "paragraph":
             acc.attach = None
-            acc.add(text, "paragraph", None)
+            acc.add(text, "paragraph", None, b.page, b.speaker)
             acc.lead_in = text if decisions.is_lead_in(text) else None
             continue
-        acc.add(text, b.kind, None)
+        acc.add(text, b.kind, None, b.page)
     return _finish(acc)
 
 
@@ -145,6 +146,7 @@ def _finish(acc: _Acc) -> tuple[tuple[Paragraph, ...], tuple[Section, ...]]:
         out.append(Paragraph(
             key=p["key"], number=p["number"], position=p["position"], text=p["text"],
             kind="decision" if dec else kind, section=p["section"], heading=p["heading"],
-            decision=dec, references=references.find_references(p["text"]),
+            decision=dec, references=references.find_references(p["text"]), speaker=p["speaker"],
+            page=p["page"],
         ))
     return tuple(out), tuple(acc.sections)

@@ -36,6 +36,8 @@ class Block:
     line: int = 0  # 1-based line of the source where the block starts
     gap_before: bool = True  # a blank line (or dropped furniture) separates it from the block above
     after_header: bool = False  # a dropped running header stands just above: often where a new report begins
+    speaker: str | None = None  # in a transcript, who is speaking ("Mayor Lago")
+    page: int | None = None  # page of the original where the block starts (None: the source has no pages)
 
 
 def normalise(text: str) -> str:
@@ -103,8 +105,11 @@ def _starts_element(line: str) -> bool:
                 or RECOMMENDATION.match(line) or "\t" in line)
 
 
-def to_blocks(text: str, *, drop: set[str] = frozenset()) -> list[Block]:
-    """Cut normalised text into blocks; drops furniture and the given running headers."""
+def to_blocks(text: str, *, drop: set[str] = frozenset(), pages: list[int | None] | None = None) -> list[Block]:
+    """Cut normalised text into blocks; drops furniture and the given running headers.
+
+    pages: the page of each line of text, where the source has pages; a block takes its first line's.
+    """
     blocks: list[Block] = []
     cur: list[str] = []
     start = 0
@@ -114,7 +119,8 @@ def to_blocks(text: str, *, drop: set[str] = frozenset()) -> list[Block]:
     def flush():
         nonlocal cur, header
         if cur:
-            blocks.append(replace(_make_block(cur, start), gap_before=gap, after_header=header))
+            page = pages[start - 1] if pages and start <= len(pages) else None
+            blocks.append(replace(_make_block(cur, start), gap_before=gap, after_header=header, page=page))
             header = False
         cur = []
 

@@ -9,14 +9,19 @@ from qa.models import Meeting
 from qa.parse.agenda import agenda_table, parse_agenda, parse_report
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import join_page_breaks, normalise, running_headers, to_blocks
-from qa.parse.common import Draft
+from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
+from qa.parse.items import parse_items, parse_single_item
+from qa.parse.meta import find_body, find_kind, is_us, meeting_date, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
-from qa.parse.transcript import parse_transcript
+from qa.parse.minutes import header as minutes_header
+from qa.parse.transcript import parse_transcript, parse_turns
 from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-exported for callers)
+from qa.read.limits import ReadLimits
 from qa.read.reader import MAX_BYTES, read_bytes, read_file  # noqa: F401
 
-COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
+HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a heading as the reader saw it (see layout)
+COUNCIL = re.compile(r"\b((?:City|Town|Village|Borough|County) of (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?=\W)|(?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
 
 
 def genre(text: str, blocks) -> str:
@@ -45,7 +50,7 @@ def council_from_text(text: str) -> str | None:
     m = COUNCIL.search(text[:20000])
     if not m:
         return None
-    name = re.sub(r"^(The|At|Of|By|In|To)\s+", "", m.group(1))
+    name = re.sub(r"^(The|At|Of|By|In|To)\s+", "", m.group(1).strip())
     return name if name not in ("County Council", "Council") else None
 
 
@@ -58,35 +63,41 @@ def meeting_id(council: str | None, body: str | None, iso: str | None, kind: str
 
 
 def parse_text(text: str, source: str, council: str | None = None, source_url: str | None = None,
-               warnings: list[str] | None = None) -> Meeting:
-    """Parse the text of one document; odd documents still become one citable item, with a warning."""
+               warnings: list[str] | None = None, pages: list[int | None] | None = None) -> Meeting:
+    """Parse the text of one document; odd documents still become one citable item, with a warning.
+
+    pages: the page of the original that each line of text comes from (see layout), where it has pages.
+    """
     text = normalise(text)
     warnings = list(warnings or [])
     if not text.strip():
         raise UnreadableDocument("empty document")
     lines = text.split("\n")
-    blocks = to_blocks(text, drop=running_headers(lines))
+    if pages is not None and len(pages) != len(lines):  # normalise joined lines: pages no longer line up
+        pages = None
+    headings = {i for i, l in enumerate(lines) if HEADING_MARK.match(l)}
+    bare = [HEADING_MARK.sub("", l) for l in lines]
+    drop = running_headers(bare)
+    blocks = to_blocks(text, drop=drop, pages=pages)
+    # repeated bare numbers are item numbers as often as page numbers: the item schemes judge them
+    plain = ["" if l.strip() in drop and not re.fullmatch(r"[\d.()]+", l.strip()) else l for l in bare]
     kind = "unknown"
     draft = Draft(kind="report")
+    council = council or council_from_text(text)
     try:
-        kind = genre(text, blocks)
-        draft.kind = kind if kind != "unknown" else "report"
-        if kind == "transcript":
-            parse_transcript(text, draft)
-        elif kind == "agenda":
-            parse_agenda(blocks, draft)
-        elif kind == "minutes":
-            parse_minutes(blocks, draft)
-        elif kind == "report":
-            parse_report(blocks, draft)
-        else:
-            _fallback(blocks, draft, "structure not recognised")
+        us = is_us(plain)
+        kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain, meeting_date(plain, us=us))
+        draft = _structure(text, blocks, plain, drop, kind, pages, lines, headings)
     except Exception as exc:  # a parser bug must not lose the document: fall back and say so
         draft = Draft(kind="report")
         _fallback(blocks, draft, f"{kind} parser failed ({type(exc).__name__}: {exc})")
+    body = find_body(plain, council)
+    if body and not (draft.body and title_similarity(body, draft.body) >= 0.75):
+        draft.body = body  # a header pattern named it; a genre parser's own finding stands where they agree
+    draft.date = meeting_date(plain, us=is_us(plain)) or draft.date
     if not draft.date:
         draft.date, _ = find_date(text[:5000])
-    council = council or council_from_text(text) or "Unknown council"
+    council = council or "Unknown council"
     body = draft.body or "Unknown body"
     if not draft.body:
         draft.warn("body not found in the text")
@@ -102,27 +113,89 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     )
 
 
+def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, pages, marked: list[str],
+               headings: set[int]) -> Draft:
+    """The parse that explains the document best: a layout the seed parsers know, or any scheme's items."""
+    old = Draft(kind=kind)
+    form = genre(text, blocks)
+    if kind == "transcript" and speaker_lines(lines) < 10:
+        parse_transcript(text, old, pages)
+        return old
+    if kind == "transcript":
+        parse_turns(lines, old, drop, pages)
+        return old
+    if form == "agenda" and kind == "agenda":  # the layouts the genre parsers know: agenda tables, "308 Title"
+        parse_agenda(blocks, old)
+    elif form == "minutes" and kind == "minutes":
+        parse_minutes(blocks, old)
+    elif kind == "report" and form != "unknown":
+        parse_report(blocks, old)
+    if kind == "report":  # a report's numbered paragraphs are paragraphs, not items
+        if not old.items:
+            _fallback(blocks, old, "structure not recognised")
+        return old
+    new = Draft(kind=kind)
+    genre_of = "agenda" if kind == "agenda" else "minutes"  # a decision record records, as minutes do
+    found = parse_items(lines, new, drop, genre=genre_of, pages=pages, capitals=kind in ("agenda", "minutes"),
+                        marked=marked, headings=headings)
+    if not found and kind == "decision-record":
+        found = parse_single_item(lines, new, drop, genre_of, pages)
+    # an agenda table is what its pack says the items are: the schemes must explain much more to overrule it
+    margin = 1.5 if form == "agenda" else 1.0
+    if found and len(new.items) > margin * len(old.items):
+        if kind == "minutes":  # attendance from the heading block, as the minutes parser reads it
+            info = minutes_header(blocks)
+            new.update({k: info[k] for k in ("attendees", "also_attended")})
+        return new
+    if not old.items:
+        _fallback(blocks, old, "structure not recognised")
+    return old
+
+
 def _fallback(blocks, draft: Draft, why: str) -> None:
     draft.warn(f"{why}: read as one item of positional paragraphs")
     paras, sections = build_paragraphs(join_page_breaks(blocks), genre="report", numbered=False)
     draft.add_item("", None, draft.title or "Document", paras, sections)
 
 
-def blocks_text(doc: Document) -> str:
-    """The text the genre parsers read: each block at its source line where the reader kept lines."""
+def layout(doc: Document) -> tuple[str, list[int | None]]:
+    """The text the genre parsers read, and the page of each of its lines.
+
+    Each block stands at its source line where the reader kept lines; layout blocks are parted by a blank
+    line, a table row's cells by tabs (how the parsers know a row); a rendered list number leads its text.
+    """
     lines: list[str] = []
+    pages: list[int | None] = []
     for b in doc.blocks:
         if b.line:
-            lines.extend([""] * (b.line - 1 - len(lines)))
-        elif lines:
-            lines.append("")
-        lines.extend(b.text.split("\n"))
-    return "\n".join(lines)
+            pad = b.line - 1 - len(lines)
+        else:
+            pad = 1 if lines else 0
+        lines.extend([""] * pad)
+        pages.extend([b.page] * pad)
+        text = b.text
+        if b.kind == "table_row" and len(b.cells) > 1 and not b.line:
+            text = "\t".join(b.cells)
+        elif b.label:  # numbering the format rendered: the parsers read it as printed
+            text = f"{b.label} {b.text}"
+        if b.kind == "heading" and not b.line:  # typography the parsers read: a heading, marked as Markdown marks one
+            text = "## " + " ".join(text.split())
+        for line in text.split("\n"):
+            lines.append(line)
+            pages.append(b.page)
+    return "\n".join(lines), pages
+
+
+def blocks_text(doc: Document) -> str:
+    """The text the genre parsers read (see layout)."""
+    return layout(doc)[0]
 
 
 def parse_document(doc: Document, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
     """Parse a document as read (see qa.read); odd documents still become one citable item, with a warning."""
-    return parse_text(blocks_text(doc), source, council=council, source_url=source_url, warnings=doc.warnings)
+    text, pages = layout(doc)
+    return parse_text(text, source, council=council, source_url=source_url, warnings=doc.warnings,
+                      pages=pages if doc.pages else None)
 
 
 def parse_bytes(data: bytes, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
@@ -130,7 +203,8 @@ def parse_bytes(data: bytes, source: str, council: str | None = None, source_url
     return parse_document(read_bytes(data, source), source, council=council, source_url=source_url)
 
 
-def parse_file(path: str | Path, council: str | None = None, source_url: str | None = None) -> Meeting:
+def parse_file(path: str | Path, council: str | None = None, source_url: str | None = None,
+               limits: ReadLimits | None = None) -> Meeting:
     """Parse one document file (see parse_bytes)."""
     p = Path(path)
-    return parse_document(read_file(p), p.name, council=council, source_url=source_url)
+    return parse_document(read_file(p, limits), p.name, council=council, source_url=source_url)

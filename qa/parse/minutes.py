@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import TERMINAL, Block, join_page_breaks, looks_like_heading
-from qa.parse.header import find_date, split_names, split_title_line
+from qa.parse.header import DATE_DMY, find_date, split_names, split_title_line
 from qa.parse.common import Draft, DraftItem, content_words, item_key, title_overlap
 
 ITEM_NO = r"(?:\d{1,3}/\d{2,4}|[A-Z]{1,3}\d{1,3}(?:/\d{2,4})?|\d{1,4})"
@@ -42,6 +42,8 @@ def _item_candidate(b: Block) -> tuple[str, str, str] | None:
     if not m:
         return None
     number, title = m.group(1), m.group(2).strip()
+    if DATE_DMY.match(text.strip()):  # "15 May 2025 at 4.30 pm" dates the meeting; it is no item 15
+        return None
     if DECISION_WORDS.match(title) or len(title.split()) > 14 or (TERMINAL.search(title) and not title.endswith(")")):
         return None
     if not title[0].isupper() and not title[0].isdigit():
@@ -164,7 +166,7 @@ def parse_minutes(blocks: list[Block], draft: Draft) -> None:
         end = found[n + 1][0] if n + 1 < len(found) else len(blocks)
         body = list(blocks[i + 1:end])
         if rest:
-            body.insert(0, Block(text=rest, kind="paragraph", line=blocks[i].line))
+            body.insert(0, Block(text=rest, kind="paragraph", line=blocks[i].line, page=blocks[i].page))
         title, body = _absorb_title_fragments(title, body)
         items.append(DraftItem(key=item_key(number), number=number, title=title, blocks=body))
     _shift_interleaved(items)

@@ -10,7 +10,7 @@ from qa.parse.document import UnreadableDocument, parse_file
 
 
 def outline(m: Meeting, width: int = 72) -> str:
-    """A readable outline: header; items; sections; paragraph keys with first words; decisions marked."""
+    """A readable outline: header; items; sections; paragraph keys, pages and first words; decisions marked."""
     out = [
         f"{m.body} — {pretty_date(m.date)} ({m.kind})",
         f"  id: {m.id}   council: {m.council}   source: {m.source}",
@@ -36,7 +36,8 @@ def outline(m: Meeting, width: int = 72) -> str:
             status = f" <{p.decision.status}{', action' if p.decision.is_action else ''}>" if p.decision else ""
             first = " ".join(p.text.split())
             first = first if len(first) <= width else first[: width - 1] + "…"
-            out.append(f" {mark} {p.key:>8} {p.kind[:4]:4} {first}{status}")
+            page = f"p.{p.page}" if p.page else ""
+            out.append(f" {mark} {p.key:>8} {page:>5} {p.kind[:4]:4} {first}{status}")
     n = sum(len(i.paragraphs) for i in m.items)
     out.append(f"\n{len(m.items)} items, {n} paragraphs; * = decision")
     return "\n".join(out)

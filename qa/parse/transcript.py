@@ -1,18 +1,23 @@
-"""Transcripts: speech with no numbers or speakers, cut into segments and tied to the items named in it."""
+"""Transcripts: speech cut into segments, each with its speaker where turns are named, tied to the items named."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import Block, to_blocks, join_page_breaks
-from qa.parse.common import Draft
+from qa.parse.common import Draft, item_key
 from qa.parse.header import split_title_line
 from qa.parse.segment import MAX_WORDS, segments
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-_N = r"(\d{1,2}[a-z]?|" + "|".join(NUMBER_WORDS) + r")"
+_N = r"(\d{1,2}[a-z]?|[A-Z]-\d{1,2}(?![\w-])|" + "|".join(NUMBER_WORDS) + r")"
+# A speaker's turn: "Mayor Lago:", "Councillor Lukes:", "Assistant City Attorney Ceballos:", "THE CHAIR:"
+SPEAKER = re.compile(r"^((?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\s+(?=\S)")
+# An item heading printed in a transcript: "Agenda Item E-2 [2:52 p.m.]", "Item 4 – Budget"
+ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}[a-z]?)\b\s*(?:\[[^\]]*\])?\s*(.*)$")
 TRANSITION = [
     re.compile(rf"(?i)\bitem\s+number\s+{_N}\s+on\s+the\s+agenda\b"),
     re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
@@ -48,14 +53,28 @@ def _title(words: str) -> str:
     return " ".join(words.split()[:10])
 
 
-def parse_transcript(text: str, draft: Draft) -> None:
-    """Fill draft from a transcript: header lines, speech segments tied to items, and any trailing summary."""
+def _word_pages(lines: list[str], pages: list[int | None]) -> list[int | None]:
+    """The page of every word of the speech, in order: segments are found by their first word's place."""
+    out: list[int | None] = []
+    for line, page in zip(lines, pages):
+        out.extend([page] * len(line.split()))
+    return out
+
+
+def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = None) -> None:
+    """Fill draft from a transcript: header lines, speech segments tied to items, and any trailing summary.
+
+    pages: the page of each line of text, where the source has pages.
+    """
     lines = text.split("\n")
-    head = []
+    pages = list(pages) if pages else [None] * len(lines)
+    head, head_pages = [], []
     while lines and len(lines[0]) < 300 and not (head and len(" ".join(head)) > 400):
         line = lines.pop(0)
+        page = pages.pop(0)
         if line.strip():
             head.append(line.strip())
+            head_pages.append(page)
         if len(head) >= 2:
             break
     for h in head:
@@ -65,17 +84,20 @@ def parse_transcript(text: str, draft: Draft) -> None:
             break
     tail_at = next((i for i, l in enumerate(lines) if TAIL_HEADING.match(l.strip()) and i > len(lines) * 0.5), len(lines))
     speech = " ".join(l.strip() for l in lines[:tail_at] if l.strip())
-    items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading") for h in head])]
+    word_pages, at = _word_pages(lines[:tail_at], pages[:tail_at]), 0
+    items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading", page=p) for h, p in zip(head, head_pages)])]
     for seg, opens in segments(speech, transition):
         if opens:
             number, title = opens
             key = number if number else "final"
             items.append((key, number, title or (f"Item {number}" if number else "Final item"), []))
-        items[-1][3].append(Block(text=seg, kind="paragraph"))
+        page = word_pages[at] if at < len(word_pages) else None
+        at += len(seg.split())
+        items[-1][3].append(Block(text=seg, kind="paragraph", page=page))
     tail = []
-    for b in join_page_breaks(to_blocks("\n".join(lines[tail_at:]))):
+    for b in join_page_breaks(to_blocks("\n".join(lines[tail_at:]), pages=pages[tail_at:])):
         long = b.kind in ("paragraph", "bullet") and len(b.text.split()) > MAX_WORDS
-        tail.extend([Block(text=seg, kind="paragraph") for seg, _ in segments(b.text)] if long else [b])
+        tail.extend([Block(text=seg, kind="paragraph", page=b.page) for seg, _ in segments(b.text)] if long else [b])
     if tail:
         items.append(("summary", None, "Summary published with the transcript", tail))
         names, in_att = [], False
@@ -90,3 +112,68 @@ def parse_transcript(text: str, draft: Draft) -> None:
         draft.add_item(key, number, title, paras, sections)
     if not any(n for _, n, _, _ in items):
         draft.warn("no agenda item named in the speech; segments are not tied to items")
+
+
+def _turn_lines(lines: list[str]):
+    """(line number, text) with a line cut where a known speaker's turn starts inside it ("… them. Mayor Lago: If …")."""
+    names = Counter(m.group(1) for l in lines if (m := SPEAKER.match(l.strip())))
+    known = [re.escape(n) for n, k in names.items() if k >= 3]
+    cut = re.compile(rf"(?<=[.?!…”)])\s+(?=(?:{'|'.join(known)}):\s)") if known else None
+    for n, line in enumerate(lines):
+        for piece in (cut.split(line) if cut else [line]):
+            yield n, piece
+
+
+def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int | None] | None = None) -> None:
+    """Fill draft from a transcript of speaker turns ("Mayor Lago: …"): each turn's segments carry its speaker
+    and the page the turn starts on; a printed "Agenda Item E-2" heading, or a turn that moves on to an item,
+    opens that item."""
+    counts = Counter(l.strip() for l in lines if l.strip())
+    furniture = {s for s, n in counts.items() if n >= 3 and not SPEAKER.match(s)} | set(drop)
+    items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [])]
+    speaker, said, page = None, [], None
+
+    def flush():
+        text = " ".join(said)
+        for seg, _ in segments(text):
+            items[-1][3].append(Block(text=seg, kind="paragraph", speaker=speaker, page=page))
+        said.clear()
+
+    def open_item(number: str, title: str):
+        number = number.upper()
+        if any(n == number for _, n, _, _ in items):
+            return
+        items.append((number, number, title or f"Item {number}", []))
+
+    for n, raw in _turn_lines(lines):
+        s = raw.strip()
+        if not s or s in furniture or re.fullmatch(r"\d{1,4}|\d{1,3}\s*\[|\]\s*\d*|Date\]", s):
+            continue
+        m = ITEM_HEADING.match(s)
+        if m:
+            flush()
+            speaker = None
+            open_item(m.group(1), " ".join(m.group(2).strip(" –-").split()[:12]))
+            if len(m.group(2).split()) <= 12:
+                continue
+            s = m.group(2)  # the caption runs on after the heading: it is said under the item
+        m = SPEAKER.match(s)
+        if m:
+            flush()
+            speaker, page = m.group(1).strip(), pages[n] if pages else None
+            moved = transition(s[m.end():])
+            if moved and moved[0]:
+                open_item(moved[0], moved[1])
+            said.append(s[m.end():].strip())
+            continue
+        if not said:
+            page = pages[n] if pages else None
+        said.append(s)
+    flush()
+    for key, number, title, blocks in items:
+        if number and not blocks and key != "front":
+            continue
+        paras, sections = build_paragraphs(blocks, genre="transcript", numbered=False)
+        draft.add_item(key.lower() if key == "front" else item_key(number), number, title, paras, sections)
+    if not any(n for _, n, _, _ in items):
+        draft.warn("no agenda item named in the transcript; segments are not tied to items")

@@ -12,7 +12,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         return data.decode("utf-8", errors="replace"), ["invalid UTF-8 replaced with U+FFFD"]
 
 
-def read_text(data: bytes) -> Document:
+def read_text(data: bytes, limits=None) -> Document:
     """One block per run of non-blank lines; a form feed starts a new page (pdftotext's output has them)."""
     if not data.strip():
         raise UnreadableDocument("empty file")

@@ -36,7 +36,8 @@ SCHEMAS = {
         "id": {"type": "string"}, "url": {"type": "string"}, "label": {"type": "string"},
         "council": STR_OR_NULL, "body": STR_OR_NULL, "date": {"anyOf": [DATE, {"type": "null"}]},
         "kind": {"enum": list(KINDS)}, "item": STR_OR_NULL, "item_title": STR_OR_NULL,
-        "section": STR_OR_NULL, "paragraph": STR_OR_NULL, "source": {"type": "string"}, "source_url": STR_OR_NULL,
+        "section": STR_OR_NULL, "paragraph": STR_OR_NULL, "heading": STR_OR_NULL, "speaker": STR_OR_NULL,
+        "source": {"type": "string"}, "source_url": STR_OR_NULL, "page": {"type": ["integer", "null"], "minimum": 1},
     }),
     "Passage": _obj({
         "rank": {"type": "integer", "minimum": 1}, "score": {"type": "number"}, "weak": {"type": "boolean"},

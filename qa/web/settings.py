@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
+from qa.envconfig import env_values
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -24,16 +26,7 @@ class Settings:
     @classmethod
     def from_env(cls, environ) -> "Settings":
         """Defaults overridden by MINUTEBOOK_<NAME> variables (e.g. MINUTEBOOK_RATE_LIMIT_PER_MINUTE=120)."""
-        values = {}
-        for f in fields(cls):
-            raw = environ.get(ENV_PREFIX + f.name.upper())
-            if raw is None:
-                continue
-            try:
-                values[f.name] = float(raw) if f.type in (float, "float") else int(raw)
-            except ValueError:
-                raise ValueError(f"{ENV_PREFIX}{f.name.upper()} must be a number, got {raw!r}") from None
-        return cls().updated(values)
+        return cls().updated(env_values(cls, environ))
 
     def updated(self, values: dict | None) -> "Settings":
         """A copy with values replaced; unknown names are refused so typos do not pass silently."""
@@ -45,7 +38,6 @@ class Settings:
         return replace(self, **values)
 
 
-ENV_PREFIX = "MINUTEBOOK_"
 HELP = {
     "max_body_bytes": "largest request body accepted; bigger bodies get 413",
     "max_question_chars": "longest question accepted; longer ones get 400",

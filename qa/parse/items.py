@@ -1,0 +1,146 @@
+"""Any house style's items: where each top-level item starts (numbered scheme, capitals headings) and its paragraphs."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from qa.parse.body import build_paragraphs
+from qa.parse.clean import join_page_breaks, to_blocks
+from qa.parse.common import Draft, item_key
+from qa.parse.schemes import choose_items, is_caps_heading
+
+# Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
+# COUNCIL", "AGENDA", "CITY COUNCIL CHAMBERS", "CITY OF X", "X PARISH COUNCIL").
+NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b|^(city|town|county|village) of\b|"
+                           r"\bparish council$|^(also\s+)?(present|absent|in attendance)\b")  # attendance labels too
+
+# A line that opens with an item number ("1. INVOCATION"): a candidate of the numbered schemes, not a bare heading.
+NUMBERED_LINE = re.compile(r"^[0-9IVXA-Z]{1,4}[.)]\s")
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where an item starts: its first line, printed number (None when unnumbered), title and last title line."""
+
+    line: int
+    number: str | None
+    title: str
+    title_end: int
+
+
+def _caps_items(lines: list[str]) -> list[int]:
+    """Lines that are capitals headings of items; three or more capitals lines in a row are a paragraph in capitals."""
+    caps = [i for i, l in enumerate(lines) if is_caps_heading(re.sub(r"\s*\([^)]*\)\s*$", "", l.strip()))
+            and not NUMBERED_LINE.match(l.strip())]
+    run_of: dict[int, int] = {}
+    k = 0
+    while k < len(caps):
+        j = k
+        while j + 1 < len(caps) and caps[j + 1] == caps[j] + 1:
+            j += 1
+        for i in caps[k:j + 1]:
+            run_of[i] = j - k + 1
+        k = j + 1
+    return [i for i in caps if (run_of[i] < 3 or lines[i].strip().endswith(":"))
+            and not NOT_ITEM_CAPS.search(lines[i].strip().rstrip(":- ")) and not _continues(lines, i)]
+
+
+def _continues(lines: list[str], i: int) -> bool:
+    """A capitals line inside a sentence ("… A RESOLUTION OF" / "THE CITY COUNCIL OF …") is not a heading."""
+    prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 3), -1) if lines[j].strip()), "")
+    return bool(re.search(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with|a|an|by)|,)$", prev)
+                or re.search(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with|a|an|by)|,)$", lines[i].strip()))
+
+
+def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int] | set[int] = frozenset()
+                ) -> tuple[str | None, list[Start]]:
+    """(how the items were found, their starts in order): the best numbering scheme, capitals headings, or both.
+
+    capitals: whether unnumbered capitals headings may be items (agendas and minutes; not an ordinance's signatures).
+    """
+    scheme, run = choose_items(lines, headings)
+    title_lines = {c.title_line for c in run} | {c.line for c in run}
+    caps = [i for i in _caps_items(lines) if i not in title_lines] if capitals else []
+    numbered = [Start(c.line, c.number, c.title, c.title_line) for c in run]
+    if run:
+        caps_titled = sum(is_caps_heading(c.title) for c in run) >= len(run) / 2
+        if caps_titled:  # procedural items before the numbering starts ("CALL TO ORDER") are items too
+            pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line]
+            return scheme, pre + numbered
+        if len(caps) <= len(run):  # the numbered run is the top level unless capitals headings outnumber it
+            return scheme, numbered
+    if len(caps) >= 3:
+        return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
+    return None, []
+
+
+def _clean_title(line: str) -> str:
+    line = line.strip()
+    head, colon, rest = line.partition(":")
+    if colon and rest.strip() and is_caps_heading(line):
+        line = head  # "PLEDGE OF ALLEGIANCE: To be announced": the note stays in the item's text
+    return line.rstrip(":-– ").strip()
+
+
+def _title_with_continuation(lines: list[str], s: Start, end: int) -> Start:
+    """A title that runs onto the next line ("… the procurement of" / "the Village Green") is made whole."""
+    t, k = s.title, s.title_end
+    while k + 1 < end and lines[k + 1].strip() and re.search(r"(?i)\b(of|and|the|to|for|in|on|with|&|-|–)$", t) \
+            and len(t.split()) < 20:
+        k += 1
+        t = f"{t} {lines[k].strip()}"
+    return replace(s, title=t, title_end=k)
+
+
+def _blocks(lines: list[str], lo: int, hi: int, drop: set[str], pages: list[int | None] | None = None):
+    blocks = to_blocks("\n".join(lines[lo:hi]), drop=drop, pages=pages[lo:hi] if pages else None)
+    return [replace(b, line=b.line + lo) for b in blocks]
+
+
+def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
+                pages: list[int | None] | None = None, capitals: bool = True, marked: list[str] | None = None,
+                headings: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Fill draft with a front item and one item per start found; False when no structure was found.
+
+    pages: the page of each line, where the source has pages. marked: the same lines with the reader's headings
+    marked ("## "), for the paragraphs; headings: which lines those are, for the schemes.
+    """
+    how, starts = item_starts(lines, capitals=capitals, headings=headings)
+    text_lines = marked or lines
+    if not starts:
+        return False
+    starts = [_title_with_continuation(lines, s, (starts[k + 1].line if k + 1 < len(starts) else len(lines)))
+              for k, s in enumerate(starts)]
+    front = _blocks(text_lines, 0, starts[0].line, drop, pages)
+    paras, sections = build_paragraphs(join_page_breaks(front), genre=genre, numbered=False)
+    draft.add_item("front", None, "Heading and attendance" if genre == "minutes" else "Front matter", paras, sections)
+    for k, s in enumerate(starts):
+        end = starts[k + 1].line if k + 1 < len(starts) else len(lines)
+        blocks = _blocks(text_lines, s.title_end + 1, end, drop, pages)
+        note = lines[s.line].strip().partition(":")[2].strip() if s.number is None else ""
+        if note and s.title_end == s.line:  # "PLEDGE OF ALLEGIANCE: To be announced": the note is the item's text
+            blocks = [replace(b, text=note) for b in _blocks(text_lines, s.line, s.line + 1, drop, pages)][:1] + blocks
+        if s.line < s.title_end:  # lines between the number and its title (a file number) stay as text
+            blocks = _blocks(text_lines, s.line + 1, s.title_end, drop | {s.title}, pages) + blocks
+        paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
+        key = item_key(s.number) if s.number else item_key(s.title)[:40]
+        draft.add_item(key, s.number, s.title, paras, sections)
+    return True
+
+
+# "Agenda Item: E-2" anywhere in a record: the agenda item the whole record was taken under.
+NAMED_ITEM = re.compile(r"(?i)\bagenda\s+item\s*(?:no\.?)?\s*:?\s*((?-i:[A-Z])\.?-?\d{1,3}[a-z]?|\d{1,3}[a-z]?)\b")
+RECORD_TITLE = re.compile(r"(?i)^\s*an?\s+(?:ordinance|resolution|by-?law)\b|^\s*(?:decision|resolution)\b")
+
+
+def parse_single_item(lines: list[str], draft: Draft, drop: set[str], genre: str,
+                      pages: list[int | None] | None = None) -> bool:
+    """A record of one agenda item that names it somewhere ("Agenda Item: E-2"): the whole record is that item."""
+    named = next((m.group(1) for l in lines if (m := NAMED_ITEM.search(l))), None)
+    if not named:
+        return False
+    title = next((l.strip() for l in lines if RECORD_TITLE.match(l)), None) or draft.title or "Decision record"
+    blocks = _blocks(lines, 0, len(lines), drop, pages)
+    paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
+    draft.add_item(item_key(named), named, " ".join(title.split()[:30]), paras, sections)
+    return True

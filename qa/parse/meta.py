@@ -1,0 +1,221 @@
+"""A document's metadata from its header block: body, meeting date and kind, by general patterns."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from dateutil import parser as dateparser
+
+HEAD_LINES = 80
+# Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission").
+BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group)"
+_NAME = rf"[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b)?"
+# A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
+_CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?(?i:{BODY_NOUN})"
+              rf"(?:\s+(?:and|&)\s+[A-Z][\w’' &-]{{0,80}}?\b(?i:{BODY_NOUN}))?")
+BODY_PATTERNS = (
+    # "MINUTES of a meeting of the Cabinet held…", "Minutes of the Transport & Connectivity Policy Committee",
+    # "MINUTES OF THE REGULAR CITY COUNCIL MEETING" (UK ModernGov, US city clerks)
+    re.compile(rf"(?i)\bminutes\s+of\s+(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_CAPS_NAME}))"),
+    # "Decision determined at Transport & Connectivity Policy Committee meeting on 19 March 2026"
+    re.compile(rf"\b(?:at|by)\s+(?:the\s+)?(?P<body>{_CAPS_NAME})\s+meeting\b"),
+)
+# "REGULAR MEETING OF THE CITY COUNCIL", "Meeting of the X", "Ordinance of the City Commission"
+MEETING_OF = re.compile(rf"(?i)\b(?:meeting|ordinance|resolution|decisions?)\s+of\s+(?:the\s+)?(?-i:(?P<body>{_NAME}))")
+# "City of Coral Gables City Commission Meeting": a line that opens with the meeting's name
+NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:meeting)\b")
+# "COMMITTEE: Transport and Connectivity Committee" (report cover sheets)
+LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|body|decision[- ]maker)\s*:\s*(?-i:(?P<body>{_NAME}))")
+# "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
+DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
+                            r"(?:[-–,]|(?i:on)\b)")
+# A short line that is nothing but a body's name ("City Commission", "City Council")
+BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
+ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)+(?=\S)")
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_ORD = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+ORDINAL_WORDS = {w: i for i, w in enumerate(_ORD, 1)}
+ORDINAL_WORDS.update({"twenty-" + w: 20 + i for i, w in enumerate(_ORD[:9], 1)})
+ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+DATE_SPANS = (
+    # "Thursday, 13 March 2025", "13th March 2025", "23rd March, 2026"
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b", re.I),
+    # "March 13, 2025", "JUNE 6, 2023", "December 6 2022"
+    re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
+    # "2025-03-13"
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    # "13/03/2025", "3/12/2024" (day first unless the month cannot be)
+    re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"),
+)
+# "PASSED AND ADOPTED THIS TWELFTH DAY OF MARCH, A.D., 2024" (US ordinances and resolutions)
+DAY_OF = re.compile(rf"(?i)\bthis\s+(\d{{1,2}}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)\s+day\s+of\s+({_MONTH}),?\s+(?:A\.?D\.?,?\s+)?(\d{{4}})")
+# Where a date is not the meeting's: print, publication, posting, letters, deadlines, signatures.
+NOT_MEETING = re.compile(r"(?i)printed|published|publication|posted|issued|dated|date of issue|signed|deadline|"
+                         r"despatch|dispatch|circulated|envelope|letter|last updated|modified|amended on|\bset\s+(?:on|for)\b")
+MEETING_CUE = re.compile(r"(?i)meeting|held|minutes|agenda|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                         r"\d\s*(?:a\.?m|p\.?m)|adopted|date\s*:")
+
+
+def parse_date(span: str, dayfirst: bool = True) -> str | None:
+    """A date as written to ISO, through dateutil; None when it is not a real date."""
+    try:
+        return dateparser.parse(span, dayfirst=dayfirst, fuzzy=True, default=None).date().isoformat()
+    except (ValueError, OverflowError, AttributeError, TypeError):
+        return None
+
+
+def dates_in(line: str, us: bool = False) -> list[tuple[int, str]]:
+    """(offset, ISO date) of every date written in a line."""
+    out = []
+    m = DAY_OF.search(line)
+    if m:
+        day = m.group(1).lower()
+        d = ORDINAL_WORDS.get(day) or int(re.sub(r"\D", "", day) or 0)
+        iso = parse_date(f"{d} {m.group(2)} {m.group(3)}") if d else None
+        if iso:
+            out.append((m.start(), iso))
+    for rx in DATE_SPANS:
+        for m in rx.finditer(line):
+            iso = parse_date(re.sub(r"(?i)\bof\b", "", m.group(0)), dayfirst=not us)
+            if iso and not any(abs(o - m.start()) < 4 for o, _ in out):
+                out.append((m.start(), iso))
+    return sorted(out)
+
+
+def meeting_date(lines: list[str], us: bool = False) -> str | None:
+    """The meeting's date: the first date in the header on a line that speaks of the meeting, never a print
+    or letter date; else the first date at all."""
+    for line in lines:  # an ordinance or resolution is dated by the meeting that adopted it
+        if DAY_OF.search(line) and re.search(r"(?i)\b(adopted|passed)\b", line):
+            return dates_in(line, us)[0][1]
+    best = None
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        context = " ".join(lines[max(0, i - 1):i + 2])
+        for _, iso in dates_in(line, us):
+            if NOT_MEETING.search(line):
+                continue
+            score = (2 if MEETING_CUE.search(context) else 1) - i / (HEAD_LINES * 2)
+            if "adopted" in line.lower():
+                score += 1  # an ordinance is dated by its adoption
+            if best is None or score > best[0]:
+                best = (score, iso)
+    return best[1] if best else None
+
+
+def _tidy_body(body: str, council: str | None) -> str:
+    body = re.sub(r"\s+", " ", body).strip(" ,.-–:")
+    body = ADJECTIVES.sub("", body)
+    body = re.sub(r"(?i)\s+meeting$", "", body)
+    if council:
+        place = re.sub(r"(?i)^(city|town|county|borough|district|village) of\s+|\s+(parish|town|city|county|district|borough)?\s*council$", "", council).strip()
+        rest = re.sub(rf"(?i)^(?:the\s+)?(?:city\s+of\s+)?{re.escape(place)}[,\s]+", "", body) if place else body
+        if rest != body and body.lower() != council.lower() and re.search(BODY_NOUN + "$", rest, re.I) and len(rest.split()) >= 2:
+            body = rest  # "City of Coral Gables City Commission": the council is said elsewhere
+    if body.isupper():
+        body = " ".join(w if w in ("&",) else w.capitalize() for w in body.lower().split())
+        body = re.sub(r"\b(And|Of|The|For)\b", lambda m: m.group(1).lower(), body)
+    return body
+
+
+def find_body(lines: list[str], council: str | None = None) -> str | None:
+    """The meeting body named in the header block, by the patterns above in order of trust."""
+    head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
+    joined = " ".join(head[:40])
+    m = BODY_PATTERNS[0].search(" ".join(head[:8]))  # a title; further down, "minutes of" cites other minutes
+    if m:
+        return _tidy_body(m.group("body"), council)
+    for line in head[:40]:
+        if dates_in(line):
+            m = DATE_LINE_BODY.match(line)
+            if m:
+                return _tidy_body(m.group("body"), council)
+    m = BODY_PATTERNS[1].search(joined)
+    if m:
+        return _tidy_body(m.group("body"), council)
+    m = MEETING_OF.search(joined)
+    if m:
+        return _tidy_body(m.group("body"), council)
+    for line in head[:40]:
+        m = LABEL_BODY.match(line)
+        if m:
+            return _tidy_body(m.group("body"), council)
+    for line in head[:40]:
+        m = NAME_MEETING.match(line)
+        if m:
+            return _tidy_body(m.group("body"), council)
+    for line in head[:40]:
+        m = BODY_LINE.match(line)
+        if m and not re.match(r"(?i)^(city|town|county|borough|village)\s+of\b", line):
+            return _tidy_body(m.group("body"), council)
+    return None
+
+
+# The kinds of document, each with the header phrases that announce it, in order of trust.
+KIND_PATTERNS = (
+    ("transcript", re.compile(r"(?im)\bverbatim\b|\btranscript(ion)?\b")),
+    ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
+                                   r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
+    ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
+    ("minutes", re.compile(r"(?im)^\s*minutes\b")),
+    ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
+                          r"\bnotice\s+of\s+(the\s+)?meeting\b|\bto\s+be\s+held\s+on\b|\bsummons\b")),
+    ("report", re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?report\b|\breport\s+(to|of|title)\b|\bpurpose\s+of\s+(the\s+)?report\b")),
+)
+# A web page that carries an agenda with its minutes ("Agenda and minutes", "Agenda, decisions and draft minutes")
+AGENDA_AND_MINUTES = re.compile(r"(?i)\bagenda,?\s+(?:decisions\s+)?and\s+(?:draft\s+|printed\s+)?minutes\b")
+# "Minutes:" heading the record of each item on a meeting web page
+MINUTES_LABEL = re.compile(r"(?i)^minutes\s*:\s*$")
+# Words of a meeting yet to be held, or of one whose business is listed ("CALL TO ORDER")
+MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b")
+SPEAKER = re.compile(r"^(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
+RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present)\b|\b(resolved|it was agreed|were agreed|convened)\b")
+
+
+# Labels of fields, not people: "Present:", "Email:", "Sponsors:".
+FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resolved|agreed|sponsors|attachments|"
+                         r"recommendation|note|subject|ward|action required|title|date|committee|venue|time|location|"
+                         r"e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason)\b")
+
+
+def speaker_lines(lines: list[str]) -> int:
+    """How many lines open with the name of someone who speaks again and again ("Mayor Lago:", "THE CHAIR:");
+    0 unless at least two speakers take three turns or more."""
+    labels = Counter(m.group(0).split(":")[0] for l in lines if (m := SPEAKER.match(l.strip()))
+                     and not FIELD_LABEL.match(l.strip()))
+    if sum(1 for n in labels.values() if n >= 3) < 2:
+        return 0
+    return sum(labels.values())
+
+
+def find_kind(lines: list[str], meeting: str | None = None) -> str:
+    """minutes | agenda | report | decision-record | transcript | written-questions, from the header's words.
+
+    A line dated other than the meeting ("Minutes of the meeting held on 23 April") speaks of another document.
+    """
+    if speaker_lines(lines) >= 10:
+        return "transcript"
+    own = [l.strip() for l in lines[:HEAD_LINES]
+           if not (meeting and (ds := dates_in(l)) and all(iso != meeting for _, iso in ds))]
+    head = "\n".join(own)
+    top = "\n".join(own[:12])
+    if AGENDA_AND_MINUTES.search(head) or sum(1 for l in lines if MINUTES_LABEL.match(l.strip())) >= 2:
+        return "minutes"
+    for kind, rx in KIND_PATTERNS:
+        if rx.search(top):
+            return kind
+    for kind, rx in KIND_PATTERNS:
+        if kind != "decision-record" and rx.search(head):  # "Resolution No." lines also sit inside agendas
+            return kind
+    if RECORD_CUES.search(head):
+        return "minutes"
+    return "agenda" if MEETING_WORDS.search(head) else "report"  # business listed, nothing recorded
+
+
+def is_us(lines: list[str]) -> bool:
+    """Dates like 3/07/2024 read month first: the header speaks of a US-style city (mm/dd)."""
+    head = " ".join(lines[:HEAD_LINES])
+    return bool(re.search(rf"\b{_MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}\b", head)) and not re.search(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}\b", head)
+

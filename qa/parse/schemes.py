@@ -1,0 +1,252 @@
+"""Item numbering schemes as scored candidates: which printed numbers open a document's agenda or minute items.
+
+Each scheme is named pattern data. Every line that could open an item under some scheme becomes a
+candidate; per scheme, the longest run of candidates whose numbers go up in small steps, with titles that
+look like titles, is its explanation of the document, and the best-explaining scheme gives the items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.parse.clean import TERMINAL
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s.upper()):
+        v = ROMAN[ch]
+        total, prev = (total - v, prev) if v < prev else (total + v, v)
+    return total
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """One way councils number items: the number's pattern, how to read its value, and what it serves."""
+
+    name: str
+    number: str  # regex for the printed number (no surrounding punctuation)
+    value: object  # number text -> (prefix, n): items of one run share the prefix and n goes up
+    starts_anywhere: bool = False  # minute numbers run on through the year ("292."): any first value
+    sub_of: str | None = None  # a sub-numbering ("A.-1.") whose parent is the number before the separator
+
+
+def _int(s: str) -> tuple[str, int]:
+    return "", int(s)
+
+
+def _last(s: str) -> tuple[str, int]:
+    head, _, tail = s.rpartition(".")
+    return head, int(tail)
+
+
+def _letter(s: str) -> tuple[str, int]:
+    return "", ord(s.upper()) - 64
+
+
+def _roman(s: str) -> tuple[str, int]:
+    return "", roman_value(s)
+
+
+def _slash(s: str) -> tuple[str, int]:
+    n, _, year = s.partition("/")
+    return year, int(n)
+
+
+def _prefixed(s: str) -> tuple[str, int]:
+    m = re.match(r"([A-Za-z]+)\.?-?(\d+)", s)
+    return m.group(1).upper(), int(m.group(2))
+
+
+def _ref(s: str) -> tuple[str, int]:
+    m = re.match(r"([A-Za-z]*\d{4})[-/](\d+)", s)
+    return m.group(1), int(m.group(2))
+
+
+SCHEMES = (
+    # "7", "292.", "1." — most UK committee minutes (ModernGov prints the number alone in a margin column),
+    # US agendas ("1. INVOCATION"), parish agendas. No leading zero: "01" is a table's reference column.
+    Scheme("number", r"[1-9]\d{0,3}", _int, starts_anywhere=True),
+    # "21.01.05", "19.09.01" — parish minutes numbered year.month.sequence.
+    Scheme("year-month-seq", r"\d{2}\.\d{2}\.\d{2}", _last),
+    # "45/21", "12/2024" — minute number / year (many English district and parish councils).
+    Scheme("number/year", r"\d{1,4}/\d{2,4}", _slash, starts_anywhere=True),
+    # "R2024-214", "2024/15" style references printed as item numbers (decision lists, Canadian agendas).
+    Scheme("reference", r"[A-Z]{0,3}\d{4}[-/]\d{1,4}", _ref, starts_anywhere=True),
+    # "IV." — US agendas (Legistar) and some Irish and Scottish agendas number sections in roman numerals.
+    Scheme("roman", r"[IVXL]{1,6}", _roman),
+    # "A." — lettered agenda sections (US city commissions; English parish agendas).
+    Scheme("letter", r"[A-Z]", _letter),
+    # "8.1", "3.2" — sub-items of a numbered item; chosen only where no parent item is printed.
+    Scheme("decimal-sub", r"[1-9]\d?\.\d{1,2}", _last, sub_of="."),
+    # "A.-1.", "E-2", "H.-1." — lettered sections' items (Legistar agendas, items named in transcripts).
+    Scheme("letter-number", r"[A-Z]\.?-\d{1,2}", _prefixed, sub_of="-"),
+)
+# How a number sits in front of its title: "Item 5", "Minute 12", "Agenda Item E-2", or the bare number.
+LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
+# A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
+TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
+WORD_MARK = re.compile(r"(?i)^(?:agenda\s+)?item\s*(?:no\.?)?\s*:?\s*([A-Z]\.?-\d{1,2}|\d{1,3}[a-z]?)\b")
+# Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
+DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number")
+# A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
+FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
+NOT_TITLE = re.compile(r"(?i)^(page\s+\d|\d|\(|https?:|www\.|tel\b|e-?mail\b)|@")
+
+
+def title_quality(title: str) -> float:
+    """How much a line looks like an item title: short, capitalised, no sentence end; 0 when it cannot be."""
+    t = title.strip()
+    if re.match(r"^\d{4}(?:/\d{2,4})?\s+[A-Z]", t):
+        t = t.split(None, 1)[1]  # "2024/25 Q4 Corporate Risk Report": a year may open a title
+    if not t or NOT_TITLE.search(t) or not (t[0].isupper() or t[0] in "'‘“\""):
+        return 0.0
+    words = t.split()
+    if len(words) > 25:
+        return 0.0
+    q = 1.0
+    if len(words) > 14:
+        q -= 0.5
+    if TERMINAL.search(t) and not t.endswith((")", ":", "?")):
+        q -= 0.4
+    if re.search(r"\b(?:that|was|were|had|has|would|will)\b", t) and len(words) > 8:
+        q -= 0.3  # reads as a sentence of the minutes, not a heading
+    return max(q, 0.0)
+
+
+def is_caps_heading(line: str) -> bool:
+    """An unnumbered heading set in capitals ("CONSENT CALENDAR", "CALL TO ORDER:", "PLEDGE OF ALLEGIANCE: To be
+    announced"); not a session's time heading ("6:00 PM - OPEN SESSION")."""
+    s = line.strip()
+    head, colon, rest = s.partition(":")
+    if colon and rest.strip() and len(rest.split()) <= 6 and not re.match(r"\d", rest.strip()):
+        s = head  # a capitals heading with a short note after its colon
+    s = s.rstrip(":").strip()
+    if re.search(r"(?i)\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", s):
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", s)
+    words = s.split()
+    return (len(letters) >= 4 and letters.isupper() and 1 <= len(words) <= 12 and not re.search(r"\d{3,}|@|www\.", s)
+            and not TERMINAL.search(s.rstrip(")")))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A line that may open an item: where, under which scheme, its number and title, and the title's line."""
+
+    line: int
+    scheme: str
+    number: str
+    title: str
+    title_line: int
+    quality: float
+    explicit: bool = False  # the text itself says "item" ("Agenda Item E-2", "(agenda item 7)")
+
+
+def _next_text(lines: list[str], i: int, reach: int = 3) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 1 + reach)):
+        if lines[j].strip():
+            return j
+    return None
+
+
+def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
+    """Every line that could open an item, under every scheme whose number it carries; a line the reader saw
+    as a heading (typography: bold, larger, a heading style) weighs more."""
+    out: list[Candidate] = []
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        m = TRAILING_MARK.search(line)
+        if m:  # "(agenda item 7)" under the title it numbers, or after it on the line (a form's "Subject:" cell)
+            before = line[:m.start()].split("\t")[-1].strip()
+            before = re.sub(r"^(?:\([a-z]\)\s*)?[A-Z][a-z]+:\s*", "", before)
+            k = i if before else next((j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), None)
+            if k is not None:
+                title = before or lines[k].strip()
+                for s in SCHEMES:
+                    if re.fullmatch(s.number, m.group(1)):
+                        out.append(Candidate(k, s.name, m.group(1), title, k, 1.5, explicit=True))
+            continue
+        explicit = bool(WORD_MARK.match(line))
+        prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
+        marker_above = bool(re.fullmatch(FILE_NUMBER_MARKER, prev))
+        for s in SCHEMES:
+            if s.name == "reference" and marker_above:
+                continue  # "a." then "2026-472": a file number under a sub-item's marker, not an item
+            m = re.match(rf"(?i:{LEAD})({s.number})(?:[.):]|\.-)?(?:\s+(.*))?$", line) if explicit else \
+                re.match(rf"({s.number})(?:[.)]|\.-)?(?:\s+(.*))?$", line)
+            if not m:
+                continue
+            title, tl = (m.group(2) or "").strip(), i
+            if title.startswith("[") or re.match(r"^\d{1,2}[.:]\d{2}", title):
+                title = ""  # "Agenda Item E-2 [2:52 p.m.]": a time, not a title
+            if not title:
+                j = _next_text(lines, i)
+                if j is None:
+                    continue
+                title, tl = lines[j].strip(), j
+                if re.fullmatch(r"\d{2,4}-\d{3,5}", title):  # a file number between item number and caption
+                    j2 = _next_text(lines, j)
+                    if j2 is not None:
+                        title, tl = lines[j2].strip(), j2
+            q = title_quality(title) * (0.5 if "\t" in line else 1.0)  # a table's reference column, often
+            if q and (i in headings or tl in headings):
+                q += 0.5
+            if not q and s.name in DISTINCT and tl == i and title[:1].isupper():
+                # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
+                # run into the text; the title is the words before the text
+                q, title = 0.5, " ".join(re.split(r"(?<=[a-z])\.\s", title)[0].split()[:8])
+            if q > 0 or explicit:
+                out.append(Candidate(i, s.name, m.group(1), title, tl, max(q, 0.5 if explicit else 0), explicit))
+    return out
+
+
+def _chain(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candidate]]:
+    """The best run of this scheme's candidates: values up by 1-3 within one prefix, scored by title quality."""
+    cs = [c for c in cands if c.scheme == scheme.name]
+    if not cs:
+        return 0.0, []
+    vals = [scheme.value(c.number) for c in cs]
+    best: list[float] = []
+    back: list[int | None] = []
+    for i, (c, (pre, n)) in enumerate(zip(cs, vals)):
+        start_ok = scheme.starts_anywhere or n <= 3
+        score, prev = (c.quality - (0.5 if n > 3 else 0)) if start_ok else float("-inf"), None
+        for j in range(i):
+            pj, nj = vals[j]
+            if cs[j].line >= c.line or best[j] == float("-inf"):
+                continue
+            step_ok = pj == pre and 1 <= n - nj <= 3 or pj != pre and scheme.sub_of and n == 1 and pre > pj
+            if step_ok and best[j] + c.quality - 0.3 * (n - nj - 1) > score:
+                score, prev = best[j] + c.quality - 0.3 * (n - nj - 1), j
+        best.append(score)
+        back.append(prev)
+    k = max(range(len(cs)), key=lambda i: best[i])
+    run = []
+    while k is not None:
+        run.append(cs[k])
+        k = back[k]
+    return best[max(range(len(cs)), key=lambda i: best[i])], run[::-1]
+
+
+def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozenset()
+                 ) -> tuple[str | None, list[Candidate]]:
+    """(scheme name, items in order) that best explain the document; (None, []) when none does."""
+    cands = candidates(lines, headings)
+    printed = {c.number.rstrip(".") for c in cands}
+    scored = []
+    for s in SCHEMES:
+        score, run = _chain(cands, s)
+        if s.sub_of and run and sum(c.number.split(s.sub_of)[0].rstrip(".") in printed for c in run) > len(run) / 2:
+            continue  # "A.-1." under a printed "A.": sub-items, not items
+        if len(run) >= 3 or run and all(c.explicit for c in run):
+            scored.append((score, s.name, run))
+    if not scored:
+        return None, []
+    score, name, run = max(scored, key=lambda t: t[0])
+    return name, run
+

@@ -1,0 +1,160 @@
+"""Runs to visual lines, lines to reading order (column by column), and the page furniture among them."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from qa.read.pdfchars import Run
+
+# A short run in a margin column that numbers what stands beside it: "292.", "7", "(a)", "21.01.05", "E-2".
+MARGIN_LABEL = re.compile(r"^(?:\(?[0-9]{1,3}(?:[./][0-9]{1,3}){0,3}[.)]?|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[A-Z]{1,2}[.-]?\d{1,3}\.?)$")
+BULLET = re.compile(r"^(?:[•▪●◦○➤►✓\-–*o]|\uf0b7|\uf0a7)$")
+PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$")
+
+
+@dataclass
+class Line:
+    """Runs that share a baseline on one page, left to right; cells when wide gaps part them."""
+
+    runs: list[Run]
+    page: int
+    column: int = 0  # 0 = spans the page (or the page has one column); 1, 2 = left, right column
+    label: str | None = None  # a margin number joined to this line's text
+    furniture: bool = False
+
+    @property
+    def top(self) -> float:
+        return min(r.top for r in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return max(r.bottom for r in self.runs)
+
+    @property
+    def x0(self) -> float:
+        return self.runs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.runs[-1].x1
+
+    @property
+    def size(self) -> float:
+        return max(self.runs, key=lambda r: len(r.text)).size
+
+    @property
+    def bold(self) -> bool:
+        return sum(len(r.text) for r in self.runs if r.bold) * 2 > sum(len(r.text) for r in self.runs)
+
+    @property
+    def cells(self) -> list[str]:
+        return [r.text for r in self.runs]
+
+    @property
+    def text(self) -> str:
+        return " ".join(r.text for r in self.runs)
+
+
+def to_lines(runs: list[Run], page: int) -> list[Line]:
+    """Group runs whose vertical middles fall inside one another's extent; top to bottom, left to right."""
+    lines: list[Line] = []
+    for r in sorted(runs, key=lambda r: (r.top, r.x0)):
+        mid = (r.top + r.bottom) / 2
+        for line in reversed(lines[-6:]):
+            lmid = (line.top + line.bottom) / 2
+            inside = line.top <= mid <= line.bottom or r.top <= lmid <= r.bottom
+            if inside and not any(o.x0 < r.x1 and r.x0 < o.x1 for o in line.runs):
+                line.runs.append(r)
+                line.runs.sort(key=lambda o: o.x0)
+                break
+        else:
+            lines.append(Line(runs=[r], page=page))
+    for line in lines:
+        _join_margin_label(line)
+    return lines
+
+
+def _join_margin_label(line: Line) -> None:
+    """A minute number in a margin column stands beside its heading: one line, "292. Apologies …".
+
+    Only a line of two runs: with more, the number is a table's first cell and stays one. A bullet glyph
+    set apart from its text is joined to it whatever follows."""
+    first = line.runs[0].text
+    if len(line.runs) >= 2 and BULLET.match(first) or len(line.runs) == 2 and MARGIN_LABEL.match(first) \
+            and line.runs[1].x0 - line.runs[0].x1 < 120:
+        first, second = line.runs[0], line.runs[1]
+        line.label = first.text
+        joined = Run(f"{first.text} {second.text}", first.x0, second.x1, min(first.top, second.top),
+                     max(first.bottom, second.bottom), second.size, second.bold)
+        line.runs[:2] = [joined]
+
+
+def page_lines(runs: list[Run], page: int, span: tuple[float, float]) -> list[Line]:
+    """A page's lines in reading order: where text stands in two columns, the left column before the right."""
+    gutter = _gutter(runs, span)
+    if gutter is None:
+        return to_lines(runs, page)
+    spans = to_lines([r for r in runs if r.x0 < gutter < r.x1], page)
+    cols = []
+    for n, side in ((1, [r for r in runs if r.x1 <= gutter]), (2, [r for r in runs if r.x0 >= gutter])):
+        for line in to_lines(side, page):
+            line.column = n
+            cols.append(line)
+    out: list[Line] = []
+    upper = float("-inf")
+    for stop in spans + [None]:
+        lower = stop.top if stop else float("inf")
+        out.extend(sorted((l for l in cols if upper <= l.top < lower), key=lambda l: (l.column, l.top)))
+        if stop:
+            out.append(stop)
+            upper = stop.top
+    return out
+
+
+def _gutter(runs: list[Run], span: tuple[float, float]) -> float | None:
+    """The x of a gap between two columns of running text, or None: a table's columns do not count."""
+    body = [r for r in runs if len(r.text) > 15]
+    if len(body) < 10:
+        return None
+    best = None
+    left, width = span[0], span[1] - span[0]
+    for x in range(int(left + width * 0.3), int(left + width * 0.7), 3):
+        crossing = sum(r.x0 < x < r.x1 for r in body)
+        left = [r for r in body if r.x1 <= x]
+        right = [r for r in body if r.x0 >= x]
+        if crossing > len(body) * 0.15 or len(left) < 5 or len(right) < 5:
+            continue
+        # running text fills its column: most of its lines reach near the column's right edge
+        ledge, redge = max(r.x1 for r in left), max(r.x1 for r in right)
+        lfull = sum(r.x1 > ledge - 0.15 * (ledge - min(o.x0 for o in left)) for r in left) / len(left)
+        rfull = sum(r.x1 > redge - 0.15 * (redge - x) for r in right) / len(right)
+        if lfull >= 0.6 and rfull >= 0.6 and (best is None or crossing < best[0]):
+            best = (crossing, x)
+    return best[1] if best else None
+
+
+def _key(text: str) -> str:
+    """A line with its numbers blanked: "Page 3 of 19" and "Page 4 of 19" are the same furniture."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text.lower()))
+
+
+def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
+    """Running headers and footers: lines at a page's top or bottom repeated on most pages, and page numbers.
+
+    A line whose pattern recurs on its own page (a table's rows, with their numbers blanked) is content.
+    """
+    edge: list[list[Line]] = []
+    for lines, height in zip(pages, heights):
+        ordered = sorted(lines, key=lambda l: l.top)
+        on_page = Counter(_key(l.text) for l in lines)
+        top = [l for l in ordered[:6] if l.top < height * 0.15]
+        bottom = [l for l in ordered[-6:] if l.bottom > height * 0.85]
+        edge.append([l for l in top + [l for l in bottom if l not in top] if on_page[_key(l.text)] == 1])
+    counts = Counter(k for lines in edge for k in {_key(l.text) for l in lines})
+    need = max(2, (len(pages) + 1) // 2) if len(pages) > 1 else None
+    for lines in edge:
+        for l in lines:
+            repeated = need is not None and counts[_key(l.text)] >= need and len(l.text) < 200
+            if repeated or PAGE_NUMBER.match(l.text.strip()):
+                l.furniture = True

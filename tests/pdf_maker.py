@@ -1,0 +1,162 @@
+"""PDFs for the reader tests, written with fpdf2: furniture, margin numbers, two columns, tables, encryption."""
+from __future__ import annotations
+
+from fpdf import FPDF
+
+LOREM = ("The committee considered the report of the Director of Place on the condition of the footways in "
+         "the town centre and the programme of repairs proposed for the coming year. ")
+
+
+class Paged(FPDF):
+    """A council document's furniture: a running header and a "Page N of M" footer on every page."""
+
+    def header(self):
+        self.set_font("Helvetica", "", 9)
+        self.cell(0, 6, "Parks and Open Spaces Committee - 3 March 2025", align="C")
+        self.ln(12)
+
+    def footer(self):
+        self.set_y(-15)
+        self.set_font("Helvetica", "", 9)
+        self.cell(0, 6, f"Page {self.page_no()} of {{nb}}", align="C")
+
+
+def _heading(pdf: FPDF, number: str, title: str) -> None:
+    """A minute number in a margin column, its title beside it in bold."""
+    y = pdf.get_y() + 4
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.set_xy(15, y)
+    pdf.cell(14, 6, number)
+    pdf.set_xy(35, y)
+    pdf.cell(150, 6, title)
+    pdf.ln(9)
+
+
+def _para(pdf: FPDF, text: str) -> None:
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_x(35)
+    pdf.multi_cell(160, 6, text)
+    pdf.ln(4)
+
+
+def minutes_pdf() -> bytes:
+    """Three pages of minutes: items with margin numbers; one paragraph runs over a page break."""
+    pdf = Paged()
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, "Minutes of the Parks and Open Spaces Committee", new_x="LMARGIN", new_y="NEXT")
+    _heading(pdf, "292.", "Apologies for Absence")
+    _para(pdf, "Apologies were received from Councillor Ashworth and Councillor Patel.")
+    _heading(pdf, "293.", "Footway Repairs")
+    _para(pdf, LOREM * 3)
+    _para(pdf, "Members noted that the contractor had resurfaced the footway on Mill Lane ahead of "
+               "schedule and at a cost below the estimate agreed in the budget.")
+    _heading(pdf, "294.", "Allotments")
+    # push this paragraph to the foot of the page so that it is cut by the page break
+    pdf.set_y(pdf.h - 20 - 6 * 3)
+    _para(pdf, "The committee heard that the waiting list for allotments at Hollins Road had grown to "
+               "eighty-four households and that the council would look for land at the former depot "
+               "site where new plots could be laid out for the spring.")
+    _para(pdf, "RESOLVED that the Head of Parks report on the depot site to the next meeting.")
+    _heading(pdf, "295.", "Tree Planting")
+    _para(pdf, "Three hundred oak saplings were planted in Victoria Park during the winter season.")
+    return bytes(pdf.output())
+
+
+def two_column_pdf() -> bytes:
+    """One page of running text in two columns under a full-width title."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 10, "Parish Newsletter", new_x="LMARGIN", new_y="NEXT")
+    top = pdf.get_y() + 4
+    left = ("LEFT COLUMN The village hall committee met in the autumn to agree the programme of repairs to the "
+            "roof and the kitchen, and asked the parish council for a grant towards the cost of the work. ") * 3
+    right = ("RIGHT COLUMN The footpath officer reported that the stiles on the bridleway to the common had "
+             "been replaced with gates so that walkers with pushchairs could use the route all year. ") * 3
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_xy(10, top)
+    pdf.multi_cell(88, 5, left)
+    pdf.set_xy(112, top)
+    pdf.multi_cell(88, 5, right)
+    return bytes(pdf.output())
+
+
+def table_pdf(rows: int = 60) -> bytes:
+    """A three-column table long enough to run over a page break, under a running header and footer."""
+    pdf = Paged()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.cell(0, 8, "Statements were received as follows:", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(20, 60, 100), first_row_as_headings=False) as table:
+        for n in range(1, rows + 1):
+            row = table.row()
+            row.cell(f"{n:02d}")
+            row.cell(f"Resident {n}")
+            row.cell(f"Statement on the closure of Station Road number {n}")
+    pdf.ln(6)
+    pdf.cell(0, 8, "The statements were noted.", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def encrypted_pdf() -> bytes:
+    """Minutes that open only with a password."""
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 10, "Confidential minutes of the staffing committee.")
+    return bytes(pdf.output())
+
+
+def scanned_pdf() -> bytes:
+    """Pages that are only pictures of text: no text layer."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (400, 200), "white")
+    ImageDraw.Draw(img).text((20, 80), "Minutes of the meeting", fill="black")
+    pdf = FPDF()
+    for _ in range(2):
+        pdf.add_page()
+        pdf.image(img, x=10, y=10, w=180)
+    return bytes(pdf.output())
+
+
+def many_pages_pdf(pages: int) -> bytes:
+    """A document with very many (nearly empty) pages."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", "", 8)
+    for n in range(pages):
+        pdf.add_page()
+        pdf.cell(0, 5, str(n + 1))
+    return bytes(pdf.output())
+
+
+def justified_and_cut_pdf() -> bytes:
+    """A justified line parted by wide word gaps, and a sentence cut by a page break before a capital."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    width = pdf.get_string_width("AN ORDINANCE") + pdf.get_string_width("OF THE CITY COMMISSION")
+    em = 11 * 25.4 / 72
+    gap = 2.2 * em  # wider than a word gap, as justification makes them
+    pdf.set_xy(15, 30)
+    pdf.cell(0, 6, "AN ORDINANCE")
+    pdf.set_xy(15 + pdf.get_string_width("AN ORDINANCE") + gap, 30)
+    pdf.cell(0, 6, "OF THE CITY COMMISSION")
+    line = "PROVIDING FOR A TEXT AMENDMENT TO THE ZONING CODE"
+    pdf.set_stretching(100 * (width + gap) / pdf.get_string_width(line))  # the next line fills the same box
+    pdf.set_xy(15, 35)
+    pdf.cell(0, 6, line)
+    pdf.set_stretching(100)
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(15, 60)
+    pdf.cell(0, 6, "Short opening line of the letter.")
+    pdf.set_xy(15, 270)
+    pdf.cell(0, 6, "The clerk was asked to write on behalf of the council to the chair of the Hollins Road")
+    pdf.add_page()
+    pdf.set_xy(15, 20)
+    pdf.cell(0, 6, "Allotment Society about the renewal of the lease.")
+    return bytes(pdf.output())

@@ -1,0 +1,62 @@
+"""Items of any house style: numbered schemes, capitals headings, preliminaries, and the paragraphs under each."""
+from qa.parse.common import Draft
+from qa.parse.document import parse_text
+from qa.parse.items import item_starts, parse_items
+
+
+def test_capitals_headings_are_items_where_no_numbering_explains_the_document():
+    lines = """MINUTES OF THE REGULAR CITY COUNCIL MEETING
+TUESDAY- - JUNE 6, 2023
+ROLL CALL -
+Present: Councilmembers Daysog and Jensen.
+AGENDA CHANGES
+None.
+CONSENT CALENDAR
+(23-337) Recommendation to accept the report.
+ADJOURNMENT
+The meeting adjourned at 11:00 p.m.""".split("\n")
+    how, starts = item_starts(lines)
+    assert how == "capitals headings"
+    assert [s.title for s in starts] == ["ROLL CALL", "AGENDA CHANGES", "CONSENT CALENDAR", "ADJOURNMENT"]
+
+
+def test_unnumbered_procedural_items_before_numbered_capitals_items():
+    lines = ["REGULAR MEETING OF THE CITY COUNCIL", "CALL TO ORDER", "1. INVOCATION", "Offered by a chaplain.",
+             "2. PLEDGE OF ALLEGIANCE", "3. APPROVAL OF THE AGENDA", "4. ADJOURNMENT"]
+    _, starts = item_starts(lines)
+    assert [(s.number, s.title) for s in starts] == [(None, "CALL TO ORDER"), ("1", "INVOCATION"),
+                                                     ("2", "PLEDGE OF ALLEGIANCE"), ("3", "APPROVAL OF THE AGENDA"),
+                                                     ("4", "ADJOURNMENT")]
+
+
+def test_capitals_inside_a_sentence_are_not_headings():
+    lines = ["CONSENT CALENDAR:", "A. Adopt Resolution No. 2022-__, A RESOLUTION OF", "THE CITY COUNCIL OF THE CITY OF",
+             "RECITING THE FACT OF THE ELECTION.", "REGULAR BUSINESS:", "1. Something", "ADJOURNMENT:"]
+    _, starts = item_starts(lines)
+    assert [s.title for s in starts] == ["CONSENT CALENDAR", "REGULAR BUSINESS", "ADJOURNMENT"]
+
+
+def test_each_item_holds_its_own_paragraphs_and_a_title_cut_by_the_line_end():
+    lines = ["Parish Council - 3rd September 2019", "Present: Cllr A", "19.09.01 Apologies", "None",
+             "19.09.02 Discussion regarding the procurement of", "the Village Green", "It was agreed to proceed.",
+             "19.09.03 Bonfire", "The bonfire will be held on 5th November."]
+    draft = Draft(kind="minutes")
+    assert parse_items(lines, draft, set(), genre="minutes")
+    by_number = {i.number: i for i in draft.items}
+    assert by_number["19.09.02"].title == "Discussion regarding the procurement of the Village Green"
+    assert [p.text for p in by_number["19.09.02"].paragraphs] == ["It was agreed to proceed."]
+    assert draft.items[0].key == "front"
+
+
+def test_a_transcript_gives_each_segment_its_speaker_and_the_label_names_them():
+    text = "\n".join(["City Commission Meeting", "March 12, 2024", "Agenda Item E-2 [2:52 p.m.]"] +
+                     [f"Mayor Lago: Moving on, point {n}.\nCity Attorney Suarez: The ordinance, part {n}.\n"
+                      f"Commissioner Fernandez: I'll move it, {n} times." for n in range(4)])
+    from qa.models import cite
+    m = parse_text(text, "t.txt", council="City of Coral Gables")
+    assert m.kind == "transcript"
+    item = next(i for i in m.items if i.number == "E-2")
+    speakers = {p.speaker for p in item.paragraphs}
+    assert speakers == {"Mayor Lago", "City Attorney Suarez", "Commissioner Fernandez"}
+    label = cite(m, item, item.paragraphs[0]).label
+    assert "item E-2" in label and "Mayor Lago" in label

@@ -1,0 +1,56 @@
+"""Header metadata: the body, the meeting date and the kind of document, by general patterns."""
+from qa.parse.meta import find_body, find_kind, meeting_date, speaker_lines
+
+
+def test_body_from_minutes_of_a_meeting_of():
+    assert find_body(["MINUTES of a meeting of the Cabinet held in the Council Chamber on 4 July 2024"]) == "Cabinet"
+    assert find_body(["MINUTES OF THE REGULAR CITY COUNCIL MEETING", "TUESDAY- - JUNE 6, 2023"]) == "City Council"
+
+
+def test_body_from_a_date_line_and_from_meeting_of():
+    assert find_body(["Planning Committee – Thursday 13 June 2024"]) == "Planning Committee"
+    assert find_body(["Milburn Parish Council - 26th January 2021"], "Milburn Parish Council") == "Milburn Parish Council"
+    assert find_body(["5:30 PM", "REGULAR MEETING OF THE CITY COUNCIL", "CALL TO ORDER"]) == "City Council"
+    assert find_body(["COMMITTEE: Transport and Connectivity Committee"]) == "Transport and Connectivity Committee"
+
+
+def test_body_drops_the_council_it_belongs_to():
+    assert find_body(["City of Coral Gables City Commission Meeting", "March 12, 2024"],
+                     "City of Coral Gables") == "City Commission"
+
+
+def test_meeting_date_in_common_forms():
+    assert meeting_date(["Thursday, 13 March 2025"]) == "2025-03-13"
+    assert meeting_date(["Meeting held on 13th March 2025"]) == "2025-03-13"
+    assert meeting_date(["Regular meeting, March 13, 2025"], us=True) == "2025-03-13"
+    assert meeting_date(["Meeting: 13/03/2025"]) == "2025-03-13"
+
+
+def test_meeting_date_is_not_the_print_or_letter_date():
+    lines = ["Printed on 3/07/2024 8:02 PM", "Dated 1 March 2024", "City Commission", "Tuesday, March 12, 2024 9:00 AM"]
+    assert meeting_date(lines, us=True) == "2024-03-12"
+    assert meeting_date(["ORDINANCE NO. 2024-12", "a hearing on February 20, 2024",
+                         "PASSED AND ADOPTED THIS TWELFTH DAY OF MARCH, A.D., 2024."]) == "2024-03-12"
+
+
+def test_kind_from_the_header():
+    assert find_kind(["Minutes of the Cabinet", "4 July 2024"]) == "minutes"
+    assert find_kind(["Regular Meeting Agenda", "Tuesday, January 10, 2023"]) == "agenda"
+    assert find_kind(["Decision Recording Form", "Decision determined at X Committee meeting on 19 March 2026"]) == "decision-record"
+    assert find_kind(["Committee Report", "TITLE: Workplace Parking Levy Update"]) == "report"
+    assert find_kind(["Written Questions", "Question 1 from Cllr A"]) == "written-questions"
+    assert find_kind(["Agenda and minutes", "X Committee - Monday, 23rd March, 2026"]) == "minutes"
+
+
+def test_kind_ignores_a_line_about_another_meetings_minutes():
+    lines = ["REGULAR MEETING OF THE CITY COUNCIL", "Thursday, May 14, 2026", "CALL TO ORDER",
+             "Minutes of the Regular Meeting of the City Council held on April 23, 2026."]
+    assert find_kind(lines, "2026-05-14") == "agenda"
+
+
+def test_speaker_turns_make_a_transcript():
+    turns = ["Mayor Bowman: Welcome.", "Councillor Lukes: Thank you.", "THE CHAIR: Item 4."] * 4
+    assert speaker_lines(turns) == 12
+    assert find_kind(turns) == "transcript"
+    fields = ["Email: a@b.org", "Tel: 0123", "Present: Cllr A"] * 4
+    assert speaker_lines(fields) == 0

@@ -1,0 +1,80 @@
+"""Item numbering schemes: which printed numbers open items, under which scheme, with which titles."""
+from qa.parse.schemes import choose_items, roman_value, title_quality
+
+
+def _lines(text: str) -> list[str]:
+    return text.strip("\n").split("\n")
+
+
+def test_number_alone_on_a_line_with_its_title_below_opens_items():
+    doc = _lines("""MINUTES of a meeting of the County Council held on 13 June 2024
+292.
+Apologies for Absence
+Apologies were received from Mr Smith.
+293.
+Minutes of the last meeting
+1. That the minutes be approved.
+294.
+Declarations of Interest
+None were made.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "number"
+    assert [(c.number, c.title) for c in items] == [
+        ("292", "Apologies for Absence"), ("293", "Minutes of the last meeting"), ("294", "Declarations of Interest")]
+
+
+def test_resolution_lists_that_restart_do_not_become_items():
+    doc = _lines("""1
+Welcome
+The Chair welcomed everyone.
+2
+Budget
+1. Noted the report and approved the budget for the year as set out in the appendix.
+2. Authorised the Director to act.
+3
+Any other business
+There was none.
+""")
+    _, items = choose_items(doc)
+    assert [c.number for c in items] == ["1", "2", "3"]
+    assert items[1].title == "Budget"
+
+
+def test_year_month_sequence_numbers_with_titles_run_into_the_text():
+    doc = _lines("""21.01.01 Election of Chair None received
+21.01.02 Register of Interests None
+21.01.03 Minutes The minutes of the meeting held on 14th July 2020 were approved.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "year-month-seq"
+    assert [c.number for c in items] == ["21.01.01", "21.01.02", "21.01.03"]
+    assert items[0].title.startswith("Election of Chair")
+
+
+def test_roman_numerals_and_letters_are_schemes_of_their_own():
+    doc = _lines("I.\nCALL TO ORDER\nII.\nPLEDGE OF ALLEGIANCE\nIII.\nROLL CALL\nIV.\nCLOSED SESSION REPORT\n")
+    scheme, items = choose_items(doc)
+    assert scheme == "roman" and [c.number for c in items] == ["I", "II", "III", "IV"]
+    assert roman_value("XIV") == 14 and roman_value("IX") == 9
+
+
+def test_sub_items_under_printed_sections_are_not_items():
+    doc = _lines("A.\nPRESENTATIONS\nA.-1.\n24-7164\nPresentation of a Proclamation\nA.-2.\n24-6961\n"
+                 "Presentation to staff\nB.\nAPPROVAL OF MINUTES\nB.-1.\n24-7105\nMinutes of February\nC.\nPUBLIC COMMENTS\n")
+    scheme, items = choose_items(doc)
+    assert scheme == "letter" and [c.number for c in items] == ["A", "B", "C"]
+
+
+def test_an_item_named_after_its_title_is_found():
+    doc = _lines("(a) Subject:\tRoad Safety closure report (agenda item 7)\n(d) Decision taken\nNoted.\n"
+                 "(a) Subject:\t20 mph Review (agenda item 8)\n(d) Decision taken\nApproved.\n")
+    _, items = choose_items(doc)
+    assert [(c.number, c.title) for c in items] == [("7", "Road Safety closure report"), ("8", "20 mph Review")]
+
+
+def test_title_quality_prefers_headings_to_sentences():
+    assert title_quality("Apologies for Absence") == 1.0
+    assert title_quality("the minutes were agreed.") == 0.0
+    assert title_quality("Noted the report and approved the budget that was set out for the year.") < 0.5
+    assert title_quality("2024/25 Q4 Corporate Risk Report") == 1.0

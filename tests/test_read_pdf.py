@@ -1,0 +1,145 @@
+"""The PDF reader: layout to blocks, furniture dropped, pages kept; bad PDFs refused with one clear line."""
+import os
+from pathlib import Path
+
+import pytest
+
+import pdf_maker
+from qa.read.blocks import UnreadableDocument
+from qa.read.limits import ReadLimits
+from qa.read.pdf import read_pdf
+from qa.read.pdfchars import GLYPHS
+from qa.read.reader import read_bytes, read_file
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def minutes():
+    return read_pdf(pdf_maker.minutes_pdf())
+
+
+def test_running_header_footer_and_page_numbers_are_dropped(minutes):
+    texts = [b.text for b in minutes.blocks]
+    assert minutes.pages == 2
+    assert not any("Parks and Open Spaces Committee - 3 March" in t or t.startswith("Page ") for t in texts)
+    assert not any("Page 1 of" in t or "Page 2 of" in t for t in texts)
+
+
+def test_margin_number_stays_with_its_heading(minutes):
+    heads = [b for b in minutes.blocks if b.kind == "heading"]
+    assert [b.text for b in heads[1:]] == ["292. Apologies for Absence", "293. Footway Repairs", "294. Allotments",
+                                          "295. Tree Planting"]
+    assert all(b.bold for b in heads)
+    assert heads[0].size > 1.3 and heads[1].size == 1.0
+
+
+def test_paragraph_cut_by_a_page_break_is_one_block_on_its_first_page(minutes):
+    allot = next(b for b in minutes.blocks if b.text.startswith("The committee heard"))
+    assert allot.text.endswith("new plots could be laid out for the spring.")
+    assert allot.page == 1
+    assert next(b for b in minutes.blocks if b.text.startswith("RESOLVED")).page == 2
+    assert "eighty-four" in allot.text  # a hyphen inside a line is kept
+
+
+def test_two_columns_are_read_column_by_column():
+    doc = read_pdf(pdf_maker.two_column_pdf())
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "Parish Newsletter"
+    left = next(t for t in texts if t.startswith("LEFT COLUMN"))
+    right = next(t for t in texts if t.startswith("RIGHT COLUMN"))
+    assert texts.index(left) < texts.index(right)
+    assert "RIGHT" not in left and "LEFT" not in right
+    assert left.count("village hall") == 3 and right.count("footpath officer") == 3
+
+
+def test_table_across_a_page_break_keeps_one_block_per_row():
+    doc = read_pdf(pdf_maker.table_pdf(rows=60))
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
+    assert [r.cells[0] for r in rows] == [f"{n:02d}" for n in range(1, 61)]
+    assert rows[0].cells == ("01", "Resident 1", "Statement on the closure of Station Road number 1")
+    assert rows[0].page == 1 and rows[-1].page == 2
+    assert doc.blocks[-1].text == "The statements were noted."
+
+
+def test_line_end_hyphenation_and_ligatures_are_undone():
+    from qa.read.pdf import _join
+
+    assert _join("the regen-", "eration of the town") == "the regeneration of the town"
+    assert _join("PROVI-", "SIONS") == "PROVISIONS"
+    assert _join("in 2019-", "20 the council") == "in 2019- 20 the council"
+    assert GLYPHS["\ufb01"] == "fi" and GLYPHS["\ufb02"] == "fl"
+
+
+def test_ligature_glyph_in_a_real_pdf_reads_as_letters():
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    if not os.path.exists(font):
+        pytest.skip("needs a TrueType font with ligature glyphs")
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", "", font)
+    pdf.set_font("dv", size=12)
+    pdf.cell(0, 10, "The \ufb01nance of\ufb01cer \ufb02agged the \ufb02ow.")
+    doc = read_pdf(bytes(pdf.output()))
+    assert doc.blocks[0].text == "The finance officer flagged the flow."
+
+
+def test_encrypted_pdf_is_refused_with_one_line():
+    with pytest.raises(UnreadableDocument, match="encrypted PDF"):
+        read_pdf(pdf_maker.encrypted_pdf())
+
+
+def test_scanned_pdf_needs_ocr():
+    with pytest.raises(UnreadableDocument, match="no text layer: needs OCR"):
+        read_pdf(pdf_maker.scanned_pdf())
+
+
+def test_truncated_and_corrupt_pdfs_are_refused():
+    data = pdf_maker.minutes_pdf()
+    for bad in (data[: len(data) // 3], b"%PDF-1.4\x00\x01\x02\xff" * 100):
+        with pytest.raises(UnreadableDocument, match="corrupt or truncated PDF|no text layer"):
+            read_pdf(bad)
+
+
+def test_too_many_pages_is_refused_by_default():
+    data = pdf_maker.many_pages_pdf(5000)
+    with pytest.raises(UnreadableDocument, match="too many pages \\(5,000; the limit is 2,000"):
+        read_bytes(data, "pack.pdf")
+    assert read_pdf(data, ReadLimits(max_pages=6000)).pages == 5000
+
+
+def test_a_200_mb_pdf_is_refused_before_it_is_loaded(tmp_path):
+    big = tmp_path / "agenda-pack.pdf"
+    with open(big, "wb") as f:
+        f.write(b"%PDF-1.7\n")
+        f.truncate(200 * 1024 * 1024)  # sparse: costs no disk
+    with pytest.raises(UnreadableDocument, match="file too large \\(209.7 MB; the limit is 100 MB"):
+        read_file(big)
+
+
+def test_limits_come_from_the_environment():
+    assert ReadLimits.from_env({"MINUTEBOOK_MAX_PAGES": "5"}).max_pages == 5
+    assert ReadLimits.from_env({}).max_file_mb == 100
+    with pytest.raises(ValueError, match="MINUTEBOOK_MAX_FILE_MB must be a number"):
+        ReadLimits.from_env({"MINUTEBOOK_MAX_FILE_MB": "lots"})
+    assert set(ReadLimits.help()) == {"max_file_mb", "max_pages", "max_unpacked_mb"}
+
+
+def test_real_council_minutes_margin_numbers_and_no_footer():
+    doc = read_file(DATA / "pdf" / "milburn-parish-council-minutes-2021-01-26.pdf")
+    texts = [b.text for b in doc.blocks]
+    assert doc.pages == 4
+    assert not any(t.startswith("Page ") and " of 4" in t for t in texts)
+    assert any(t.startswith("21.01.05 ") for t in texts)
+    assert {b.page for b in doc.blocks} == {1, 2, 3, 4}
+
+
+def test_justified_line_is_text_and_a_full_last_line_continues_over_the_page():
+    doc = read_pdf(pdf_maker.justified_and_cut_pdf())
+    texts = [b.text for b in doc.blocks]
+    assert texts[0].startswith("AN ORDINANCE OF THE CITY COMMISSION PROVIDING FOR")
+    assert not any(b.kind == "table_row" for b in doc.blocks)
+    cut = next(b for b in doc.blocks if b.text.startswith("The clerk"))
+    assert cut.text.endswith("Hollins Road Allotment Society about the renewal of the lease.") and cut.page == 1
