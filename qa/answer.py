@@ -31,7 +31,7 @@ def coverage(searcher, question: str, text: str) -> float:
     if not q:
         return 0.0
     have = set(tokenize(text))
-    w = [searcher.keyword.idf(t) for t in q]
+    w = [searcher.backend.idf(t) for t in q]
     total = sum(w)
     return sum(x for t, x in zip(q, w) if t in have) / total if total else 0.0
 
@@ -57,16 +57,6 @@ def is_strong(dense: float, threshold: float = STRONG, text: str | None = None, 
     return dense >= bar and (text is None or substantive(text))
 
 
-def _sentences(searcher, row: int):
-    """(start, end, vector id) of the sentence vectors of a row; its paragraph vector when it has none."""
-    units = searcher.units
-    lo, hi = np.searchsorted(units[:, 0], [row, row + 1])
-    sents = [(int(units[i, 2]), int(units[i, 3]), int(i)) for i in range(lo, hi) if units[i, 1] == 2]
-    if not sents and hi > lo:
-        sents = [(0, -1, int(lo))]
-    return sents
-
-
 # A sentence opening with one of these leans on the sentence before it ("These sales grossed £2.6m").
 _ANAPHOR = re.compile(r"^\W*(this|these|that|those|it|its|they|their|such|he|she|the latter)\b", re.I)
 
@@ -78,12 +68,10 @@ def extract_answer(searcher, question: str, qvec: np.ndarray, rows: list[int], p
     for rank, (row, p, ok) in enumerate(zip(rows[:ANSWER_PASSAGES], passages, strong)):
         if not ok:
             continue
-        sents = _sentences(searcher, row)
-        for i, (s, e, vid) in enumerate(sents):
+        for i, (s, e, vec) in enumerate(searcher.backend.sentences(row)):
             text = (p["text"][s:e] if e >= 0 else p["text"]).strip()
             if not substantive(text):
                 continue
-            vec = searcher.vectors.reconstruct(vid)
             score = sentence_score(float(vec @ qvec), coverage(searcher, question, text))
             cands.append((score, rank, i, text))
             order[(rank, i)] = text

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.backend.ann import vector_index
 from qa.chunk import ChunkOptions, keyword_texts, units
 from qa.corpus import load_corpus
 from qa.embed import Encoder, VectorCache, default_encoder
@@ -106,9 +107,7 @@ def write_index(target: Path, meetings, encoder: Encoder, opts: ChunkOptions, ca
     assert first_row == len(rows) == len(kw_texts)
     KeywordIndex.build(kw_texts).save(target / KEYWORD_DIR)
     vecs, reused = VectorCache(cache, encoder).encode([u.text for _r, u in all_units])
-    index = faiss.IndexFlatIP(encoder.dims)
-    index.add(np.ascontiguousarray(vecs, dtype=np.float32))
-    faiss.write_index(index, str(target / VECTORS))
+    faiss.write_index(vector_index(vecs), str(target / VECTORS))
     table = np.array([(r, UNIT_KINDS.index(u.kind), u.start, u.end) for r, u in all_units], dtype=np.int32)
     np.save(target / UNITS, table.reshape(-1, 4))
     return {"meetings": len(meetings), "items": sum(len(m.items) for m in meetings), "paragraphs": len(rows),
@@ -139,40 +138,52 @@ def _clean(vdir: Path, keep: set[Path]) -> None:
             shutil.rmtree(d, ignore_errors=True)
 
 
+def prepare_version(corpus_dir, work: Path, encoder: Encoder, opts: ChunkOptions, cache: Path, t0: float):
+    """Parse corpus_dir and write a complete version (files and manifest) into work: (manifest, a probe question)."""
+    meetings, skipped, corpus_hash = parse_corpus(Path(corpus_dir))
+    if not meetings:
+        raise BuildError(f"no readable documents in {corpus_dir}; the current index is unchanged")
+    stamp = datetime.now(timezone.utc)
+    version = f"{stamp:%Y%m%dT%H%M%S%f}-{corpus_hash[:8]}"
+    counts = write_index(work, meetings, encoder, opts, cache)
+    manifest = {
+        "schema_version": SCHEMA_VERSION, "index_version": version,
+        "model": {"name": encoder.name, "dims": encoder.dims},
+        "corpus": {"path": str(corpus_dir), "hash": corpus_hash,
+                   "documents": [{"source": m.source, "meeting_id": m.id} for m in meetings],
+                   "skipped": [{"source": s, "reason": r} for s, r in skipped]},
+        "counts": counts, "chunking": opts.to_dict(), "built_at": stamp.isoformat(timespec="seconds"),
+        "build_seconds": round(time.perf_counter() - t0, 2), "versions": _versions(),
+    }
+    (work / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return manifest, meetings[0].title or "meeting"
+
+
 def build_index(corpus_dir, index_dir, encoder: Encoder | None = None, opts: ChunkOptions | None = None,
                 verify: bool = True) -> dict:
-    """Parse corpus_dir, write a new index version beside index_dir and switch index_dir to it."""
+    """Parse corpus_dir, write a new index version beside index_dir (a directory or a postgresql:// URL)
+    and switch index_dir to it."""
+    from qa.backend.base import is_database_url
     from qa.search import Searcher
 
     t0 = time.perf_counter()
     encoder = encoder or default_encoder()
     opts = opts or ChunkOptions()
+    if is_database_url(index_dir):
+        from qa.backend.pgbuild import build_into_database
+
+        return build_into_database(corpus_dir, index_dir, encoder, opts, cache_dir(Path("index")), t0, verify)
     index = Path(index_dir)
     vdir = versions_dir(index)
     vdir.mkdir(parents=True, exist_ok=True)
     with open(vdir / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time; any other .tmp-* left is from a killed build
-        meetings, skipped, corpus_hash = parse_corpus(Path(corpus_dir))
-        if not meetings:
-            raise BuildError(f"no readable documents in {corpus_dir}; the current index is unchanged")
-        stamp = datetime.now(timezone.utc)
-        version = f"{stamp:%Y%m%dT%H%M%S%f}-{corpus_hash[:8]}"
-        work = vdir / f".tmp-{version}"
+        work = vdir / f".tmp-{os.getpid()}-{time.time_ns()}"
         work.mkdir()
-        counts = write_index(work, meetings, encoder, opts, cache_dir(index))
-        manifest = {
-            "schema_version": SCHEMA_VERSION, "index_version": version,
-            "model": {"name": encoder.name, "dims": encoder.dims},
-            "corpus": {"path": str(corpus_dir), "hash": corpus_hash,
-                       "documents": [{"source": m.source, "meeting_id": m.id} for m in meetings],
-                       "skipped": [{"source": s, "reason": r} for s, r in skipped]},
-            "counts": counts, "chunking": opts.to_dict(), "built_at": stamp.isoformat(timespec="seconds"),
-            "build_seconds": round(time.perf_counter() - t0, 2), "versions": _versions(),
-        }
-        (work / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        manifest, probe = prepare_version(corpus_dir, work, encoder, opts, cache_dir(index), t0)
         if verify:  # the new version must open and answer before it goes live
-            Searcher(work, encoder=encoder).ask(meetings[0].title or "meeting", k=1)
-        final = vdir / version
+            Searcher(work, encoder=encoder).ask(probe, k=1)
+        final = vdir / manifest["index_version"]
         os.rename(work, final)
         previous = _swap(index, final)
         _clean(vdir, {final.resolve()} | ({previous.resolve()} if previous else set()))
@@ -181,6 +192,8 @@ def build_index(corpus_dir, index_dir, encoder: Encoder | None = None, opts: Chu
 
 def run_build(corpus, index, encoder: Encoder | None = None) -> int:
     """CLI entry: build, print a one-line summary; 1 with a clear message when nothing could be indexed."""
+    from qa.backend.base import describe
+
     try:
         man = build_index(corpus, index, encoder=encoder)
     except (BuildError, FileNotFoundError) as e:
@@ -191,5 +204,5 @@ def run_build(corpus, index, encoder: Encoder | None = None) -> int:
           + (f" ({len(skipped)} skipped)" if skipped else "")
           + f": {c['meetings']} meetings, {c['items']} items, {c['paragraphs']} paragraphs, "
           f"{c['vectors']} vectors ({c['vectors_reused']} reused) in {man['build_seconds']}s "
-          f"-> {index} (version {man['index_version']})")
+          f"-> {describe(index)} (version {man['index_version']})")
     return 0

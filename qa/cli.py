@@ -9,8 +9,18 @@ import sys
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-DEFAULT_INDEX = "index"
+DEFAULT_INDEX = "index"  # MINUTEBOOK_DATABASE_URL, when set, names the index instead (qa.backend.base)
 DEFAULT_CORPUS = "corpus"
+
+
+def index_location(index: str):
+    """--index, or the database MINUTEBOOK_DATABASE_URL names; a bad URL ends the command with its reason."""
+    from qa.backend.base import index_location as location
+
+    try:
+        return location(index)
+    except ValueError as e:
+        raise SystemExit(f"error: {e}") from None
 
 
 def _parse(args) -> int:
@@ -22,19 +32,19 @@ def _parse(args) -> int:
 def _build(args) -> int:
     from qa.build import run_build
 
-    return run_build(args.corpus, args.index)
+    return run_build(args.corpus, index_location(args.index))
 
 
 def _ask(args) -> int:
     from qa.ask import run_ask
 
-    return run_ask(args.question, args.index, k=args.k, as_json=args.json)
+    return run_ask(args.question, index_location(args.index), k=args.k, as_json=args.json)
 
 
 def _eval(args) -> int:
     from qa.evaluate import run_eval
 
-    return run_eval(args.file, args.index, as_json=args.json)
+    return run_eval(args.file, index_location(args.index), as_json=args.json)
 
 
 def _eval_structure(args) -> int:
@@ -46,7 +56,7 @@ def _eval_structure(args) -> int:
 def _serve(args) -> int:
     from qa.web.serve import run_serve
 
-    return run_serve(args.index, host=args.host, port=args.port, corpus=args.corpus)
+    return run_serve(index_location(args.index), host=args.host, port=args.port, corpus=args.corpus)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,28 +20,33 @@ class KeywordIndex:
 
     @classmethod
     def build(cls, texts: list[str], k1: float = K1, b: float = B) -> "KeywordIndex":
-        """Index one text per paragraph row."""
-        token_lists = [tokenize(t) for t in texts]
-        n = len(token_lists)
-        lens = np.array([len(t) for t in token_lists], dtype=np.float32)
+        """Index one text per paragraph row; postings are counted in numpy arrays, not a dict per posting."""
+        n = len(texts)
+        ids: dict[str, int] = {}
+        term_ids, lens = [], np.zeros(n, dtype=np.float32)
+        for d, text in enumerate(texts):
+            toks = tokenize(text)
+            lens[d] = len(toks)
+            term_ids.append(np.fromiter((ids.setdefault(t, len(ids)) for t in toks), dtype=np.int64, count=len(toks)))
         avg = float(lens.mean()) if n and lens.sum() else 1.0
-        postings: dict[str, dict[int, int]] = {}
-        for d, toks in enumerate(token_lists):
-            for t in toks:
-                postings.setdefault(t, {}).setdefault(d, 0)
-                postings[t][d] += 1
-        vocab = {t: i for i, t in enumerate(sorted(postings))}
-        indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
-        docs, weights = [], []
-        for t, i in vocab.items():
-            plist = postings[t]
-            df = len(plist)
-            idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
-            for d, tf in sorted(plist.items()):
-                docs.append(d)
-                weights.append(idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lens[d] / avg)))
-            indptr[i + 1] = len(docs)
-        return cls(vocab, indptr, np.array(docs, dtype=np.int32), np.array(weights, dtype=np.float32), n)
+        names = np.array(list(ids), dtype=object)
+        order = np.argsort(names.astype(str), kind="stable")  # vocabulary in sorted order, as before
+        rank = np.empty(len(ids), dtype=np.int64)
+        rank[order] = np.arange(len(ids))
+        terms = rank[np.concatenate(term_ids)] if term_ids else np.zeros(0, dtype=np.int64)
+        docs_of = np.repeat(np.arange(n, dtype=np.int64), lens.astype(np.int64))
+        # One key per (term, paragraph): sorting the keys gives term-major postings, counting them gives tf.
+        keys, tf = np.unique(terms * max(n, 1) + docs_of, return_counts=True)
+        term, docs = keys // max(n, 1), keys % max(n, 1)
+        df = np.bincount(term, minlength=len(ids))
+        idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        # The same float32/float64 steps as the per-posting formula, so weights are bit-identical to it.
+        den = tf.astype(np.float32) + np.float32(k1) * (np.float32(1 - b) + np.float32(b) * lens[docs] / np.float32(avg))
+        weights = (idf[term] * tf * (k1 + 1)) / den.astype(np.float64)
+        indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        indptr[1:] = np.cumsum(df)
+        vocab = {str(t): i for i, t in enumerate(names[order])}
+        return cls(vocab, indptr, docs.astype(np.int32), weights.astype(np.float32), n)
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every row for the (deduplicated) query tokens."""

@@ -1,17 +1,15 @@
 """Hybrid search: dense (max-sim over paragraph, window and sentence vectors) and BM25, fused; no web code."""
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from qa.answer import STRONG, extract_answer, is_strong
+from qa.backend.base import IndexDamaged, describe, open_backend
+from qa.backend.filters import FilterColumns
 from qa.embed import Encoder, default_encoder
-from qa.keyword import KeywordIndex
-from qa.store import CONTENT_DB, MANIFEST, Store
 from qa.text import tokenize
 
 # Fusion, chosen on the dev set (see README): min-max normalised scores, weighted; the weight is the model's.
@@ -67,56 +65,39 @@ def fuse(dense: dict[int, float], keyword: dict[int, float], method: str = FUSIO
 
 def filter_mask(columns: list[tuple], f: Filters | None) -> np.ndarray | None:
     """Boolean mask over rows from (row, body, date, kind, is_decision) columns; None = no filter."""
-    if not f or not f.active():
-        return None
-    body = f.body.lower() if f.body else None
-    mask = np.ones(len(columns), dtype=bool)
-    for i, (_row, b, date, kind, dec) in enumerate(columns):
-        if (body and (b or "").lower() != body) or (f.kind and kind != f.kind) or (f.decisions_only and not dec) \
-                or (f.date_from and (not date or date < f.date_from)) or (f.date_to and (not date or date > f.date_to)):
-            mask[i] = False
-    return mask
+    return FilterColumns(columns).mask(f)
 
 
 class Searcher:
-    """Answers questions from one index version; refuses an index built with another model or schema."""
+    """Answers questions from one index version (a directory or a database); refuses an index built with
+    another model or schema."""
 
-    def __init__(self, index_dir, encoder: Encoder | None = None):
-        from qa.build import KEYWORD_DIR, SCHEMA_VERSION, UNITS, VECTORS
+    def __init__(self, index, encoder: Encoder | None = None):
+        from qa.build import SCHEMA_VERSION
 
-        self.index_dir = Path(index_dir).resolve()  # pin the version: a rebuild swaps the link, not us
         try:
-            self.manifest = json.loads((self.index_dir / MANIFEST).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise IndexMismatch(f"no index at {index_dir}: run `python -m qa build` first") from None
-        except (OSError, ValueError) as e:
-            raise IndexMismatch(f"index manifest at {index_dir} is unreadable ({e}); rebuild the index") from None
+            self.backend = index if hasattr(index, "candidates") else open_backend(index)
+        except (FileNotFoundError, IndexDamaged, ConnectionError) as e:
+            raise IndexMismatch(str(e)) from None
+        self.manifest = m = self.backend.manifest
+        where = describe(index) if not hasattr(index, "candidates") else "the database"
         self.encoder = encoder or default_encoder(for_queries=True)
-        m = self.manifest
         if m.get("schema_version") != SCHEMA_VERSION:
-            raise IndexMismatch(f"index at {index_dir} has schema version {m.get('schema_version')}, this "
+            raise IndexMismatch(f"index at {where} has schema version {m.get('schema_version')}, this "
                                 f"Minutebook reads version {SCHEMA_VERSION}: rebuild it with `python -m qa build`")
         model = m.get("model") or {}
         if model.get("name") != self.encoder.name or model.get("dims") != self.encoder.dims:
-            raise IndexMismatch(f"index at {index_dir} was built with model {model.get('name')} "
+            raise IndexMismatch(f"index at {where} was built with model {model.get('name')} "
                                 f"({model.get('dims')} dims) but the search model is {self.encoder.name} "
                                 f"({self.encoder.dims} dims): rebuild it with `python -m qa build`")
         try:
-            import faiss
-
-            self.vectors = faiss.read_index(str(self.index_dir / VECTORS))
-            self.units = np.load(self.index_dir / UNITS, allow_pickle=False)
-            self.keyword = KeywordIndex.load(self.index_dir / KEYWORD_DIR)
-            self.store = Store(self.index_dir)
-            self.columns = self.store.filter_columns()
-        except Exception as e:  # any damaged file: refuse clearly rather than answer wrongly
-            raise IndexMismatch(f"index at {index_dir} is damaged ({type(e).__name__}: {e}); rebuild it") from None
-        counts = m.get("counts", {})
-        n = len(self.columns)
-        if (self.vectors.ntotal != len(self.units) or counts.get("vectors") != len(self.units)
-                or counts.get("paragraphs") != n or self.keyword.n_docs != n or self.vectors.d != self.encoder.dims):
-            raise IndexMismatch(f"index at {index_dir} is inconsistent (counts differ from its manifest); rebuild it")
-        self.n_rows = n
+            self.backend.load()
+        except IndexDamaged as e:
+            raise IndexMismatch(str(e)) from None
+        if self.backend.dims != self.encoder.dims:
+            raise IndexMismatch(f"index at {where} is inconsistent (counts differ from its manifest); rebuild it")
+        self.store = self.backend.store
+        self.n_rows = self.backend.n_rows
         self.fusion, self.dense_weight = FUSION, getattr(self.encoder, "fusion_weight", DENSE_WEIGHT)
         self.strong = getattr(self.encoder, "strong", STRONG)
         self.encoder.encode_queries(["warm up"])  # load the model now, not on the first question
@@ -125,24 +106,10 @@ class Searcher:
         """Ranked [(row, fused, dense, keyword)] best first, and the question vector."""
         if qvec is None:
             qvec = self.encoder.encode_queries([question])[0]
-        mask = filter_mask(self.columns, filters)
-        k = self.vectors.ntotal if mask is not None else min(DENSE_UNITS, self.vectors.ntotal)
-        sims, ids = self.vectors.search(qvec.reshape(1, -1).astype(np.float32), k)
-        sims, ids = sims[0], ids[0]
-        ok = ids >= 0
-        rows = self.units[ids[ok], 0]
-        dense = np.full(self.n_rows, -1.0, dtype=np.float32)  # per call: requests run on many threads
-        np.maximum.at(dense, rows, sims[ok])  # max-sim: a paragraph scores by its best vector
-        kw = self.keyword.scores(tokenize(question))
-        if mask is not None:
-            dense = np.where(mask, dense, -1.0)
-            kw = np.where(mask, kw, 0.0)
-        top_d = [int(r) for r in np.argsort(-dense)[:CANDIDATES] if dense[r] > -1.0]
-        top_k = [int(r) for r in np.argsort(-kw)[:CANDIDATES] if kw[r] > 0]
-        fused = fuse({r: float(dense[r]) for r in top_d}, {r: float(kw[r]) for r in top_k},
-                     self.fusion, self.dense_weight)
+        c = self.backend.candidates(qvec, tokenize(question), filters, CANDIDATES, DENSE_UNITS)
+        fused = fuse(c.dense, c.keyword, self.fusion, self.dense_weight)
         ranked = sorted(fused, key=lambda r: (-fused[r], r))
-        return [(r, fused[r], float(dense[r]), float(kw[r])) for r in ranked], qvec
+        return [(r, fused[r], c.dense_of[r], c.keyword_of[r]) for r in ranked], qvec
 
     def ask(self, question: str, k: int = 5, filters: Filters | None = None) -> dict:
         """The API reply: an extractive cited answer (or None) and the top k passages."""

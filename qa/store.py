@@ -111,6 +111,13 @@ def _item_dict(meeting_id: str, r: sqlite3.Row) -> dict:
 class Store:
     """Read-only access to one built index's paragraph store; one SQLite connection per thread."""
 
+    # The JSON expressions SQLite and PostgreSQL spell differently (qa.backend.postgres swaps them).
+    SQL_DECISION_STATUS = "json_extract(p.decision, '$.status')"
+    SQL_DECISION_IS_ACTION = "json_extract(p.decision, '$.is_action') = 1"
+    SQL_EACH_REF = "json_each(p.refs) r"
+    SQL_REF_TEXT = "r.value"
+    SQL_REF_MEETING = "json_extract(r.value, '$.meeting_id')"
+
     def __init__(self, index_dir):
         self.index_dir = Path(index_dir).resolve()  # pin the version: a rebuild swaps the link, not us
         self.path = self.index_dir / CONTENT_DB
@@ -212,12 +219,12 @@ class Store:
         where, args = ["p.is_decision = 1"], []
         for clause, value in (("lower(m.body) = lower(?)", body), ("m.date >= ?", date_from),
                               ("m.date <= ?", date_to), ("m.kind = ?", kind),
-                              ("json_extract(p.decision, '$.status') = ?", status)):
+                              (f"{self.SQL_DECISION_STATUS} = ?", status)):
             if value:
                 where.append(clause)
                 args.append(value)
         if actions_only:
-            where.append("json_extract(p.decision, '$.is_action') = 1")
+            where.append(self.SQL_DECISION_IS_ACTION)
         q = ("SELECT p.*, m.body AS m_body, m.date AS m_date, m.kind AS m_kind FROM paragraphs p "
              "JOIN meetings m ON m.id = p.meeting_id WHERE " + " AND ".join(where) +
              " ORDER BY m.date IS NULL, m.date DESC, m.ord, p.row")
@@ -230,13 +237,13 @@ class Store:
         # LIKE narrows the scan cheaply (write_store dumps refs with json.dumps' default separators);
         # json_each then checks the id exactly.
         pattern = '%"meeting_id": "' + meeting_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '"%'
-        q = ("SELECT DISTINCT p.*, m.body AS m_body, m.date AS m_date, m.kind AS m_kind, r.value AS ref "
-             "FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id, json_each(p.refs) r "
-             "WHERE p.refs LIKE ? ESCAPE '\\' AND json_extract(r.value, '$.meeting_id') = ? "
+        q = (f"SELECT p.*, m.body AS m_body, m.date AS m_date, m.kind AS m_kind, {self.SQL_REF_TEXT} AS ref "
+             f"FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id, {self.SQL_EACH_REF} "
+             f"WHERE p.refs LIKE ? ESCAPE '\\' AND {self.SQL_REF_MEETING} = ? "
              "ORDER BY m.date IS NULL, m.date DESC, m.ord, p.row")
         out, seen = [], set()
         for r in self._db().execute(q, (pattern, meeting_id)):
-            if r["row"] in seen:  # two references to the same meeting in one paragraph: list it once
+            if r["row"] in seen:  # two references to the same meeting in one paragraph: list it once (the first)
                 continue
             seen.add(r["row"])
             out.append({**_passage(r), "reference": json.loads(r["ref"])["text"],

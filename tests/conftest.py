@@ -37,6 +37,9 @@ def real_index(tmp_path_factory):
     from qa.build import build_index
 
     index = tmp_path_factory.mktemp("real") / "index"
+    local_cache = CORPUS_DIR.parent / "index.cache"  # vectors `make run` already encoded: reused, not redone
+    if local_cache.is_dir():
+        shutil.copytree(local_cache, index.parent / "index.cache")
     build_index(CORPUS_DIR, index)
     return index
 
@@ -119,3 +122,30 @@ def app(real_searcher, real_index):
 @pytest.fixture(scope="module")
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL with pgvector for this test session (initdb, pg_ctl start; stopped by its PID)."""
+    from qa.backend.pglocal import LocalPostgres, bin_dir
+
+    try:
+        bin_dir()
+    except ImportError as e:  # only where the wheel cannot install (no wheel for this platform)
+        pytest.skip(f"no PostgreSQL for the database backend tests: {e}")
+    server = LocalPostgres.create().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh, empty database on the session's server."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server.url, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')
+    return pg_server.url.rsplit("/", 1)[0] + f"/{name}"

