@@ -18,7 +18,7 @@ from qa.parse.minutes import header as minutes_header
 from qa.parse.transcript import parse_transcript, parse_turns
 from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-exported for callers)
 from qa.read.limits import ReadLimits
-from qa.read.reader import MAX_BYTES, read_bytes, read_file  # noqa: F401
+from qa.read.reader import read_bytes, read_file
 
 HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a heading as the reader saw it (see layout)
 COUNCIL = re.compile(r"\b((?:City|Town|Village|Borough|County) of (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?=\W)|(?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
@@ -184,11 +184,6 @@ def layout(doc: Document) -> tuple[str, list[int | None]]:
             lines.append(line)
             pages.append(b.page)
     return "\n".join(lines), pages
-
-
-def blocks_text(doc: Document) -> str:
-    """The text the genre parsers read (see layout)."""
-    return layout(doc)[0]
 
 
 def parse_document(doc: Document, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:

@@ -10,7 +10,6 @@ from qa.read.limits import ReadLimits
 from qa.read.pdf import read_pdf
 from qa.read.text import read_text
 
-MAX_BYTES = ReadLimits().max_bytes  # the default; MINUTEBOOK_MAX_FILE_MB changes it (see ReadLimits)
 READERS = {
     ".pdf": read_pdf, ".docx": read_docx, ".html": read_html, ".htm": read_html,
     ".txt": read_text, ".md": read_text,
