@@ -45,7 +45,7 @@ def cache_dir(index: Path) -> Path:
 
 def parse_corpus(corpus_dir, log=print):
     """Parse every document of a corpus: (meetings, skipped [(file, reason)], content hash)."""
-    from qa.parse.document import UnreadableDocument, parse_file
+    from qa.parse.document import UnreadableDocument, parse_bytes
     from qa.read.limits import ReadLimits
     from tqdm import tqdm
 
@@ -59,8 +59,9 @@ def parse_corpus(corpus_dir, log=print):
             size = doc.path.stat().st_size
             if size > limits.max_bytes:  # checked before reading: a huge file must not be loaded to be hashed
                 raise UnreadableDocument(f"too large ({size:,} bytes; limit {limits.max_bytes:,}, MINUTEBOOK_MAX_FILE_MB)")
-            digest.update(rel.encode() + b"\0" + hashlib.sha256(doc.path.read_bytes()).digest())
-            m = parse_file(doc.path, council=doc.council, source_url=doc.source_url, limits=limits)
+            data = doc.path.read_bytes()  # read once: hashed for the manifest, then parsed
+            digest.update(rel.encode() + b"\0" + hashlib.sha256(data).digest())
+            m = parse_bytes(data, doc.path.name, council=doc.council, source_url=doc.source_url, limits=limits)
         except (UnreadableDocument, UnicodeDecodeError, ValueError, OSError) as e:
             skipped.append((rel, str(e)))
             tqdm.write(f"skipped {rel}: {e}", file=sys.stderr)

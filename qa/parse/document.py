@@ -193,9 +193,10 @@ def parse_document(doc: Document, source: str, council: str | None = None, sourc
                       pages=pages if doc.pages else None)
 
 
-def parse_bytes(data: bytes, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
+def parse_bytes(data: bytes, source: str, council: str | None = None, source_url: str | None = None,
+                limits: ReadLimits | None = None) -> Meeting:
     """Parse raw file content named source; raises UnreadableDocument for content no reader can use."""
-    return parse_document(read_bytes(data, source), source, council=council, source_url=source_url)
+    return parse_document(read_bytes(data, source, limits), source, council=council, source_url=source_url)
 
 
 def parse_file(path: str | Path, council: str | None = None, source_url: str | None = None,
