@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from qa.models import Meeting
+from qa.models import Meeting, pretty_date
 from qa.text import expand_acronyms, find_acronyms, sentence_spans
 
 
@@ -118,6 +118,10 @@ def keyword_texts(meeting: Meeting, opts: ChunkOptions) -> list[str]:
     out = []
     for n, (item, p) in enumerate(flat):
         ctx = context_of(meeting, item, p) if opts.context_prefix else ""
+        if ctx and meeting.date:
+            # Questions name meetings by date ("the 23 March 2026 scrutiny meeting"). Only the keyword side
+            # gets it: on the seed questions a dated embedding prefix drew vectors away from the text.
+            ctx = f"{ctx} - {pretty_date(meeting.date)}"
         before = _reply_context(meeting, flat, n, opts, raw)
         lead = f"{ctx}\n{expand_acronyms(before, acr)}" if before else ctx
         out.append(f"{lead}\n{expand_acronyms(p.text, acr)}")

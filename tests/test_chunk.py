@@ -71,13 +71,24 @@ def test_keyword_text_carries_context_and_expanded_acronyms():
     item = Item(key="3", number="3", title="Scrutiny", paragraphs=(
         para(1, "The Overview and Scrutiny Performance Board (OSPB) met."), para(2, "The OSPB agreed the plan.")))
     texts = keyword_texts(meeting("minutes", item), ChunkOptions())
-    assert texts[1].startswith("Highways Committee - Scrutiny\n")
+    assert texts[1].startswith("Highways Committee - Scrutiny - 2 January 2024\n")
     assert "Overview and Scrutiny Performance Board" in texts[1]
 
 
 def test_a_transcript_segment_is_keyword_indexed_with_the_end_of_the_one_before():
     item = Item(key="7", number="7", title="Roads", paragraphs=(para(1, QUESTION), para(2, REPLY)))
     spoken = keyword_texts(meeting("transcript", item), ChunkOptions())
-    assert spoken[1] == f"Highways Committee - Roads\n{QUESTION}\n{REPLY}" and spoken[0].endswith(QUESTION)
+    assert spoken[1] == f"Highways Committee - Roads - 2 January 2024\n{QUESTION}\n{REPLY}" and spoken[0].endswith(QUESTION)
     written = keyword_texts(meeting("minutes", item), ChunkOptions())
-    assert written[1] == f"Highways Committee - Roads\n{REPLY}"
+    assert written[1] == f"Highways Committee - Roads - 2 January 2024\n{REPLY}"
+
+
+def test_the_meeting_date_is_keyword_indexed_but_not_embedded():
+    # Questions name meetings by date; the dense side is left as it was (a date drew vectors off the text).
+    item = Item(key="4", number="4", title="Road maintenance", paragraphs=(para(1, QUESTION),))
+    m = meeting("minutes", item)
+    assert "2 January 2024" in keyword_texts(m, ChunkOptions())[0]
+    assert not any("2024" in u.text for u in units(m, ChunkOptions()))
+    undated = Meeting(id="x", council="c", body="Highways Committee", date=None, kind="minutes", title="t",
+                      source="x.txt", items=(item,))
+    assert keyword_texts(undated, ChunkOptions())[0].startswith("Highways Committee - Road maintenance\n")
