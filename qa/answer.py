@@ -5,6 +5,7 @@ import re
 
 import numpy as np
 
+from qa.expect import expected, supplies
 from qa.text import tokenize
 
 # A passage is strong evidence when its best vector (paragraph, window or sentence) has cosine >= a
@@ -79,6 +80,14 @@ def extract_answer(searcher, question: str, qvec: np.ndarray, rows: list[int], p
         return None
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     best = cands[0][0]
+    kind = expected(question)
+    if kind is not None:
+        # The answer must hold what was asked (an amount, a person, a vote): close passages without it
+        # are the record not answering.
+        cands = [c for c in cands if supplies(kind, c[3], question)]
+        if not cands:
+            return None
+        best = cands[0][0]
     chosen: dict[tuple[int, int], str] = {}
     for score, rank, i, text in cands:
         if len(chosen) >= MAX_SENTENCES or score < best - SENTENCE_MARGIN:

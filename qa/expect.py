@@ -1,0 +1,117 @@
+"""What kind of thing a question asks for (an amount, a person, a date, a vote) and whether a sentence supplies it.
+
+A passage on the right topic can still not answer: "How did the commissioners vote on H-1?" is close in meaning
+to the agenda line that lists H-1, and an agenda records no vote. Question-answering systems have long checked
+the expected answer type; here it is a handful of named patterns, each with the questions it serves. A question
+that matches none expects nothing in particular, and every sentence qualifies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 r"hundred|thousand|million|billion|dozen|half|quarter|third|single|double|twice|none|no one")
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+
+# Words that make a "how much" question about money rather than a count or a share.
+_MONEY_QUESTION = re.compile(r"\b(cost\w*|spen[dt]\w*|pa(?:y|id)\w*|price\w*|rent\w*|fees?|charg\w+|fund\w*|"
+                             r"budget\w*|grants?|rais\w+|worth|sav\w+|precept|levy|income|revenue)\b", re.I)
+
+# Marks of a person or of someone acting for a body: an honorific or an office ("Councillor Plowden",
+# "the Head of Human Resources", "Vice Mayor Anderson", "the Clerk"), as minutes and transcripts name people.
+_OFFICE = re.compile(r"\b(cllrs?|councill?ors?|councilmembers?|council ?members?|commissioners?|mayor|chair\w*|"
+                     r"clerk|officers?|director|head of|managers?|members?|leader|attorney|solicitor|secretary|"
+                     r"treasurer|supervisor|alderm[ae]n|trustees?|mr|mrs|ms|miss|dr|sir|dame|lord|lady|"
+                     r"he|she|they)\b", re.I)
+# Or a name: two capitalised words in a row ("Paul Robinson", "Alex Birtles"), where neither is a word that
+# capitalised pairs in council papers are mostly made of (bodies, places, days, months).
+_NAME = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+)\b")
+_NOT_NAME = {"the", "council", "parish", "city", "county", "district", "town", "borough", "committee", "meeting",
+             "cabinet", "panel", "board", "authority", "combined", "joint", "policy", "report", "item", "minutes",
+             "agenda", "street", "road", "hall", "house", "centre", "center", "scheme", "plan", "fund", "due",
+             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             *"january february march april may june july august september october november december".split()}
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    """One kind of answer: the questions that expect it, and the text that supplies it."""
+
+    name: str
+    asks: re.Pattern      # the question expects this kind of answer when this matches it
+    supplies: re.Pattern | None  # a sentence supplies it when this matches (None: the rule is in supplies())
+
+
+ANSWER_TYPES = [
+    # "How much did the clock cost?", "What was the final outturn cost?": an amount of money.
+    AnswerType("money", re.compile(r"\bhow much\b.*" + _MONEY_QUESTION.pattern + r"|"
+                                   r"\bwhat (?:is|was|were|are|will be)\b[^?]{0,40}\b(?:cost|price|rent|fee)s?\b",
+                                   re.I),
+               re.compile(r"[£$€]|\b\d[\d,.]*\s?(?:k|m|bn|p)\b|\b(?:pounds?|dollars?|euros?|pence|cents?)\b", re.I)),
+    # "How many people signed?", "How long before the meeting?", "What proportion of schools?": a figure.
+    AnswerType("number", re.compile(r"\bhow (?:many|much|long|big|large|old|often|far)\b|"
+                                    r"\bwhat (?:proportion|percentage|share|number)\b", re.I),
+               None),
+    # "How did the members vote?", "What was the vote?": a vote, a count or an outcome.
+    AnswerType("vote", re.compile(r"\bhow did\b[^?]*\bvote\b|\b(?:what|how) was the vote\b|\bvote (?:go|went)\b|"
+                                  r"\bwho voted\b|\bhow (?:was|were)\b[^?]*\bvoted\b|\bvoted (?:for|against|on)\b",
+                                  re.I),
+               re.compile(r"\b(?:vot\w+|carried|approved|adopted|passed|fell|failed|defeated|rejected|lost|"
+                          r"unanimous\w*|motion|moved|seconded|ayes?|nays?|noes|yeas|abstain\w*|abstentions?|"
+                          r"resolved|agreed)\b|\b\d+\s*(?:for|against|in favou?r)\b", re.I)),
+    # "When will it open?", "What time does it start?": a date, a time or a period.
+    AnswerType("when", re.compile(r"^\W*(?:\w+ )?when\b|\bwhat (?:time|date|day|year|month)\b|\bby when\b", re.I),
+               re.compile(r"\b(?:" + _MONTHS + r")\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
+                          r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                          r"\b(?:spring|summer|autumn|fall|winter|season|quarter|week|month|year|today|"
+                          r"tomorrow|yesterday|annual\w*|daily|weekly|monthly|next|until|after|before|"
+                          r"immediately|now)\b", re.I)),
+    # "Who presented the report?", "In whose names?": a person, by office or by name.
+    AnswerType("who", re.compile(r"^\W*(?:(?:and|so|but|in|by|on behalf of|from) )?(?:who|whom|whose)\b", re.I),
+               None),
+]
+
+
+def expected(question: str) -> AnswerType | None:
+    """The first answer type the question asks for, or None."""
+    return next((t for t in ANSWER_TYPES if t.asks.search(question or "")), None)
+
+
+# A figure: digits not part of a reference ("2026-478", "11-99-1", "24/25"), or a number word.
+_FIGURE = re.compile(r"(?<![\w\-/.])\d(?:[\d,]*\d)?(?:\.\d+)?(?![\d\-/])")
+_NUMBER_WORD = re.compile(r"\b(?:" + _NUMBER_WORDS + r")\b", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+# A house number: "4109 Broyles Ave", "12 High Street" (planning and nuisance items are full of addresses).
+_ADDRESS = re.compile(r"\d+\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Lane|Ln|Drive|Dr|Way|Close|"
+                      r"Court|Ct|Place|Pl|Blvd|Boulevard|Crescent|Terrace|Gardens|Square|Hill|Row)\b")
+
+
+# A day of the month: "April 23, 2026", "23rd April", "the 1st day of December".
+_DAY = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+                  r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+day)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b", re.I)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of text that can answer "how many": not years, days of the month or house numbers."""
+    text = _DAY.sub(" ", _ADDRESS.sub(" ", text))
+    return {m.group(0).replace(",", "") for m in _FIGURE.finditer(text) if not _YEAR.fullmatch(m.group(0))}
+
+
+def supplies(kind: AnswerType | None, text: str, question: str = "") -> bool:
+    """True when text holds what the question asks for (always, for a question that asks for nothing in particular).
+
+    A figure the question itself gives ("the TIF 9 hearing") or a year does not answer "how many"."""
+    if kind is None:
+        return True
+    if kind.name == "number":
+        return bool(_figures(text) - _figures(question) or _NUMBER_WORD.search(text))
+    if kind.supplies is not None:
+        return bool(kind.supplies.search(text))
+    if _OFFICE.search(text):
+        return True
+    return any(a.lower() not in _NOT_NAME and b.lower() not in _NOT_NAME for a, b in _NAME.findall(text))

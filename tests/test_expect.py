@@ -1,0 +1,56 @@
+import pytest
+
+from qa.expect import expected, supplies
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How much did the new town hall clock cost?", "money"),
+    ("What was the final outturn cost of the scheme?", "money"),
+    ("How many people signed the petition?", "number"),
+    ("How long before the meeting must the notice be published?", "number"),
+    ("What proportion of schools buy back the service?", "number"),
+    ("How did the commissioners vote on the straw ballot resolution?", "vote"),
+    ("Who moved the motion, and how did the vote go?", "vote"),
+    ("When will the leisure centre open?", "when"),
+    ("What time does the meeting start?", "when"),
+    ("Who presented the report?", "who"),
+    ("In whose names were the emails sent?", "who"),
+    ("Why is the business case running late?", None),
+    ("Which item on the agenda is about the annexation vote?", None),  # the vote is the topic, not the answer
+    ("What did businesses say they would like levy income spent on?", None),
+])
+def test_question_kinds(question, kind):
+    got = expected(question)
+    assert (got.name if got else None) == kind
+
+
+@pytest.mark.parametrize("question, text, ok", [
+    ("How much did the clock cost?", "The clock cost £4,500 to restore.", True),
+    ("How much did the clock cost?", "The clock was restored by a local firm in 2019.", False),
+    ("How much was the new monthly rent?", "Extending the Term of the Lease for Building 169 for 12 Months.", False),
+    ("How many people signed the petition?", "The petition was signed by 3,017 people.", True),
+    ("How many people signed the petition?", "Ninety-two responses were received.", True),
+    # A year, a day of the month, a house number, a reference or the question's own figure is not a count.
+    ("How many people spoke at the TIF 9 hearing?", "Public Hearing on TIF 9 (Set on April 23, 2026), item 2026-478.",
+     False),
+    ("How many objections were there?", "Removal of a public nuisance at 4109 Broyles Ave. SW", False),
+    ("How did the members vote?", "On being put to the vote the amendment FELL with 2 voting FOR and 7 AGAINST.", True),
+    ("How did the members vote?", "A Resolution calling a Special Election on the straw ballot question.", False),
+    ("When will it open?", "The centre is expected to open in spring 2026.", True),
+    ("When will it open?", "The centre will have a pool and a gym.", False),
+    ("Who presented the report?", "The Head of Human Resources presented the report.", True),
+    ("Who thanked the volunteers?", "Thanks went to Martin Nicholson for the painting.", True),
+    ("Who was elected chair?", "Milburn Parish Council - Tuesday 26th January 2021", False),
+    ("Why was it late?", "Anything at all.", True),
+])
+def test_what_supplies_an_answer(question, text, ok):
+    assert supplies(expected(question), text, question) is ok
+
+
+def test_a_question_asking_for_a_vote_the_record_lacks_gets_no_answer(tiny_index):
+    from qa.search import Searcher
+
+    s = Searcher(tiny_index[0], encoder=tiny_index[1])
+    assert s.ask("how many potholes had been repaired since January", k=3)["answer"]
+    reply = s.ask("how did members vote on the potholes repaired since January", k=3)
+    assert reply["answer"] is None and reply["passages"]
