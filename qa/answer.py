@@ -5,7 +5,7 @@ import re
 
 import numpy as np
 
-from qa.expect import expected, supplies
+from qa.expect import expected, months_named, of_month, supplies
 from qa.text import tokenize
 
 # A passage is strong evidence when its best vector (paragraph, window or sentence) has cosine >= a
@@ -66,8 +66,10 @@ def extract_answer(searcher, question: str, qvec: np.ndarray, rows: list[int], p
                    strong: list[bool]) -> dict | None:
     """{"text": "... [1] ... [2]", "sentences": [{"text", "passage"}]} from strong top passages, or None."""
     cands, order = [], {}
+    months = months_named(question)
     for rank, (row, p, ok) in enumerate(zip(rows[:ANSWER_PASSAGES], passages, strong)):
-        if not ok:
+        # A question about "May 2021" is not answered by a January 2021 meeting that never mentions May.
+        if not ok or not of_month(months, p["citation"].get("date"), p["text"]):
             continue
         for i, (s, e, vec) in enumerate(searcher.backend.sentences(row)):
             text = (p["text"][s:e] if e >= 0 else p["text"]).strip()

@@ -115,3 +115,25 @@ def supplies(kind: AnswerType | None, text: str, question: str = "") -> bool:
     if _OFFICE.search(text):
         return True
     return any(a.lower() not in _NOT_NAME and b.lower() not in _NOT_NAME for a, b in _NAME.findall(text))
+
+
+# "at the annual meeting in May 2021", "the 23 March 2026 meeting": a month the question is about. Not after
+# "before", "since", "until" and the like, which name a bound rather than the month itself.
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+_NAMED_MONTH = re.compile(r"(?<!\w)(?:(before|after|since|until|till|by|from|prior to|ahead of)\s+)?"
+                          r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(" + "|".join(_MONTH_NAMES) +
+                          r")\s+((?:19|20)\d\d)\b", re.I)
+
+
+def months_named(question: str) -> set[str]:
+    """The months ("2021-05") a question is about, from "May 2021" or "23 March 2026" without a bounding word."""
+    return {f"{y}-{_MONTH_NAMES.index(m.lower()) + 1:02d}" for bound, m, y in _NAMED_MONTH.findall(question or "")
+            if not bound}
+
+
+def of_month(months: set[str], meeting_date: str | None, text: str) -> bool:
+    """True when a passage can speak of one of the months: its meeting was held then, or its text names it."""
+    if not months or (meeting_date or "")[:7] in months:
+        return True
+    return bool(months & {f"{y}-{_MONTH_NAMES.index(m.lower()) + 1:02d}"
+                          for _b, m, y in _NAMED_MONTH.findall(text)})

@@ -54,3 +54,24 @@ def test_a_question_asking_for_a_vote_the_record_lacks_gets_no_answer(tiny_index
     assert s.ask("how many potholes had been repaired since January", k=3)["answer"]
     reply = s.ask("how did members vote on the potholes repaired since January", k=3)
     assert reply["answer"] is None and reply["passages"]
+
+
+def test_the_months_a_question_is_about():
+    from qa.expect import months_named
+
+    assert months_named("Who was elected chair at the annual meeting in May 2021?") == {"2021-05"}
+    assert months_named("How many questions came in for the 23rd March 2026 meeting?") == {"2026-03"}
+    # A bound is not the month asked about; a bare year is not a month.
+    assert months_named("Had the levy been to committee before March 2026?") == set()
+    assert months_named("What has the retention rate been since January 2023?") == set()
+    assert months_named("How much was raised in 2021/22?") == set()
+
+
+def test_a_passage_speaks_of_a_month_by_its_meeting_or_its_text():
+    from qa.expect import of_month
+
+    assert of_month({"2021-05"}, "2021-05-11", "Councillor Hill was elected chair.")
+    assert of_month({"2026-03"}, "2026-03-23", "The joint meeting on Friday, 27 March 2026.")
+    assert of_month({"2026-03"}, "2025-11-02", "Feedback would go to the joint meeting on 27 March 2026.")
+    assert not of_month({"2021-05"}, "2021-01-26", "Present: Councillor D Richardson (Chair).")
+    assert of_month(set(), "2021-01-26", "anything")
