@@ -160,3 +160,21 @@ def justified_and_cut_pdf() -> bytes:
     pdf.set_xy(15, 20)
     pdf.cell(0, 6, "Allotment Society about the renewal of the lease.")
     return bytes(pdf.output())
+
+
+def plain_headings_pdf() -> bytes:
+    """Minutes set all in body type: each minute's number and title on a short line of its own, its text close below."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(15, 20)
+    for number, title, text in (
+            ("20.07.09", "Correspondence", "Clerks and Councils Direct for May and July had been circulated to all "
+                                             "councillors before the meeting and was noted by the council."),
+            ("20.07.10", "Public Participation", "The Chair had received a couple of notices from a member of the "
+                                                  "public about the waste bin in the bus shelter. The Clerk to laminate "
+                                                  "a sign to notify dog owners not to do this.")):
+        pdf.set_x(15)
+        pdf.cell(0, 5, f"{number} {title}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(180, 5, text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

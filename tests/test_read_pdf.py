@@ -143,3 +143,10 @@ def test_justified_line_is_text_and_a_full_last_line_continues_over_the_page():
     assert not any(b.kind == "table_row" for b in doc.blocks)
     cut = next(b for b in doc.blocks if b.text.startswith("The clerk"))
     assert cut.text.endswith("Hollins Road Allotment Society about the renewal of the lease.") and cut.page == 1
+
+
+def test_a_short_line_over_a_full_one_is_a_line_of_its_own():
+    doc = read_pdf(pdf_maker.plain_headings_pdf())
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "20.07.09 Correspondence" and texts[2] == "20.07.10 Public Participation"
+    assert texts[3].startswith("The Chair had received") and texts[3].endswith("not to do this.")

@@ -149,8 +149,15 @@ class _Flow:
         if line.top - prev.bottom > self.gap + 0.5 * self.body:
             return False
         right = self.right.get((prev.page, prev.column), prev.x1)
-        short = prev.x1 < right - 0.15 * (right - self.left.get(prev.column, 0))
+        width = right - self.left.get(prev.column, 0)
+        short = prev.x1 < right - 0.15 * width
         if short and (text[:1].isupper() or text[:1].isdigit()) and TERMINAL.search(prev.text):
+            return False
+        if (len(cur.lines) == 1 and prev.x1 < right - 0.3 * width and line.x1 > prev.x1 + 0.15 * width
+                and (text[:1].isupper() or text[:1].isdigit())):
+            # A line standing alone well short of the margin, then a capitalised line running much further: the
+            # writer broke the line ("20.07.10 Public Participation" over its minute, "Present" over the names),
+            # so a heading or a label in body type, not the start of a wrapped paragraph.
             return False
         return not (len(cur.lines) > 1 and line.x0 - prev.x0 > 1.5 * self.body)
 
