@@ -60,3 +60,26 @@ def test_a_transcript_gives_each_segment_its_speaker_and_the_label_names_them():
     assert speakers == {"Mayor Lago", "City Attorney Suarez", "Commissioner Fernandez"}
     label = cite(m, item, item.paragraphs[0]).label
     assert "item E-2" in label and "Mayor Lago" in label
+
+
+def test_a_minute_run_on_after_its_title_keeps_every_word():
+    text = """Milburn Parish Council
+Minutes of the meeting held on Tuesday 26th January 2021
+
+21.01.01 Apologies Councillor Cresswell sent apologies.
+
+21.01.02 Register of Interests None
+
+21.01.03 Matters Arising The sign placed on the waste bin in the bus shelter has been very helpful.
+No further complaints had been received.
+
+21.01.04 Finance
+The accounts were approved.
+"""
+    m = parse_text(text, "t.txt")
+    got = [(i.number, i.title, [p.text for p in i.paragraphs]) for i in m.items if i.number]
+    assert got == [("21.01.01", "Apologies", ["Councillor Cresswell sent apologies."]),
+                   ("21.01.02", "Register of Interests", ["None"]),
+                   ("21.01.03", "Matters Arising", ["The sign placed on the waste bin in the bus shelter has been very "
+                                                    "helpful. No further complaints had been received."]),
+                   ("21.01.04", "Finance", ["The accounts were approved."])]

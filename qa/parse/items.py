@@ -92,6 +92,13 @@ def _title_with_continuation(lines: list[str], s: Start, end: int) -> Start:
     return replace(s, title=t, title_end=k)
 
 
+def _after_title(line: str, s: Start) -> str:
+    """Text on an item's title line after its title (so no word is lost), else ""."""
+    at = line.find(s.title)
+    rest = line[at + len(s.title):].strip() if at >= 0 and s.title else ""
+    return "" if rest.startswith("(") else rest  # "Apologies (Item 1)": a number in brackets, not text
+
+
 def _blocks(lines: list[str], lo: int, hi: int, drop: set[str], pages: list[int | None] | None = None):
     blocks = to_blocks("\n".join(lines[lo:hi]), drop=drop, pages=pages[lo:hi] if pages else None)
     return [replace(b, line=b.line + lo) for b in blocks]
@@ -116,7 +123,12 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
     draft.add_item("front", None, "Heading and attendance" if genre == "minutes" else "Front matter", paras, sections)
     for k, s in enumerate(starts):
         end = starts[k + 1].line if k + 1 < len(starts) else len(lines)
-        blocks = _blocks(text_lines, s.title_end + 1, end, drop, pages)
+        rest = _after_title(lines[s.line], s) if s.title_end == s.line else ""
+        if rest:  # "21.01.04 Matters Arising The sign placed…": the text run into the title line is the item's
+            body = text_lines[:s.line] + [rest] + text_lines[s.line + 1:]
+            blocks = _blocks(body, s.line, end, drop, pages)
+        else:
+            blocks = _blocks(text_lines, s.title_end + 1, end, drop, pages)
         note = lines[s.line].strip().partition(":")[2].strip() if s.number is None else ""
         if note and s.title_end == s.line:  # "PLEDGE OF ALLEGIANCE: To be announced": the note is the item's text
             blocks = [replace(b, text=note) for b in _blocks(text_lines, s.line, s.line + 1, drop, pages)][:1] + blocks

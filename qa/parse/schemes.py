@@ -96,6 +96,24 @@ FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
 NOT_TITLE = re.compile(r"(?i)^(page\s+\d|\d|\(|https?:|www\.|tel\b|e-?mail\b)|@")
 
 
+# Words that open the sentence of a minute run on after its title: "Apologies Councillor Cresswell sent…",
+# "Matters Arising The sign placed…", "Register of Interests None".
+SENTENCE_OPENER = re.compile(r"^(?:The|A|An|It|Its|This|These|That|There|All|No|None|Nil|Councillors?|Cllrs?|"
+                             r"Members|Mr|Mrs|Ms|Miss|Dr|Following|After|Due|Resolved|Agreed|Noted|We|He|She|They|"
+                             r"Please|Further)$")
+_CONNECTOR = re.compile(r"(?i)^(?:of|and|the|to|for|in|on|with|from|by|at|&|-|–)$")
+
+
+def run_on_title(line: str) -> str:
+    """The title at the start of a line whose minute text runs on after it: the words before the first sentence
+    opener that follows a title word, or before the first full stop; at most eight words."""
+    words = line.split()
+    for k in range(1, len(words)):
+        if SENTENCE_OPENER.match(words[k]) and not _CONNECTOR.match(words[k - 1]):
+            return " ".join(words[:k])
+    return " ".join(re.split(r"(?<=[a-z])\.\s", line)[0].split()[:8])
+
+
 def title_quality(title: str) -> float:
     """How much a line looks like an item title: short, capitalised, no sentence end; 0 when it cannot be."""
     t = title.strip()
@@ -196,10 +214,12 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             q = title_quality(title) * (0.5 if "\t" in line else 1.0)  # a table's reference column, often
             if q and (i in headings or tl in headings):
                 q += 0.5
-            if not q and s.name in DISTINCT and tl == i and title[:1].isupper():
+            if s.name in DISTINCT and tl == i and title[:1].isupper():
                 # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
                 # run into the text; the title is the words before the text
-                q, title = 0.5, " ".join(re.split(r"(?<=[a-z])\.\s", title)[0].split()[:8])
+                cut = run_on_title(title)
+                if cut != title or not q:
+                    q, title = max(q, 0.5), cut
             if q > 0 or explicit:
                 out.append(Candidate(i, s.name, m.group(1), title, tl, max(q, 0.5 if explicit else 0), explicit))
     return out
