@@ -83,3 +83,19 @@ The accounts were approved.
                    ("21.01.03", "Matters Arising", ["The sign placed on the waste bin in the bus shelter has been very "
                                                     "helpful. No further complaints had been received."]),
                    ("21.01.04", "Finance", ["The accounts were approved."])]
+
+
+def test_a_decision_record_is_its_named_item_titled_by_the_whole_ordinance_title():
+    from qa.parse.items import parse_single_item
+
+    lines = ["CITY OF CORAL GABLES, FLORIDA ORDINANCE NO. 2024- 12", "", "AN ORDINANCE\tOF THE CITY COMMISSION", "",
+             "PROVIDING FOR A TEXT AMENDMENT TO THE ZONING CODE, CREATING SECTION 5-314 “WINDOW HURRICANE SHUTTERS”.",
+             "", "WHEREAS, the City of Coral Gables is committed to its neighborhoods; and", "",
+             "SECTION 8. This Ordinance shall become effective on the 1st day of December, 2024.", "",
+             "Agenda Item: E-2"]
+    draft = Draft(kind="decision-record", title="Ordinance")
+    assert parse_single_item(lines, draft, set(), "minutes")
+    (number, title), = [(i.number, i.title) for i in draft.items]
+    assert number == "E-2"
+    assert title == ("AN ORDINANCE OF THE CITY COMMISSION PROVIDING FOR A TEXT AMENDMENT TO THE ZONING CODE, "
+                     "CREATING SECTION 5-314 “WINDOW HURRICANE SHUTTERS”.")

@@ -145,13 +145,30 @@ NAMED_ITEM = re.compile(r"(?i)\bagenda\s+item\s*(?:no\.?)?\s*:?\s*((?-i:[A-Z])\.
 RECORD_TITLE = re.compile(r"(?i)^\s*an?\s+(?:ordinance|resolution|by-?law)\b|^\s*(?:decision|resolution)\b")
 
 
+def _record_title(lines: list[str], at: int) -> str:
+    """An ordinance's or resolution's title from its first line on: it runs over lines in capitals ("AN ORDINANCE
+    OF THE CITY COMMISSION" / "PROVIDING FOR A TEXT AMENDMENT …"), blank lines between, until one ends it."""
+    parts = [" ".join(lines[at].split())]
+    k = at + 1
+    while not parts[-1].endswith(".") and len(" ".join(parts).split()) < 30:
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        letters = re.sub(r"[^A-Za-z]", "", lines[k]) if k < len(lines) else ""
+        if not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+            break
+        parts.append(" ".join(lines[k].split()))
+        k += 1
+    return " ".join(" ".join(parts).split()[:30])
+
+
 def parse_single_item(lines: list[str], draft: Draft, drop: set[str], genre: str,
                       pages: list[int | None] | None = None) -> bool:
     """A record of one agenda item that names it somewhere ("Agenda Item: E-2"): the whole record is that item."""
     named = next((m.group(1) for l in lines if (m := NAMED_ITEM.search(l))), None)
     if not named:
         return False
-    title = next((l.strip() for l in lines if RECORD_TITLE.match(l)), None) or draft.title or "Decision record"
+    at = next((k for k, l in enumerate(lines) if RECORD_TITLE.match(l)), None)
+    title = _record_title(lines, at) if at is not None else draft.title or "Decision record"
     blocks = _blocks(lines, 0, len(lines), drop, pages)
     paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
     draft.add_item(item_key(named), named, " ".join(title.split()[:30]), paras, sections)
