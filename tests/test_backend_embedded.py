@@ -109,3 +109,24 @@ def test_a_term_past_the_cut_keeps_only_its_highest_weighted_postings():
     assert np.array_equal(scores, full[rows])
     docs, weights = impact_ordered(np.array([3, 1, 2]), np.array([0.5, 0.9, 0.5], dtype=np.float32))
     assert docs.tolist() == [1, 2, 3] and weights.tolist() == pytest.approx([0.9, 0.5, 0.5])
+
+
+@pytest.mark.parametrize("threshold", [None, 10])  # the exact index, then HNSW
+def test_own_similarity_is_the_cosine_with_each_rows_paragraph_vector(tiny_corpus, tmp_path, monkeypatch, threshold):
+    from qa.build import build_index
+    from qa.embed import HashEncoder
+
+    if threshold:
+        monkeypatch.setattr(ann, "ANN_THRESHOLD", threshold)
+    enc = HashEncoder()
+    build_index(tiny_corpus, tmp_path / "index", encoder=enc)
+    backend = Searcher(tmp_path / "index", encoder=enc).backend
+    q = enc.encode_queries(["pothole repairs since January"])[0]
+    rows = [3, 0, backend.n_rows - 1]
+    got = backend.own_similarity(q, rows + [backend.n_rows + 5])  # a row the index lacks is left out
+    assert sorted(got) == sorted(rows)
+    for r in rows:
+        first = int(np.flatnonzero(backend.units[:, 0] == r)[0])
+        assert backend.units[first, 1] == 0  # the paragraph's own vector, not a window or a sentence
+        assert got[r] == pytest.approx(float(backend.vectors.reconstruct(first) @ q), abs=1e-6)
+    assert backend.own_similarity(q, []) == {}

@@ -42,6 +42,9 @@ class Backend(Protocol):
     def candidates(self, qvec: np.ndarray, tokens: list[str], filters, n: int, units: int) -> Candidates:
         """Top n rows per retriever; the dense side pools the `units` nearest vectors per paragraph."""
 
+    def own_similarity(self, qvec: np.ndarray, rows: list[int]) -> dict[int, float]:
+        """Cosine of the question with each row's own paragraph vector (not its windows or sentences)."""
+
     def idf(self, token: str) -> float:
         """Inverse document frequency of a token in this version (0 when unseen)."""
 

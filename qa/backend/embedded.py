@@ -101,6 +101,17 @@ class EmbeddedBackend:
         return Candidates(dense={r: dense_of[r] for r in top_d}, keyword={r: keyword_of[r] for r in top_k},
                           dense_of={r: dense_of.get(r, -1.0) for r in union}, keyword_of=keyword_of)
 
+    def own_similarity(self, qvec, rows):
+        if not rows:
+            return {}
+        rows = np.asarray(rows, dtype=self.units.dtype)
+        first = np.searchsorted(self.units[:, 0], rows)  # a row's units start with its paragraph vector
+        ok = (first < len(self.units)) & (self.units[np.minimum(first, len(self.units) - 1), 0] == rows)
+        ok &= self.units[np.minimum(first, len(self.units) - 1), 1] == 0
+        ids = first[ok].astype(np.int64)
+        vecs = self.vectors.reconstruct_batch(ids) if len(ids) else np.zeros((0, self.dims), np.float32)
+        return {int(r): float(v) for r, v in zip(rows[ok], vecs @ np.asarray(qvec, dtype=np.float32))}
+
     def idf(self, token: str) -> float:
         return self.keyword.idf(token)
 

@@ -174,6 +174,14 @@ class PostgresBackend:
         return ("SELECT p.row AS r, ts_rank_cd(p.keywords, q) AS w FROM paragraphs p, to_tsquery('simple', %s) q "
                 "WHERE p.keywords @@ q")
 
+    def own_similarity(self, qvec, rows):
+        if not rows:
+            return {}
+        vec = np.asarray(qvec, dtype=np.float32)
+        got = self._query("SELECT row, -(embedding <#> %s) FROM units WHERE kind = 0 AND row = ANY(%s)",
+                          (vec, [int(r) for r in rows]), prepare=True)
+        return {int(r): float(sim) for r, sim in got}
+
     def idf(self, token: str) -> float:
         df = self._dfs.get(token)
         if df is None:
