@@ -47,3 +47,20 @@ def test_emphasis_markers_become_plain_text():
     p17 = next(p for _, p in m.paragraphs() if p.number == "17" and p.section is None)
     assert "This is an improvement on previous years and a significant achievement." in p17.text
     assert "*" not in p17.text
+
+
+def test_numbers_set_hard_against_their_text_and_headings_that_are_fragments():
+    from qa.parse.clean import paragraph_number
+    from qa.parse.document import parse_text
+
+    assert paragraph_number("10.Following the results, a draft scheme") == ("10", "Following the results, a draft scheme")
+    assert paragraph_number("12.A high-level strategy") == ("12", "A high-level strategy")
+    assert paragraph_number("2.5m was spent") == (None, "2.5m was spent")
+    text = ("Committee Report\n\nTITLE: Parking Levy Update\n\n## Evidence Base\n\n"
+            "8. Approximately 570 workplaces have been contacted across the city.\n\n## information\n\n"
+            "9.The parking data will feed into the modelling.\n\n10.Following the modelling, a scheme will be drafted.\n")
+    m = parse_text(text, "report.txt")
+    paras = {p.number: p for _i, p in m.paragraphs() if p.number}
+    assert set(paras) >= {"8", "9", "10"}
+    assert paras["10"].text.startswith("Following the modelling")
+    assert paras["10"].heading == "Evidence Base"  # "information" starts in lower case: a wrapped header's tail

@@ -94,7 +94,8 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
                 acc.parent = None
             acc.seen.append(number)
         if b.kind == "heading":
-            acc.heading = b.text
+            if not b.text[:1].islower():  # "information": the tail of a wrapped table header, not a heading
+                acc.heading = b.text
             acc.attach = None
             acc.lead_in = None
             acc.add(b.text, "heading", None, b.page)

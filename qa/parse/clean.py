@@ -9,7 +9,9 @@ BULLET = re.compile(r"^\s*(?:[-•▪●◦○➤►*]|\u2022|\uf0b7|\uf0a7)\s+"
 SUB_ITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivx]{1,4})\)\s+(?=\S)")  # "(a) the forecast …" under a resolution
 NUMBERED = re.compile(r"^\s*(?:[-•]\s+)?(\d{1,2}(?:\.\d{1,2}){1,2}|\d{1,3})[.)]?\s+(?=\S)")
 # "1. Text" needs the dot; "1.1 Text" does not. Keeps "2019 was a year" from reading as para 2019.
-NUMBERED_STRICT = re.compile(r"^\s*(?:[-•]\s+)?(?:(\d{1,2}(?:\.\d{1,2}){1,2})\.?|(\d{1,3})\.)\s+(?=\S)")
+# "10.Following the results…": a PDF can set a paragraph number hard against its text, with no space.
+NUMBERED_STRICT = re.compile(r"^\s*(?:[-•]\s+)?(?:(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=\S)|"
+                             r"(\d{1,3})\.(?:\s+(?=\S)|(?=[A-Z](?:[a-z]|\s))))")
 RECOMMENDATION = re.compile(r"^\s*(?:[-•]\s+)?(Recommendation\s+(\d{1,3}))\s*[:.–-]\s*", re.I)
 TERMINAL = re.compile(r"[.!?:;)\]\"'”’…]\s*$")
 LINK = re.compile(r"\[([^\[\]]{0,300}?)\]\((?:#|[a-z]+://[^)]{0,400}|mailto:[^)]{0,200})\)", re.S)
