@@ -104,3 +104,19 @@ def test_000_list_items_on_consecutive_lines_stay_apart():
     assert len(agreed) == 2
     assert agreed[0].text.startswith("further work should be done")
     assert agreed[1].text.startswith("the Panel would receive a further update")
+
+
+def test_a_council_file_entry_numbers_its_paragraph_and_heads_the_discussion_after_it():
+    from qa.parse.body import build_paragraphs
+    from qa.parse.clean import to_blocks
+
+    text = """(23-339) Ordinance No. 3341, "Impose a Temporary Moratorium on Capital Improvement Plan Applications."
+
+Councilmember Herrera Spencer stated that she will not be supporting the matter.
+
+(*23-340) Minutes of the Special City Council Meeting Held on April 24, 2023. Approved."""
+    paras, _ = build_paragraphs(to_blocks(text), genre="minutes")
+    assert [p.number for p in paras] == ["23-339", None, "23-340"]
+    assert paras[0].text.startswith("(23-339) Ordinance No. 3341")  # verbatim, number included
+    assert paras[1].heading.startswith('Ordinance No. 3341, "Impose a Temporary Moratorium')
+    assert paras[2].heading.startswith("Minutes of the Special") and paras[2].key == "23-340"

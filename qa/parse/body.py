@@ -11,6 +11,11 @@ from qa.parse.segment import segments
 
 LONG_WORDS = 400
 
+# "(23-339) Ordinance No. 3341, “Impose a Temporary Moratorium…”", "(*23-340) Minutes of…": an entry of a council
+# file in US city minutes. Its file number is the paragraph's printed number, and the discussion, motion and vote
+# printed after it are about it, so its opening words head them.
+FILE_ENTRY = re.compile(r"^\(\*?(\d{2,4}-\d{2,5}[A-Z]?)\)\s+(\S.*)$", re.S)
+ENTRY_HEADING_WORDS = 25
 APPENDIX_LINE = re.compile(r"^\s*(?:[-•]\s*)?((?:Appendix|Annex|Annexe|Schedule)\s+[A-Z0-9]{1,3}\b\s*[-–:.]?\s*.*)$", re.I)
 
 
@@ -112,6 +117,13 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
             acc.attach = None  # a wall of text (one huge line): cut it where sentences end
             for seg, _ in segments(text):
                 acc.add(seg, "paragraph", None, b.page)
+            continue
+        entry = FILE_ENTRY.match(text) if b.kind == "paragraph" else None
+        if entry:
+            acc.attach = None
+            acc.heading = " ".join(entry.group(2).split()[:ENTRY_HEADING_WORDS])
+            acc.add(text, "paragraph", entry.group(1), b.page, b.speaker)
+            acc.lead_in = None
             continue
         if b.kind == "paragraph":
             acc.attach = None
