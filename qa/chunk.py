@@ -74,7 +74,10 @@ def units(meeting: Meeting, opts: ChunkOptions) -> list[Unit]:
         if before:
             out.append(Unit(n, "window", prefix + before + " " + texts[n]))
         if opts.sentences:
-            for s, e in sentence_pieces(p.text, opts):
+            pieces = sentence_pieces(p.text, opts)
+            if len(pieces) == 1 and not p.text[:pieces[0][0]].strip() and not p.text[pieces[0][1]:].strip():
+                pieces = []  # one sentence that is the whole paragraph: the paragraph's vector stands for it
+            for s, e in pieces:
                 out.append(Unit(n, "sent", expand_acronyms(p.text[s:e], acr), s, e))
     return out
 

@@ -60,6 +60,14 @@ def test_sentences_are_embedded_alone_with_their_verbatim_spans():
     assert [text[u.start:u.end] for u in sents] == [QUESTION, REPLY]  # "Noted." is too short to stand alone
 
 
+def test_a_paragraph_of_one_sentence_gets_no_separate_sentence_vector():
+    # Its paragraph vector stands for the sentence; a short sentence beside it still counts as one of two.
+    alone = Item(key="7", number="7", title="Roads", paragraphs=(para(1, QUESTION),))
+    assert [u.kind for u in units(meeting("minutes", alone), ChunkOptions())] == ["para"]
+    two = Item(key="7", number="7", title="Roads", paragraphs=(para(1, f"{QUESTION} Noted."),))
+    assert [u.kind for u in units(meeting("minutes", two), ChunkOptions())] == ["para", "sent"]
+
+
 def test_run_on_speech_is_cut_into_pieces_at_word_boundaries():
     text = ("and then we looked at the figures again " * 40).strip()
     pieces = sentence_pieces(text, ChunkOptions(sentence_max_chars=100))
