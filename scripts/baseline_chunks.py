@@ -24,7 +24,7 @@ from qa.keyword import KeywordIndex  # noqa: E402
 from qa.parse.document import layout  # noqa: E402
 from qa.read.blocks import UnreadableDocument  # noqa: E402
 from qa.read.reader import read_file  # noqa: E402
-from qa.search import CANDIDATES, Searcher, fuse  # noqa: E402
+from qa.search import CANDIDATES, DENSE_WEIGHT, Searcher, fuse  # noqa: E402
 from qa.text import tokenize  # noqa: E402
 
 SIZE, OVERLAP = 1000, 200
@@ -59,7 +59,8 @@ def baseline_scores(texts: list[str], questions: list[dict], encoder) -> dict:
         k = kw.scores(tokenize(q["question"]))
         top_d = [int(r) for r in np.argsort(-dense)[:CANDIDATES]]
         top_k = [int(r) for r in np.argsort(-k)[:CANDIDATES] if k[r] > 0]
-        fused = fuse({r: float(dense[r]) for r in top_d}, {r: float(k[r]) for r in top_k})
+        fused = fuse({r: float(dense[r]) for r in top_d}, {r: float(k[r]) for r in top_k},
+                     dense_weight=getattr(encoder, "fusion_weight", DENSE_WEIGHT))  # fused as Minutebook fuses
         ranked = sorted(fused, key=lambda r: (-fused[r], r))[:K_EVAL]
         hit = next((i + 1 for i, r in enumerate(ranked) if is_hit(texts[r], q["gold_quotes"])), None)
         ranks.append(hit)
