@@ -11,6 +11,7 @@ from qa.answer import STRONG, extract_answer, is_strong
 from qa.backend.base import IndexDamaged, describe, open_backend
 from qa.backend.filters import FilterColumns
 from qa.embed import Encoder, default_encoder
+from qa.expect import expected, supplies
 from qa.text import tokenize
 
 # Fusion, chosen on the dev set (see README): min-max normalised scores, weighted; the weight is the model's.
@@ -30,7 +31,11 @@ BEST_SHARE = 0.7
 # of its fused score. On the dev corpus recall@5 went 0.674 -> 0.744 and MRR@10 0.540 -> 0.569; the seed
 # questions did not move; the prior peaks at 10-12 words and falls away above 15.
 SENTENCE_WORDS = 10
-PRIOR_DEPTH = 50  # the prior only lowers scores, so the best 50 fused rows hold the top ten after it
+PRIOR_DEPTH = 50  # the priors below reorder the best 50 fused rows, which hold the top ten after them
+# A passage holding what the question asks for (a figure for "how many", a person for "who": qa/expect.py)
+# gains this share of its score. MRR@10 0.643 -> 0.650 on the dev corpus, 0.924 -> 0.946 on the seed
+# questions, recall@5 unchanged; the same at 0.2.
+TYPE_BOOST = 0.1
 _WORD = re.compile(r"\w+")
 
 
@@ -132,8 +137,9 @@ class Searcher:
         fused = fuse(dense, c.keyword, self.fusion, self.dense_weight)
         ranked = sorted(fused, key=lambda r: (-fused[r], r))
         head = ranked[:PRIOR_DEPTH]
+        kind = expected(question)
         for r, text in self.store.texts_by_row(head).items():
-            fused[r] *= brevity(text)
+            fused[r] *= brevity(text) * (1 + TYPE_BOOST if kind and supplies(kind, text, question) else 1)
         ranked = sorted(head, key=lambda r: (-fused[r], r)) + ranked[PRIOR_DEPTH:]
         return [(r, fused[r], c.dense_of[r], c.keyword_of[r]) for r in ranked], qvec
 

@@ -147,3 +147,20 @@ def test_fragments_keep_less_of_their_score_than_sentences():
     assert brevity(sentence) == 1.0 and brevity(sentence + " more words") == 1.0
     assert brevity("DATE: 19 March 2026") < brevity("The committee noted the update report today") < 1.0
     assert brevity("") == 0.0
+
+
+def test_passages_holding_what_the_question_asks_for_gain(tiny_index, monkeypatch):
+    import qa.search as search
+    from qa.expect import expected, supplies
+
+    s = Searcher(tiny_index[0], encoder=tiny_index[1])
+    q = "how many lanterns were replaced with LEDs"
+    monkeypatch.setattr(search, "TYPE_BOOST", 0.0)
+    plain = {r: f for r, f, *_ in s.retrieve(q)[0]}
+    monkeypatch.setattr(search, "TYPE_BOOST", 1.0)
+    boosted = s.retrieve(q)[0]
+    texts = s.store.texts_by_row([r for r, *_ in boosted[:search.PRIOR_DEPTH]])
+    kind = expected(q)
+    assert any(supplies(kind, t, q) for t in texts.values()) and not all(supplies(kind, t, q) for t in texts.values())
+    for r, f, *_ in boosted[:search.PRIOR_DEPTH]:
+        assert f == pytest.approx(plain[r] * (2.0 if supplies(kind, texts[r], q) else 1.0))
