@@ -99,3 +99,16 @@ def test_a_decision_record_is_its_named_item_titled_by_the_whole_ordinance_title
     assert number == "E-2"
     assert title == ("AN ORDINANCE OF THE CITY COMMISSION PROVIDING FOR A TEXT AMENDMENT TO THE ZONING CODE, "
                      "CREATING SECTION 5-314 “WINDOW HURRICANE SHUTTERS”.")
+
+
+def test_a_committee_websites_link_labels_are_no_title_and_no_heading():
+    from qa.parse.clean import looks_like_heading
+
+    assert not looks_like_heading("9b. Appendix 2 Highlighted Proposed Amendments , item 8. PDF 142 KB")
+    assert looks_like_heading("Highlighted Proposed Amendments")
+    lines = ["1. Apologies PDF 94 KB", "None were received.", "2. Minutes PDF 162 KB", "The minutes were agreed.",
+             "3. Work Plan Report DOCX 1.2 MB", "The work plan was noted."]
+    draft = Draft(kind="minutes")
+    assert parse_items(lines, draft, set(), "minutes")
+    assert [(i.number, i.title) for i in draft.items if i.number] == [
+        ("1", "Apologies"), ("2", "Minutes"), ("3", "Work Plan Report")]

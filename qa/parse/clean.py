@@ -79,10 +79,15 @@ def strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1)
 
 
+# The label a committee website (ModernGov and the like) puts after a link to a document: "PDF 142 KB".
+ATTACHMENT_LABEL = re.compile(r"\s*\b(?:PDF|DOCX?|XLSX?|PPTX?|ODT|RTF|ZIP|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\s*$")
+
+
 def looks_like_heading(text: str) -> bool:
-    """A short line with no closing punctuation: a section heading as council reports set them."""
+    """A short line with no closing punctuation: a section heading as council reports set them (not a link to
+    an attached document, "Appendix 2 Highlighted Proposed Amendments , item 8. PDF 142 KB")."""
     s = text.strip()
-    if not s or len(s) > 100 or "\t" in s:
+    if not s or len(s) > 100 or "\t" in s or ATTACHMENT_LABEL.search(s):
         return False
     words = s.split()
     if len(words) > 12 or TERMINAL.search(s) and not s.endswith(")"):

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from qa.parse.body import build_paragraphs
-from qa.parse.clean import join_page_breaks, to_blocks
+from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, to_blocks
 from qa.parse.common import Draft, item_key
 from qa.parse.schemes import choose_items, is_caps_heading
 
@@ -135,8 +135,9 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
         if s.line < s.title_end:  # lines between the number and its title (a file number) stay as text
             blocks = _blocks(text_lines, s.line + 1, s.title_end, drop | {s.title}, pages) + blocks
         paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
-        key = item_key(s.number) if s.number else item_key(s.title)[:40]
-        draft.add_item(key, s.number, s.title, paras, sections)
+        title = ATTACHMENT_LABEL.sub("", s.title) or s.title  # "Minutes PDF 162 KB": the link's label is no title
+        key = item_key(s.number) if s.number else item_key(title)[:40]
+        draft.add_item(key, s.number, title, paras, sections)
     return True
 
 
