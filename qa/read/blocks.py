@@ -41,7 +41,7 @@ class Document:
     """A file as read: its blocks in reading order, the format, its page count and what went oddly."""
 
     blocks: list[Block]
-    format: str  # pdf | docx | html | text
+    format: str  # pdf | docx | html | markdown | text
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
 

@@ -25,15 +25,17 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 OL_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman", "1": "decimal"}
 
 
-def read_html(data: bytes, limits=None) -> Document:
-    """Blocks of a page's content in document order; scripts, styles, forms and navigation are dropped."""
+def read_html(data: bytes, limits=None, keep_lines: bool = False) -> Document:
+    """Blocks of a page's content in document order; scripts, styles, forms and navigation are dropped.
+
+    keep_lines: a line break (<br>) stays a line break in the block's text rather than a space."""
     try:
         root = lxml_html.document_fromstring(data)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableDocument(f"not readable as HTML ({exc})") from None
     _strip(root)
     body = root.find("body")
-    walker = _Walker()
+    walker = _Walker(keep_lines)
     walker.walk(body if body is not None else root)
     walker.flush()
     if not walker.blocks:
@@ -86,13 +88,15 @@ def _text(s: str | None) -> str:
 class _Walker:
     """Walks the tree; inline text is gathered until a block-level element closes the paragraph."""
 
-    def __init__(self):
+    def __init__(self, keep_lines: bool = False):
+        self.keep_lines = keep_lines
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.bold_chars = 0
 
     def flush(self, kind: str = "paragraph", level: int | None = None, label: str | None = None) -> None:
-        text = _text("".join(self.parts))
+        joined = "".join(self.parts)
+        text = "\n".join(t for t in map(_text, joined.split("\n")) if t) if self.keep_lines else _text(joined)
         if text:
             bold = self.bold_chars >= len(text.replace(" ", "")) * 0.9
             self.blocks.append(Block(text=text, kind=kind, bold=bold, level=level, label=label,

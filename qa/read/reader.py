@@ -7,12 +7,13 @@ from qa.read.blocks import Document, UnreadableDocument
 from qa.read.docx import read_docx
 from qa.read.html import read_html
 from qa.read.limits import ReadLimits
+from qa.read.markdown import read_markdown
 from qa.read.pdf import read_pdf
 from qa.read.text import read_text
 
 READERS = {
     ".pdf": read_pdf, ".docx": read_docx, ".html": read_html, ".htm": read_html,
-    ".txt": read_text, ".md": read_text,
+    ".txt": read_text, ".md": read_markdown,
 }
 
 
