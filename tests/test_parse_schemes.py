@@ -78,3 +78,15 @@ def test_title_quality_prefers_headings_to_sentences():
     assert title_quality("the minutes were agreed.") == 0.0
     assert title_quality("Noted the report and approved the budget that was set out for the year.") < 0.5
     assert title_quality("2024/25 Q4 Corporate Risk Report") == 1.0
+
+
+def test_an_item_number_set_hard_against_its_title_is_still_an_item():
+    from qa.parse.schemes import choose_items
+
+    lines = ["4.Question submitted by Councillor J. Leddin", "Text of the question.",
+             "5.Question submitted by Councillor M. Collins", "Text.", "6.Notice of Motion", "Text.",
+             "2.5m was spent on roads."]
+    _scheme, run = choose_items(lines)
+    assert [(c.number, c.title) for c in run] == [("4", "Question submitted by Councillor J. Leddin"),
+                                                  ("5", "Question submitted by Councillor M. Collins"),
+                                                  ("6", "Notice of Motion")]

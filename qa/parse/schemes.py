@@ -89,6 +89,8 @@ LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
 # A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
 TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
 WORD_MARK = re.compile(r"(?i)^(?:agenda\s+)?item\s*(?:no\.?)?\s*:?\s*([A-Z]\.?-\d{1,2}|\d{1,3}[a-z]?)\b")
+# "4.Question submitted by Councillor Leddin": a PDF can set an item's number hard against its title.
+TIGHT = r"(?<=[.)])(?=[A-Z][a-z])"
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
 DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
@@ -196,7 +198,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             if s.name == "reference" and marker_above:
                 continue  # "a." then "2026-472": a file number under a sub-item's marker, not an item
             m = re.match(rf"(?i:{LEAD})({s.number})(?:[.):]|\.-)?(?:\s+(.*))?$", line) if explicit else \
-                re.match(rf"({s.number})(?:[.)]|\.-)?(?:\s+(.*))?$", line)
+                re.match(rf"({s.number})(?:[.)]|\.-)?(?:(?:\s+|{TIGHT})(.*))?$", line)
             if not m:
                 continue
             title, tl = (m.group(2) or "").strip(), i
