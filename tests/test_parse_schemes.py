@@ -90,3 +90,32 @@ def test_an_item_number_set_hard_against_its_title_is_still_an_item():
     assert [(c.number, c.title) for c in run] == [("4", "Question submitted by Councillor J. Leddin"),
                                                   ("5", "Question submitted by Councillor M. Collins"),
                                                   ("6", "Notice of Motion")]
+
+
+def test_a_run_in_label_is_the_title_and_a_clause_before_a_colon_is_not():
+    from qa.parse.schemes import run_in_label
+
+    assert run_in_label("Minutes: C. Humphries proposed and P. Markwell seconded that the minutes be signed "
+                        "as a true record of the meeting held on 12 February") == "Minutes"
+    assert run_in_label("Apologies for Absence:- There were no apologies received") == "Apologies for Absence"
+    assert run_in_label("The People Directorate is formed from three Divisions covering: Adults Social Care; "
+                        "Public Health and Communities") is None  # a clause, not a label
+    assert run_in_label("Apologies: None") is None  # nothing runs on
+    assert run_in_label("October 2019\tDiscussion with: the Registered Manager and a Team Leader") is None
+
+
+def test_run_in_minutes_keep_their_text_under_the_label():
+    from qa.parse.document import parse_text
+
+    text = """West Dereham Parish Council
+Minutes of the meeting held on Thursday 8th April 2004
+
+1. Apologies for Absence: Apologies were received from Cllr Bullas and Cllr Cann, who were both away.
+2. Minutes: C. Humphries proposed and P. Markwell seconded that the minutes of the meeting held on 11th March be signed as a true record.
+3. Planning: There were no planning applications received since the last meeting of the council.
+"""
+    m = parse_text(text, "t.txt")
+    got = [(i.number, i.title, i.paragraphs[0].text if i.paragraphs else None) for i in m.items if i.number]
+    assert got[1] == ("2", "Minutes", "C. Humphries proposed and P. Markwell seconded that the minutes of the meeting "
+                                      "held on 11th March be signed as a true record.")
+    assert [g[1] for g in got] == ["Apologies for Absence", "Minutes", "Planning"]

@@ -95,7 +95,7 @@ def _title_with_continuation(lines: list[str], s: Start, end: int) -> Start:
 def _after_title(line: str, s: Start) -> str:
     """Text on an item's title line after its title (so no word is lost), else ""."""
     at = line.find(s.title)
-    rest = line[at + len(s.title):].strip() if at >= 0 and s.title else ""
+    rest = line[at + len(s.title):].strip().lstrip(":-–— ") if at >= 0 and s.title else ""
     return "" if rest.startswith("(") else rest  # "Apologies (Item 1)": a number in brackets, not text
 
 

@@ -116,6 +116,19 @@ def run_on_title(line: str) -> str:
     return " ".join(re.split(r"(?<=[a-z])\.\s", line)[0].split()[:8])
 
 
+def run_in_label(text: str) -> str | None:
+    """The label of a run-in heading ("Minutes: C. Humphries proposed and …", "Apologies for Absence:- There
+    were none"): a short title before a colon with a sentence after it; None when the line is not one."""
+    head, sep, tail = text.partition(":")
+    tail = tail.lstrip("-–— ")
+    words = head.split()
+    if not sep or "\t" in text or len(tail.split()) < 3 or not 1 <= len(words) <= 6 or re.search(r"\d$", head):
+        return None
+    content = [w for w in words if not _CONNECTOR.match(w)]
+    capitalised = sum(w[:1].isupper() for w in content) >= 0.6 * len(content)  # a label, not a clause
+    return head.strip() if capitalised and title_quality(head) > 0 else None
+
+
 def title_quality(title: str) -> float:
     """How much a line looks like an item title: short, capitalised, no sentence end; 0 when it cannot be."""
     t = title.strip()
@@ -216,6 +229,10 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             q = title_quality(title) * (0.5 if "\t" in line else 1.0)  # a table's reference column, often
             if q and (i in headings or tl in headings):
                 q += 0.5
+            label = run_in_label(title) if tl == i and (not q or len(title.split()) > 12) else None
+            if label:  # "3. Minutes: C. Humphries proposed…": the label is the title, the rest its text
+                title = label
+                q = title_quality(title) * (0.5 if "\t" in line else 1.0) + (0.5 if i in headings else 0.0)
             if s.name in DISTINCT and tl == i and title[:1].isupper():
                 # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
                 # run into the text; the title is the words before the text
