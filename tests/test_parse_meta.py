@@ -54,3 +54,14 @@ def test_speaker_turns_make_a_transcript():
     assert find_kind(turns) == "transcript"
     fields = ["Email: a@b.org", "Tel: 0123", "Present: Cllr A"] * 4
     assert speaker_lines(fields) == 0
+
+
+def test_a_passing_mention_of_a_report_does_not_make_minutes_a_report():
+    from qa.parse.meta import find_kind
+
+    lines = ["Wye Valley Villages Delivery Group", "Present: J Smith, A Jones", "1. Apologies", "None.",
+             "2. Signage", "The group agreed to publish a report to this effect in the spring.",
+             "3. Any other business", "Moved by J Smith, seconded by A Jones; motion carried."]
+    assert find_kind(lines) == "minutes"
+    assert find_kind(["REPORT OF THE DIRECTOR OF FINANCE", "1. Purpose", "To set out the budget."]) == "report"
+    assert find_kind(["Notes of the group", "", "Purpose of the report", "To set out the budget."]) == "report"

@@ -161,7 +161,9 @@ KIND_PATTERNS = (
     ("minutes", re.compile(r"(?im)^\s*minutes\b")),
     ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
                           r"\bnotice\s+of\s+(the\s+)?meeting\b|\bto\s+be\s+held\s+on\b|\bsummons\b")),
-    ("report", re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?report\b|\breport\s+(to|of|title)\b|\bpurpose\s+of\s+(the\s+)?report\b")),
+    # "REPORT TO CABINET", "Report of the Director", "Purpose of the report"; not "considered a report to…"
+    ("report", re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?reports?\b|"
+                          r"^\W*(?:\w+\s+){0,3}reports?\s+(to|of|title)\b|\bpurpose\s+of\s+(the\s+)?report\b")),
 )
 # A web page that carries an agenda with its minutes ("Agenda and minutes", "Agenda, decisions and draft minutes")
 AGENDA_AND_MINUTES = re.compile(r"(?i)\bagenda,?\s+(?:decisions\s+)?and\s+(?:draft\s+|printed\s+)?minutes\b")
@@ -170,7 +172,11 @@ MINUTES_LABEL = re.compile(r"(?i)^minutes\s*:\s*$")
 # Words of a meeting yet to be held, or of one whose business is listed ("CALL TO ORDER")
 MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b")
 SPEAKER = re.compile(r"^(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
-RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present)\b|\b(resolved|it was agreed|were agreed|convened)\b")
+RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present)\b|\b(resolved|it was agreed|were agreed|convened)\b|"
+                         r"\b(moved by|seconded by|motion (?:was )?(?:carried|passed|approved)|meeting (?:was )?adjourned)\b")
+# Past the top lines only a report's own opening ("REPORT OF THE DIRECTOR") or "Purpose of the report" counts.
+REPORT_IN_HEAD = re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?reports?\s+(?:of|to|title)\b|"
+                            r"\bpurpose\s+of\s+(the\s+)?report\b")
 
 
 # Labels of fields, not people: "Present:", "Email:", "Sponsors:".
@@ -206,6 +212,7 @@ def find_kind(lines: list[str], meeting: str | None = None) -> str:
         if rx.search(top):
             return kind
     for kind, rx in KIND_PATTERNS:
+        rx = REPORT_IN_HEAD if kind == "report" else rx
         if kind != "decision-record" and rx.search(head):  # "Resolution No." lines also sit inside agendas
             return kind
     if RECORD_CUES.search(head):
