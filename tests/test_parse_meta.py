@@ -65,3 +65,15 @@ def test_a_passing_mention_of_a_report_does_not_make_minutes_a_report():
     assert find_kind(lines) == "minutes"
     assert find_kind(["REPORT OF THE DIRECTOR OF FINANCE", "1. Purpose", "To set out the budget."]) == "report"
     assert find_kind(["Notes of the group", "", "Purpose of the report", "To set out the budget."]) == "report"
+
+
+def test_bodies_named_by_their_place_and_not_by_a_sentence():
+    assert find_body(["MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT",
+                      "OF NEWCASTLE WEST HELD IN ÁRAS WILLIAM SMITH OBRIEN, ON WEDNESDAY, 2ND"]) == \
+        "Municipal District of Newcastle West"
+    assert find_body(["You are requested to attend a Meeting of the Metropolitan District of Limerick to be held on",
+                      "Monday, 15th July, 2024"]) == "Metropolitan District of Limerick"
+    assert find_body(["Minutes of the March Meeting of Wereham PC", "Minutes of the meeting of the Wereham Parish Council",
+                      "held on Tuesday 14th March 2006"]) == "Wereham Parish Council"
+    # "board" in a sentence is no name: nothing here names the body
+    assert find_body(["Regular meeting, called to order at 7 pm.", "Next board meeting will be September 16, 2019."]) is None

@@ -8,15 +8,21 @@ from dateutil import parser as dateparser
 
 HEAD_LINES = 80
 # Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission").
-BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group)"
-_NAME = rf"[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b)?"
+BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group|District)"
+# The noun as a name sets it: capitalised or in capitals ("Planning Board", "CITY COUNCIL"), never "the next
+# board meeting will be…" in a sentence.
+_NOUN_AS_NAME = rf"(?:{BODY_NOUN}|{BODY_NOUN.upper()})"
+# "Municipal District of Newcastle West", "Metropolitan District of Limerick": a body named by its place after it.
+_OF_PLACE = r"(?:\s+(?:of|OF)\s+(?!(?:THE|HELD|ON|AT|IN)\b)[A-Z][\w’'-]+(?:\s+(?!(?:HELD|ON|AT|IN)\b)[A-Z][\w’'-]+){0,3})?"
+_NAME = rf"[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
-_CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?(?i:{BODY_NOUN})"
-              rf"(?:\s+(?:and|&)\s+[A-Z][\w’' &-]{{0,80}}?\b(?i:{BODY_NOUN}))?")
+_CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?{_NOUN_AS_NAME}"
+              rf"(?:\s+(?:and|&)\s+[A-Z][\w’' &-]{{0,80}}?\b{_NOUN_AS_NAME}|{_OF_PLACE})")
 BODY_PATTERNS = (
     # "MINUTES of a meeting of the Cabinet held…", "Minutes of the Transport & Connectivity Policy Committee",
     # "MINUTES OF THE REGULAR CITY COUNCIL MEETING" (UK ModernGov, US city clerks)
-    re.compile(rf"(?i)\bminutes\s+of\s+(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_CAPS_NAME}))"),
+    # "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF NEWCASTLE WEST" (Irish councils)
+    re.compile(rf"(?i)\bminutes\s+of\s+(?:proceedings\s+(?:at|of)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_CAPS_NAME}))"),
     # "Decision determined at Transport & Connectivity Policy Committee meeting on 19 March 2026"
     re.compile(rf"\b(?:at|by)\s+(?:the\s+)?(?P<body>{_CAPS_NAME})\s+meeting\b"),
 )
@@ -106,6 +112,9 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
 
 def _tidy_body(body: str, council: str | None) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,.-–:")
+    last = re.split(r"(?i)\b(?:meeting|minutes)\s+of\s+(?:the\s+)?", body)[-1]
+    if last != body and len(last.split()) >= 2 and re.search(BODY_NOUN + "$", last, re.I):
+        body = last  # "March Meeting of Wereham PC Minutes of the meeting of the Wereham Parish Council"
     body = ADJECTIVES.sub("", body)
     body = re.sub(r"(?i)\s+meeting$", "", body)
     if council:
