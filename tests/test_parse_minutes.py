@@ -120,3 +120,26 @@ Councilmember Herrera Spencer stated that she will not be supporting the matter.
     assert paras[0].text.startswith("(23-339) Ordinance No. 3341")  # verbatim, number included
     assert paras[1].heading.startswith('Ordinance No. 3341, "Impose a Temporary Moratorium')
     assert paras[2].heading.startswith("Minutes of the Special") and paras[2].key == "23-340"
+
+
+def test_a_date_only_the_file_name_gives_is_taken_with_a_warning():
+    from qa.parse.document import date_in_name, parse_text
+
+    assert date_in_name("wye-valley-cc-20230227.md") == "2023-02-27"
+    assert date_in_name("minutes_2023-02-27.pdf") == "2023-02-27" and date_in_name("item-20231345.pdf") is None
+    m = parse_text("Wye Valley Community Council\nMinutes\n\nPresent: J Smith\n\n1. Apologies\nNone.\n",
+                   "wye-valley-cc-20230227.txt")
+    assert m.date == "2023-02-27" and any("file name" in w for w in m.warnings)
+    dated = parse_text("Wye Valley Community Council\nMinutes of the meeting held on 6 March 2023\n\n1. Apologies\n",
+                       "wye-valley-cc-20230227.txt")
+    assert dated.date == "2023-03-06"  # the text's own date wins
+
+
+def test_attendance_labels_in_capitals_are_not_items():
+    from qa.parse.items import item_starts
+
+    lines = ["PRESENT IN THE CHAIR: Councillor Scanlan.", "MEMBERS PRESENT:", "Councillors Browne and Collins.",
+             "OFFICIALS IN ATTENDANCE:", "Director of Services.", "ADOPTION OF MINUTES", "The minutes were noted.",
+             "SCHEDULE OF MEETINGS", "Agreed.", "ANY OTHER BUSINESS", "None."]
+    _how, starts = item_starts(lines)
+    assert [s.title for s in starts] == ["ADOPTION OF MINUTES", "SCHEDULE OF MEETINGS", "ANY OTHER BUSINESS"]

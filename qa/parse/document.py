@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date as _date
 from pathlib import Path
 
 from qa.models import Meeting
@@ -54,6 +55,21 @@ def council_from_text(text: str) -> str | None:
     return name if name not in ("County Council", "Council") else None
 
 
+# "wye-valley-cc-20230227.md", "minutes_2023-02-27.pdf": a date in a file's name, as councils' sites name files.
+NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_name(source: str) -> str | None:
+    """The ISO date a file's name carries, or None."""
+    m = NAME_DATE.search(Path(source).name)
+    if not m:
+        return None
+    try:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:  # 2023-02-30
+        return None
+
+
 def meeting_id(council: str | None, body: str | None, iso: str | None, kind: str, text: str) -> str:
     """Readable and stable: council, body initials, date, and the kind unless minutes."""
     c = slug((council or "unknown").split()[0])
@@ -97,6 +113,9 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     draft.date = meeting_date(plain, us=is_us(plain)) or draft.date
     if not draft.date:
         draft.date, _ = find_date(text[:5000])
+    if not draft.date and (named := date_in_name(source)):
+        draft.date = named
+        draft.warn("meeting date not found in the text: taken from the file name")
     council = council or "Unknown council"
     body = draft.body or "Unknown body"
     if not draft.body:

@@ -12,7 +12,9 @@ from qa.parse.schemes import choose_items, is_caps_heading
 # Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
 # COUNCIL", "AGENDA", "CITY COUNCIL CHAMBERS", "CITY OF X", "X PARISH COUNCIL").
 NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b|^(city|town|county|village) of\b|"
-                           r"\bparish council$|^(also\s+)?(present|absent|in attendance)\b")  # attendance labels too
+                           r"\bparish council$|^(also\s+)?(present|absent|in attendance)\b|"  # attendance labels too
+                           r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
+                           r"^present in the chair\b")
 
 # A line that opens with an item number ("1. INVOCATION"): a candidate of the numbered schemes, not a bare heading.
 NUMBERED_LINE = re.compile(r"^[0-9IVXA-Z]{1,4}[.)]\s")
