@@ -77,3 +77,8 @@ def test_bodies_named_by_their_place_and_not_by_a_sentence():
                       "held on Tuesday 14th March 2006"]) == "Wereham Parish Council"
     # "board" in a sentence is no name: nothing here names the body
     assert find_body(["Regular meeting, called to order at 7 pm.", "Next board meeting will be September 16, 2019."]) is None
+
+
+def test_body_from_a_line_saying_it_held_its_meeting():
+    assert find_body(["11 November 2020", "Manordeilo and Salem Community Council held their meeting via Zoom at "
+                      "7.30pm on the 11th November 2020.", "PRESENT"]) == "Manordeilo and Salem Community Council"

@@ -35,6 +35,8 @@ LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|body|decision[- ]maker)\
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
 DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
                             r"(?:[-–,]|(?i:on)\b)")
+# "Manordeilo and Salem Community Council held their meeting via Zoom on…": a line that opens with the body
+HELD_BY = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")
 # A short line that is nothing but a body's name ("City Commission", "City Council")
 BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
 ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)+(?=\S)")
@@ -140,6 +142,10 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
             m = DATE_LINE_BODY.match(line)
             if m:
                 return _tidy_body(m.group("body"), council)
+    for line in head[:40]:
+        m = HELD_BY.match(line)
+        if m:
+            return _tidy_body(m.group("body"), council)
     m = BODY_PATTERNS[1].search(joined)
     if m:
         return _tidy_body(m.group("body"), council)
