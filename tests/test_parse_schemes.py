@@ -119,3 +119,16 @@ Minutes of the meeting held on Thursday 8th April 2004
     assert got[1] == ("2", "Minutes", "C. Humphries proposed and P. Markwell seconded that the minutes of the meeting "
                                       "held on 11th March be signed as a true record.")
     assert [g[1] for g in got] == ["Apologies for Absence", "Minutes", "Planning"]
+
+
+def test_numbered_run_in_paragraphs_inside_an_item_do_not_displace_the_items():
+    from qa.parse.schemes import choose_items
+
+    lines = ["1. Mayor's Q&A", "The following points were raised:",
+             "1. Clean Energy: The Mayor identified clean energy as one of the region's priorities for growth.",
+             "2. Income Tax: The Mayor welcomed government proposals for authorities to retain income tax.",
+             "3. Infrastructure: Members challenged the Mayor on the lived experience of workers in the area.",
+             "2. Minutes", "The minutes were approved.", "3. Declarations of Interest", "There were none.",
+             "4. Chair's Announcements", "None."]
+    _scheme, run = choose_items(lines)
+    assert [c.title for c in run] == ["Mayor's Q&A", "Minutes", "Declarations of Interest", "Chair's Announcements"]

@@ -231,8 +231,10 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                 q += 0.5
             label = run_in_label(title) if tl == i and (not q or len(title.split()) > 12) else None
             if label:  # "3. Minutes: C. Humphries proposed…": the label is the title, the rest its text
+                # Half a title's worth: numbered paragraphs inside an item read the same way ("1. Clean Energy:
+                # The Mayor identified…"), so a run of real titles outweighs them where both are printed.
                 title = label
-                q = title_quality(title) * (0.5 if "\t" in line else 1.0) + (0.5 if i in headings else 0.0)
+                q = 0.5 * title_quality(title) * (0.5 if "\t" in line else 1.0) + (0.5 if i in headings else 0.0)
             if s.name in DISTINCT and tl == i and title[:1].isupper():
                 # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
                 # run into the text; the title is the words before the text
