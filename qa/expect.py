@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.parse.meta import dates_in
+
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                  r"hundred|thousand|million|billion|dozen|half|quarter|third|single|double|twice|none|no one")
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+# Month names; "May" only capitalised, since "the council may consider it" names no month.
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 
 # Words that make a "how much" question about money rather than a count or a share.
 _MONEY_QUESTION = re.compile(r"\b(cost\w*|spen[dt]\w*|pa(?:y|id)\w*|price\w*|rent\w*|fees?|charg\w+|fund\w*|"
@@ -23,12 +26,11 @@ _MONEY_QUESTION = re.compile(r"\b(cost\w*|spen[dt]\w*|pa(?:y|id)\w*|price\w*|ren
 # Marks of a person or of someone acting for a body: an honorific or an office ("Councillor Plowden",
 # "the Head of Human Resources", "Vice Mayor Anderson", "the Clerk"), as minutes and transcripts name people.
 _OFFICE = re.compile(r"\b(cllrs?|councill?ors?|councilmembers?|council ?members?|commissioners?|mayor|chair\w*|"
-                     r"clerk|officers?|director|head of|managers?|members?|leader|attorney|solicitor|secretary|"
-                     r"treasurer|supervisor|alderm[ae]n|trustees?|mr|mrs|ms|miss|dr|sir|dame|lord|lady|"
-                     r"he|she|they)\b", re.I)
+                     r"clerk|officers?|director|head of|managers?|member|leader|attorney|solicitor|secretary|"
+                     r"treasurer|supervisor|alderm[ae]n|trustees?|mr|mrs|ms|miss|dr|sir|dame|lord|lady)\b", re.I)
 # Or a name: two capitalised words in a row ("Paul Robinson", "Alex Birtles"), where neither is a word that
 # capitalised pairs in council papers are mostly made of (bodies, places, days, months).
-_NAME = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+)\b")
+_NAME = re.compile(r"\b([^\W\d_][\w'’-]*) (?=([^\W\d_][\w'’-]*))")  # pairs of words; capitals checked below
 _NOT_NAME = {"the", "council", "parish", "city", "county", "district", "town", "borough", "committee", "meeting",
              "cabinet", "panel", "board", "authority", "combined", "joint", "policy", "report", "item", "minutes",
              "agenda", "street", "road", "hall", "house", "centre", "center", "scheme", "plan", "fund", "due",
@@ -87,7 +89,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 # A house number: "4109 Broyles Ave", "12 High Street" (planning and nuisance items are full of addresses).
-_ADDRESS = re.compile(r"\d+\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Lane|Ln|Drive|Dr|Way|Close|"
+_ADDRESS = re.compile(r"(?<!\d)\d+\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Lane|Ln|Drive|Dr|Way|Close|"
                       r"Court|Ct|Place|Pl|Blvd|Boulevard|Crescent|Terrace|Gardens|Square|Hill|Row)\b")
 
 
@@ -103,9 +105,7 @@ def _figures(text: str) -> set[str]:
 
 
 def supplies(kind: AnswerType | None, text: str, question: str = "") -> bool:
-    """True when text holds what the question asks for (always, for a question that asks for nothing in particular).
-
-    A figure the question itself gives ("the TIF 9 hearing") or a year does not answer "how many"."""
+    """True when text holds what the question asks for (always, when it asks for nothing in particular)."""
     if kind is None:
         return True
     if kind.name == "number":
@@ -114,7 +114,8 @@ def supplies(kind: AnswerType | None, text: str, question: str = "") -> bool:
         return bool(kind.supplies.search(text))
     if _OFFICE.search(text):
         return True
-    return any(a.lower() not in _NOT_NAME and b.lower() not in _NOT_NAME for a, b in _NAME.findall(text))
+    return any(a[:1].isupper() and b[:1].isupper() and not a.isupper() and a.lower() not in _NOT_NAME
+               and b.lower() not in _NOT_NAME for a, b in _NAME.findall(text))  # "Seán Ó Briain", "Zoë Smith"
 
 
 # "at the annual meeting in May 2021", "the 23 March 2026 meeting": a month the question is about. Not after
@@ -122,18 +123,21 @@ def supplies(kind: AnswerType | None, text: str, question: str = "") -> bool:
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 _NAMED_MONTH = re.compile(r"(?<!\w)(?:(before|after|since|until|till|by|from|prior to|ahead of)\s+)?"
                           r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(" + "|".join(_MONTH_NAMES) +
-                          r")\s+((?:19|20)\d\d)\b", re.I)
+                          r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b", re.I | re.ASCII)
+
+
+def _month(name: str, year: str) -> str:
+    return f"{year}-{_MONTH_NAMES.index(name.lower()) + 1:02d}"
 
 
 def months_named(question: str) -> set[str]:
     """The months ("2021-05") a question is about, from "May 2021" or "23 March 2026" without a bounding word."""
-    return {f"{y}-{_MONTH_NAMES.index(m.lower()) + 1:02d}" for bound, m, y in _NAMED_MONTH.findall(question or "")
-            if not bound}
+    return {_month(m, y) for bound, m, y in _NAMED_MONTH.findall(question or "") if not bound}
 
 
 def of_month(months: set[str], meeting_date: str | None, text: str) -> bool:
     """True when a passage can speak of one of the months: its meeting was held then, or its text names it."""
     if not months or (meeting_date or "")[:7] in months:
         return True
-    return bool(months & {f"{y}-{_MONTH_NAMES.index(m.lower()) + 1:02d}"
-                          for _b, m, y in _NAMED_MONTH.findall(text)})
+    named = {_month(m, y) for _b, m, y in _NAMED_MONTH.findall(text)} | {iso[:7] for _o, iso in dates_in(text)}
+    return bool(months & named)  # "May 2021", "12 May 2021", "May 12, 2021", "12/05/2021"

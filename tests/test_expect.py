@@ -75,3 +75,22 @@ def test_a_passage_speaks_of_a_month_by_its_meeting_or_its_text():
     assert of_month({"2026-03"}, "2025-11-02", "Feedback would go to the joint meeting on 27 March 2026.")
     assert not of_month({"2021-05"}, "2021-01-26", "Present: Councillor D Richardson (Chair).")
     assert of_month(set(), "2021-01-26", "anything")
+
+
+def test_months_in_other_forms_and_odd_letters():
+    from qa.expect import months_named, of_month
+
+    assert months_named("How many potholes were repaired in Auguſt 2021?") == set()  # a long s is no "s"
+    assert of_month({"2024-03"}, "2024-01-09", "The hearing is set for March 12, 2024.")
+    assert of_month({"2024-03"}, "2024-01-09", "The hearing is set for 12/03/2024.")
+    assert not of_month({"2024-03"}, "2024-01-09", "The hearing is set for the spring.")
+
+
+def test_who_and_when_answers_are_read_strictly_enough():
+    who, when = expected("Who chaired the meeting?"), expected("When will it open?")
+    assert supplies(who, "The meeting was chaired by Seán Ó Briain.", "Who chaired the meeting?")
+    assert supplies(who, "Siân Gwenllian spoke next.", "Who chaired the meeting?")
+    assert not supplies(who, "They agreed that members would return to it.", "Who chaired the meeting?")
+    assert not supplies(who, "THE PARISH COUNCIL MEETING", "Who chaired the meeting?")
+    assert not supplies(when, "The council may consider it.", "When will it open?")
+    assert supplies(when, "It opens in May.", "When will it open?")

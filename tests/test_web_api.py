@@ -285,3 +285,8 @@ def test_concurrent_questions_get_the_same_replies_as_one_at_a_time(app):
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(ids, questions * 6))
     assert together == [alone[q] for q in questions * 6]
+
+
+def test_a_question_with_an_odd_letter_in_a_month_name_is_answered_not_failed(client):
+    reply = client.post("/api/ask", json={"question": "How many potholes were repaired in Auguſt 2021?"})
+    assert reply.status_code == 200 and "passages" in reply.get_json()
