@@ -82,3 +82,14 @@ def test_bodies_named_by_their_place_and_not_by_a_sentence():
 def test_body_from_a_line_saying_it_held_its_meeting():
     assert find_body(["11 November 2020", "Manordeilo and Salem Community Council held their meeting via Zoom at "
                       "7.30pm on the 11th November 2020.", "PRESENT"]) == "Manordeilo and Salem Community Council"
+
+
+def test_sentences_and_dates_are_not_bodies_and_reports_heading_minutes_are_minutes():
+    assert find_body(["Minutes of the Planning Committee of Monday 12 March 2024"]) == "Planning Committee"
+    assert find_body(["Committee: Planning Committee", "Date: 12 March 2024",
+                      "The Committee held a minute's silence."]) == "Planning Committee"
+    assert find_body(["Notes", "The Council met in closed session."]) is None
+    assert find_kind(["Parish Council", "Present: J Smith", "Apologies: none", "1. Minutes", "Agreed.",
+                      "2. Planning", "Noted.", "Reports of Officers", "The clerk reported."]) == "minutes"
+    assert find_kind(["COUNCIL", "14 JULY 2022", "REPORTS OF CABINET MEMBERS WITH RESPONSIBILITY", "Introduction",
+                      "1. It is my pleasure to submit this to Council."]) == "report"

@@ -13,7 +13,9 @@ BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|
 # board meeting will be…" in a sentence.
 _NOUN_AS_NAME = rf"(?:{BODY_NOUN}|{BODY_NOUN.upper()})"
 # "Municipal District of Newcastle West", "Metropolitan District of Limerick": a body named by its place after it.
-_OF_PLACE = r"(?:\s+(?:of|OF)\s+(?!(?:THE|HELD|ON|AT|IN)\b)[A-Z][\w’'-]+(?:\s+(?!(?:HELD|ON|AT|IN)\b)[A-Z][\w’'-]+){0,3})?"
+_NOT_PLACE = (r"(?!(?i:the|held|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+              r"march|april|may|june|july|august|september|october|november|december)\b)")
+_OF_PLACE = rf"(?:\s+(?:of|OF)\s+{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+{_NOT_PLACE}[A-Z][\w’'-]+){{0,3}})?"
 _NAME = rf"[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
 _CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?{_NOUN_AS_NAME}"
@@ -36,7 +38,7 @@ LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|body|decision[- ]maker)\
 DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
                             r"(?:[-–,]|(?i:on)\b)")
 # "Manordeilo and Salem Community Council held their meeting via Zoom on…": a line that opens with the body
-HELD_BY = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")
+HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")
 # A short line that is nothing but a body's name ("City Commission", "City Council")
 BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
 ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)+(?=\S)")
@@ -142,10 +144,6 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
             m = DATE_LINE_BODY.match(line)
             if m:
                 return _tidy_body(m.group("body"), council)
-    for line in head[:40]:
-        m = HELD_BY.match(line)
-        if m:
-            return _tidy_body(m.group("body"), council)
     m = BODY_PATTERNS[1].search(joined)
     if m:
         return _tidy_body(m.group("body"), council)
@@ -159,6 +157,10 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     for line in head[:40]:
         m = NAME_MEETING.match(line)
         if m:
+            return _tidy_body(m.group("body"), council)
+    for line in head[:40]:
+        m = HELD_BY.match(line)
+        if m and len(m.group("body").split()) >= 2:
             return _tidy_body(m.group("body"), council)
     for line in head[:40]:
         m = BODY_LINE.match(line)
@@ -177,8 +179,8 @@ KIND_PATTERNS = (
     ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
                           r"\bnotice\s+of\s+(the\s+)?meeting\b|\bto\s+be\s+held\s+on\b|\bsummons\b")),
     # "REPORT TO CABINET", "Report of the Director", "Purpose of the report"; not "considered a report to…"
-    ("report", re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?reports?\b|"
-                          r"^\W*(?:\w+\s+){0,3}reports?\s+(to|of|title)\b|\bpurpose\s+of\s+(the\s+)?report\b")),
+    ("report", re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?report\b|"
+                          r"^\W*(?:\w+\s+){0,3}report\s+(to|of|title)\b|\bpurpose\s+of\s+(the\s+)?report\b")),
 )
 # A web page that carries an agenda with its minutes ("Agenda and minutes", "Agenda, decisions and draft minutes")
 AGENDA_AND_MINUTES = re.compile(r"(?i)\bagenda,?\s+(?:decisions\s+)?and\s+(?:draft\s+|printed\s+)?minutes\b")
@@ -189,8 +191,11 @@ MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b")
 SPEAKER = re.compile(r"^(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
 RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present)\b|\b(resolved|it was agreed|were agreed|convened)\b|"
                          r"\b(moved by|seconded by|motion (?:was )?(?:carried|passed|approved)|meeting (?:was )?adjourned)\b")
+# "REPORTS OF CABINET MEMBERS WITH RESPONSIBILITY": a title of reports, among a document's first lines only
+# (further down, "Reports of Officers" heads an item of minutes).
+REPORTS_TITLE = re.compile(r"(?i)^\W*reports\s+of\b")
 # Past the top lines only a report's own opening ("REPORT OF THE DIRECTOR") or "Purpose of the report" counts.
-REPORT_IN_HEAD = re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?reports?\s+(?:of|to|title)\b|"
+REPORT_IN_HEAD = re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?report\s+(?:of|to|title)\b|"
                             r"\bpurpose\s+of\s+(the\s+)?report\b")
 
 
@@ -226,6 +231,8 @@ def find_kind(lines: list[str], meeting: str | None = None) -> str:
     for kind, rx in KIND_PATTERNS:
         if rx.search(top):
             return kind
+    if any(REPORTS_TITLE.match(line) for line in [l for l in own if l][:5]):
+        return "report"
     for kind, rx in KIND_PATTERNS:
         rx = REPORT_IN_HEAD if kind == "report" else rx
         if kind != "decision-record" and rx.search(head):  # "Resolution No." lines also sit inside agendas
