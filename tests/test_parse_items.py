@@ -112,3 +112,12 @@ def test_a_committee_websites_link_labels_are_no_title_and_no_heading():
     assert parse_items(lines, draft, set(), "minutes")
     assert [(i.number, i.title) for i in draft.items if i.number] == [
         ("1", "Apologies"), ("2", "Minutes"), ("3", "Work Plan Report")]
+
+
+def test_a_capitals_heading_with_a_note_keeps_the_note_once():
+    lines = ["REGULAR MEETING OF THE CITY COUNCIL", "CALL TO ORDER: 7:00 P.M.", "PLEDGE OF ALLEGIANCE: To be announced",
+             "ROLL CALL", "Councilmembers present.", "ADJOURNMENT", "The meeting adjourned at 9 pm."]
+    draft = Draft(kind="agenda")
+    assert parse_items(lines, draft, set(), "agenda")
+    pledge = next(i for i in draft.items if i.title == "PLEDGE OF ALLEGIANCE")
+    assert [p.text for p in pledge.paragraphs] == ["To be announced"]

@@ -132,3 +132,14 @@ def test_numbered_run_in_paragraphs_inside_an_item_do_not_displace_the_items():
              "4. Chair's Announcements", "None."]
     _scheme, run = choose_items(lines)
     assert [c.title for c in run] == ["Mayor's Q&A", "Minutes", "Declarations of Interest", "Chair's Announcements"]
+
+
+def test_initials_are_not_items_and_titles_with_office_words_stay_whole():
+    from qa.parse.schemes import choose_items, run_on_title
+
+    _scheme, run = choose_items(["Present:", "A.Smith", "B.Jones", "C.Brown", "D.Green"])
+    assert run == []
+    assert run_on_title("County and District Councillor Reports") == "County and District Councillor Reports"
+    assert run_on_title("Planning Application No 23/00123 Land at Church Road") == \
+        "Planning Application No 23/00123 Land at Church Road"
+    assert run_on_title("Declarations of Interest No declarations were made") == "Declarations of Interest"

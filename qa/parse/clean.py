@@ -80,7 +80,7 @@ def strip_bullet(text: str) -> str:
 
 
 # The label a committee website (ModernGov and the like) puts after a link to a document: "PDF 142 KB".
-ATTACHMENT_LABEL = re.compile(r"\s*\b(?:PDF|DOCX?|XLSX?|PPTX?|ODT|RTF|ZIP|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\s*$")
+ATTACHMENT_LABEL = re.compile(r"(?<!\S)(?:PDF|DOCX?|XLSX?|PPTX?|ODT|RTF|ZIP|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\s*$")
 
 
 def looks_like_heading(text: str) -> bool:

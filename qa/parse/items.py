@@ -131,13 +131,13 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
             blocks = _blocks(body, s.line, end, drop, pages)
         else:
             blocks = _blocks(text_lines, s.title_end + 1, end, drop, pages)
-        note = lines[s.line].strip().partition(":")[2].strip() if s.number is None else ""
+        note = lines[s.line].strip().partition(":")[2].strip() if s.number is None and not rest else ""
         if note and s.title_end == s.line:  # "PLEDGE OF ALLEGIANCE: To be announced": the note is the item's text
             blocks = [replace(b, text=note) for b in _blocks(text_lines, s.line, s.line + 1, drop, pages)][:1] + blocks
         if s.line < s.title_end:  # lines between the number and its title (a file number) stay as text
             blocks = _blocks(text_lines, s.line + 1, s.title_end, drop | {s.title}, pages) + blocks
         paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
-        title = ATTACHMENT_LABEL.sub("", s.title) or s.title  # "Minutes PDF 162 KB": the link's label is no title
+        title = ATTACHMENT_LABEL.sub("", s.title).rstrip() or s.title  # "Minutes PDF 162 KB": the link's label is no title
         key = item_key(s.number) if s.number else item_key(title)[:40]
         draft.add_item(key, s.number, title, paras, sections)
     return True
@@ -149,8 +149,8 @@ RECORD_TITLE = re.compile(r"(?i)^\s*an?\s+(?:ordinance|resolution|by-?law)\b|^\s
 
 
 def _record_title(lines: list[str], at: int) -> str:
-    """An ordinance's or resolution's title from its first line on: it runs over lines in capitals ("AN ORDINANCE
-    OF THE CITY COMMISSION" / "PROVIDING FOR A TEXT AMENDMENT …"), blank lines between, until one ends it."""
+    """An ordinance's or resolution's title from line at on, over its capitals lines, at most thirty words."""
+    # "AN ORDINANCE OF THE CITY COMMISSION" / "PROVIDING FOR A TEXT AMENDMENT …", blank lines between
     parts = [" ".join(lines[at].split())]
     k = at + 1
     while not parts[-1].endswith(".") and len(" ".join(parts).split()) < 30:

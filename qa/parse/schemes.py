@@ -90,7 +90,7 @@ LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
 TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
 WORD_MARK = re.compile(r"(?i)^(?:agenda\s+)?item\s*(?:no\.?)?\s*:?\s*([A-Z]\.?-\d{1,2}|\d{1,3}[a-z]?)\b")
 # "4.Question submitted by Councillor Leddin": a PDF can set an item's number hard against its title.
-TIGHT = r"(?<=[.)])(?=[A-Z][a-z])"
+TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
 DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
@@ -100,25 +100,31 @@ NOT_TITLE = re.compile(r"(?i)^(page\s+\d|\d|\(|https?:|www\.|tel\b|e-?mail\b)|@"
 
 # Words that open the sentence of a minute run on after its title: "Apologies Councillor Cresswell sent…",
 # "Matters Arising The sign placed…", "Register of Interests None".
-SENTENCE_OPENER = re.compile(r"^(?:The|A|An|It|Its|This|These|That|There|All|No|None|Nil|Councillors?|Cllrs?|"
+SENTENCE_OPENER = re.compile(r"^(?:The|A|An|It|Its|This|These|That|There|All|No|None\.?|Nil\.?|Councillors?|Cllrs?|"
                              r"Members|Mr|Mrs|Ms|Miss|Dr|Following|After|Due|Resolved|Agreed|Noted|We|He|She|They|"
                              r"Please|Further)$")
 _CONNECTOR = re.compile(r"(?i)^(?:of|and|the|to|for|in|on|with|from|by|at|&|-|–)$")
 
 
+def _opens_clause(words: list[str], k: int) -> bool:
+    """True when words[k] opens a sentence: a lower-case word soon follows, or it is a closing "None" / "Nil"."""
+    # "The sign placed", "Councillor Cresswell sent"; not "Councillor Reports" or "No 23/00123 Land at"
+    if k == len(words) - 1:
+        return words[k] in ("None", "Nil", "None.", "Nil.")
+    return any(w[:1].islower() and w.isalpha() and not _CONNECTOR.match(w) for w in words[k + 1:k + 4])
+
+
 def run_on_title(line: str) -> str:
-    """The title at the start of a line whose minute text runs on after it: the words before the first sentence
-    opener that follows a title word, or before the first full stop; at most eight words."""
+    """The title a line opens with, where a minute's text runs on after it; the line itself when none does."""
     words = line.split()
     for k in range(1, len(words)):
-        if SENTENCE_OPENER.match(words[k]) and not _CONNECTOR.match(words[k - 1]):
+        if SENTENCE_OPENER.match(words[k]) and not _CONNECTOR.match(words[k - 1]) and _opens_clause(words, k):
             return " ".join(words[:k])
-    return " ".join(re.split(r"(?<=[a-z])\.\s", line)[0].split()[:8])
+    return line
 
 
 def run_in_label(text: str) -> str | None:
-    """The label of a run-in heading ("Minutes: C. Humphries proposed and …", "Apologies for Absence:- There
-    were none"): a short title before a colon with a sentence after it; None when the line is not one."""
+    """The short capitalised label before a colon with a sentence after it ("Minutes: C. Humphries…"), or None."""
     head, sep, tail = text.partition(":")
     tail = tail.lstrip("-–— ")
     words = head.split()
@@ -239,6 +245,8 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                 # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
                 # run into the text; the title is the words before the text
                 cut = run_on_title(title)
+                if not q and cut == title:  # no opener found: the words before the first full stop, at most 8
+                    cut = " ".join(re.split(r"(?<=[a-z])\.\s", title)[0].split()[:8])
                 if cut != title or not q:
                     q, title = max(q, 0.5), cut
             if q > 0 or explicit:
