@@ -39,3 +39,19 @@ def test_markdown_minutes_parse_into_their_printed_items():
     m = parse_document(read_markdown(MINUTES.encode()), "minutes.md")
     assert m.kind == "minutes" and m.date == "2015-05-13"
     assert [i.number for i in m.items if i.number] == ["1", "3", "5"]
+
+
+def test_a_rule_at_the_top_is_not_front_matter():
+    doc = read_markdown(b"---\n# Parish Council\n\n1. Apologies\nNone.\n\n---\n\n2. Minutes\nAgreed.\n")
+    texts = [b.text for b in doc.blocks]
+    assert "Parish Council" in texts and any(t.startswith("1. Apologies") for t in texts)
+
+
+def test_empty_and_binary_markdown_are_refused_clearly():
+    import pytest
+
+    from qa.read.blocks import UnreadableDocument
+
+    for data, why in ((b"  \n", "empty file"), (b"\x00\x01binary", "binary file")):
+        with pytest.raises(UnreadableDocument, match=why):
+            read_markdown(data)

@@ -26,9 +26,8 @@ OL_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upp
 
 
 def read_html(data: bytes, limits=None, keep_lines: bool = False) -> Document:
-    """Blocks of a page's content in document order; scripts, styles, forms and navigation are dropped.
-
-    keep_lines: a line break (<br>) stays a line break in the block's text rather than a space."""
+    """Blocks of a page's content in document order, without scripts, styles, forms or navigation."""
+    # keep_lines: a <br> stays a line break in the block's text (Markdown's lines), not a space
     try:
         root = lxml_html.document_fromstring(data)
     except (etree.ParserError, ValueError) as exc:

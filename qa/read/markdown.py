@@ -3,26 +3,22 @@ from __future__ import annotations
 
 import re
 
-from qa.read.blocks import Document, UnreadableDocument
+from qa.read.blocks import Document
 from qa.read.html import read_html
-from qa.read.text import decode
+from qa.read.text import check_text, decode
 
 # "---\ntitle: …\n---" at the top of a site generator's page: metadata about the page, not its text.
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[A-Za-z_][\w-]*[ \t]*:.*\n(?:[ \t-].*\n)*)+---[ \t]*\n")  # "key:" lines only
 # "5. Planning" or "1." alone at a line's start: kept as printed text, since Markdown would renumber a list
 # from its first number ("5.", "9." becoming 5, 6) and drop a number with nothing after it.
 ORDERED_MARKER = re.compile(r"^([ \t]{0,3})(\d{1,9})([.)])(?=[ \t]|$)", re.M)
 
 
 def read_markdown(data: bytes, limits=None) -> Document:
-    """Headings, paragraphs, lists and tables as the HTML reader gives them, lines kept; escapes ("1\\."),
-    entities ("&nbsp;") and inline HTML ("<br>") decoded, as a reader of the page sees it."""
+    """Blocks as the HTML reader gives them for the rendered page, lines kept; UnreadableDocument if not text."""
     from markdown_it import MarkdownIt
 
-    if not data.strip():
-        raise UnreadableDocument("empty file")
-    if b"\x00" in data[:8192]:
-        raise UnreadableDocument("binary file, not text")
+    check_text(data)
     text, warnings = decode(data)
     text = FRONT_MATTER.sub("", text.replace("\r\n", "\n").replace("\r", "\n"), count=1)
     text = ORDERED_MARKER.sub(r"\1\2\\\3", text)

@@ -12,13 +12,18 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         return data.decode("utf-8", errors="replace"), ["invalid UTF-8 replaced with U+FFFD"]
 
 
-def read_text(data: bytes, limits=None) -> Document:
-    """One block per run of non-blank lines; a form feed starts a new page (pdftotext's output has them)."""
+def check_text(data: bytes) -> None:
+    """UnreadableDocument for an empty file or one whose first bytes are binary, not text."""
     if not data.strip():
         raise UnreadableDocument("empty file")
     sample = data[:8192]
     if b"\x00" in sample or sum(c < 9 or 13 < c < 32 for c in sample if c != 12) > len(sample) * 0.1:
         raise UnreadableDocument("binary file, not text")
+
+
+def read_text(data: bytes, limits=None) -> Document:
+    """One block per run of non-blank lines; a form feed starts a new page (pdftotext's output has them)."""
+    check_text(data)
     text, warnings = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     has_pages = "\f" in text
