@@ -140,7 +140,7 @@ class Searcher:
         kind = expected(question)
         for r, text in self.store.texts_by_row(head).items():
             fused[r] *= brevity(text) * (1 + TYPE_BOOST if kind and supplies(kind, text, question) else 1)
-        ranked = sorted(head, key=lambda r: (-fused[r], r)) + ranked[PRIOR_DEPTH:]
+        ranked = sorted(ranked, key=lambda r: (-fused[r], r))  # the rest keep their scores, in one order
         return [(r, fused[r], c.dense_of[r], c.keyword_of[r]) for r in ranked], qvec
 
     def ask(self, question: str, k: int = 5, filters: Filters | None = None) -> dict:
