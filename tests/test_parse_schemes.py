@@ -1,5 +1,6 @@
 """Item numbering schemes: which printed numbers open items, under which scheme, with which titles."""
-from qa.parse.schemes import choose_items, roman_value, title_quality
+from qa.parse.schemes import choose_items, roman_value
+from qa.parse.titles import title_quality
 
 
 def _lines(text: str) -> list[str]:
@@ -93,7 +94,7 @@ def test_an_item_number_set_hard_against_its_title_is_still_an_item():
 
 
 def test_a_run_in_label_is_the_title_and_a_clause_before_a_colon_is_not():
-    from qa.parse.schemes import run_in_label
+    from qa.parse.titles import run_in_label
 
     assert run_in_label("Minutes: C. Humphries proposed and P. Markwell seconded that the minutes be signed "
                         "as a true record of the meeting held on 12 February") == "Minutes"
@@ -135,7 +136,8 @@ def test_numbered_run_in_paragraphs_inside_an_item_do_not_displace_the_items():
 
 
 def test_initials_are_not_items_and_titles_with_office_words_stay_whole():
-    from qa.parse.schemes import choose_items, run_on_title
+    from qa.parse.schemes import choose_items
+    from qa.parse.titles import run_on_title
 
     _scheme, run = choose_items(["Present:", "A.Smith", "B.Jones", "C.Brown", "D.Green"])
     assert run == []

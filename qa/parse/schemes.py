@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from qa.parse.clean import TERMINAL
+from qa.parse.titles import run_in_label, run_on_title, title_quality
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -95,66 +96,6 @@ TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
 FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
-NOT_TITLE = re.compile(r"(?i)^(page\s+\d|\d|\(|https?:|www\.|tel\b|e-?mail\b)|@")
-
-
-# Words that open the sentence of a minute run on after its title: "Apologies Councillor Cresswell sent…",
-# "Matters Arising The sign placed…", "Register of Interests None".
-SENTENCE_OPENER = re.compile(r"^(?:The|A|An|It|Its|This|These|That|There|All|No|None\.?|Nil\.?|Councillors?|Cllrs?|"
-                             r"Members|Mr|Mrs|Ms|Miss|Dr|Following|After|Due|Resolved|Agreed|Noted|We|He|She|They|"
-                             r"Please|Further)$")
-_CONNECTOR = re.compile(r"(?i)^(?:of|and|the|to|for|in|on|with|from|by|at|&|-|–)$")
-
-
-def _opens_clause(words: list[str], k: int) -> bool:
-    """True when words[k] opens a sentence: a lower-case word soon follows, or it is a closing "None" / "Nil"."""
-    # "The sign placed", "Councillor Cresswell sent"; not "Councillor Reports" or "No 23/00123 Land at"
-    if k == len(words) - 1:
-        return words[k] in ("None", "Nil", "None.", "Nil.")
-    return any(w[:1].islower() and w.isalpha() and not _CONNECTOR.match(w) for w in words[k + 1:k + 4])
-
-
-def run_on_title(line: str) -> str:
-    """The title a line opens with, where a minute's text runs on after it; the line itself when none does."""
-    words = line.split()
-    for k in range(1, len(words)):
-        if SENTENCE_OPENER.match(words[k]) and not _CONNECTOR.match(words[k - 1]) and _opens_clause(words, k):
-            return " ".join(words[:k])
-    return line
-
-
-def run_in_label(text: str) -> str | None:
-    """The short capitalised label before a colon with a sentence after it ("Minutes: C. Humphries…"), or None."""
-    head, sep, tail = text.partition(":")
-    tail = tail.lstrip("-–— ")
-    words = head.split()
-    if not sep or "\t" in text or len(tail.split()) < 3 or not 1 <= len(words) <= 6 or re.search(r"\d$", head):
-        return None
-    content = [w for w in words if not _CONNECTOR.match(w)]
-    capitalised = sum(w[:1].isupper() for w in content) >= 0.6 * len(content)  # a label, not a clause
-    return head.strip() if capitalised and title_quality(head) > 0 else None
-
-
-def title_quality(title: str) -> float:
-    """How much a line looks like an item title: short, capitalised, no sentence end; 0 when it cannot be."""
-    t = title.strip()
-    if re.match(r"^\d{4}(?:/\d{2,4})?\s+[A-Z]", t):
-        t = t.split(None, 1)[1]  # "2024/25 Q4 Corporate Risk Report": a year may open a title
-    if not t or NOT_TITLE.search(t) or not (t[0].isupper() or t[0] in "'‘“\""):
-        return 0.0
-    words = t.split()
-    if len(words) > 25:
-        return 0.0
-    q = 1.0
-    if len(words) > 14:
-        q -= 0.5
-    if TERMINAL.search(t) and not t.endswith((")", ":", "?")):
-        q -= 0.4
-    if re.search(r"\b(?:that|was|were|had|has|would|will)\b", t) and len(words) > 8:
-        q -= 0.3  # reads as a sentence of the minutes, not a heading
-    return max(q, 0.0)
-
-
 def is_caps_heading(line: str) -> bool:
     """An unnumbered heading set in capitals ("CONSENT CALENDAR", "CALL TO ORDER:", "PLEDGE OF ALLEGIANCE: To be
     announced"); not a session's time heading ("6:00 PM - OPEN SESSION")."""
