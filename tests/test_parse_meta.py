@@ -93,3 +93,11 @@ def test_sentences_and_dates_are_not_bodies_and_reports_heading_minutes_are_minu
                       "2. Planning", "Noted.", "Reports of Officers", "The clerk reported."]) == "minutes"
     assert find_kind(["COUNCIL", "14 JULY 2022", "REPORTS OF CABINET MEMBERS WITH RESPONSIBILITY", "Introduction",
                       "1. It is my pleasure to submit this to Council."]) == "report"
+
+
+def test_a_date_printed_without_its_year_takes_the_year_its_weekday_fits():
+    lines = ["GOVAN COMMUNITY COUNCIL", "GENERAL MEETING MONDAY 4 DECEMBER", "Present: E Clark",
+             "The budget for 2023/24 was noted; the hall is booked until March 2024."]
+    assert meeting_date(lines) == "2023-12-04"  # a Monday in 2023, the year the text speaks of
+    assert meeting_date(["MEETING MONDAY 6 DECEMBER", "Notes of 2023."]) is None  # no year from 2022 to 2024 fits
+    assert meeting_date(["Meeting held on Monday 4 December 2023"]) == "2023-12-04"

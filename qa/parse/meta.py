@@ -111,7 +111,34 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
                 score += 1  # an ordinance is dated by its adoption
             if best is None or score > best[0]:
                 best = (score, iso)
-    return best[1] if best else None
+    return best[1] if best else _dated_by_weekday(lines)
+
+
+# "GENERAL MEETING MONDAY 4 DECEMBER": a weekday, a day and a month, no year.
+_WEEKDAY_DATE = re.compile(rf"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                           rf"(?:of\s+)?({_MONTH})\b(?!\.?,?\s+\d{{4}})")
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _dated_by_weekday(lines: list[str]) -> str | None:
+    """A yearless meeting date in the header, given the year nearest those the text mentions whose weekday fits."""
+    import datetime
+
+    years = Counter(int(y) for l in lines for y in re.findall(r"\b((?:19|20)\d\d)\b", l))
+    for line in lines[:HEAD_LINES]:
+        m = _WEEKDAY_DATE.search(line)
+        if not m:
+            continue
+        month = parse_date(f"1 {m.group(3)} 2000")
+        for base, _n in years.most_common(3):
+            for year in (base, base - 1, base + 1):
+                try:
+                    d = datetime.date(year, int(month[5:7]), int(m.group(2)))
+                except (ValueError, TypeError):
+                    continue
+                if d.weekday() == _WEEKDAYS.index(m.group(1).lower()):
+                    return d.isoformat()
+    return None
 
 
 def _tidy_body(body: str, council: str | None) -> str:
