@@ -64,3 +64,10 @@ def test_numbers_set_hard_against_their_text_and_headings_that_are_fragments():
     assert set(paras) >= {"8", "9", "10"}
     assert paras["10"].text.startswith("Following the modelling")
     assert paras["10"].heading == "Evidence Base"  # "information" starts in lower case: a wrapped header's tail
+
+
+def test_protective_markings_are_page_furniture():
+    from qa.parse.clean import is_furniture
+
+    assert is_furniture("OFFICIAL") and is_furniture("OFFICIAL-SENSITIVE") and is_furniture("OFFICIAL SENSITIVE")
+    assert not is_furniture("Official") and not is_furniture("OFFICIAL OPENING OF THE LIBRARY")

@@ -21,6 +21,8 @@ FURNITURE = [
     re.compile(r"^\d{1,3}$"),
     re.compile(r"(?i)^date of issue\s*:.*$"),
     re.compile(r"(?i)^(draft|confidential)$"),
+    # UK government protective markings printed on every page: "OFFICIAL", "OFFICIAL-SENSITIVE"
+    re.compile(r"^OFFICIAL(?:[- ]SENSITIVE)?$"),
     re.compile(r"^[-_=.·\s]{3,}$"),
     re.compile(r"^(-+\t)+-+\s*$"),
 ]
