@@ -145,3 +145,14 @@ def test_initials_are_not_items_and_titles_with_office_words_stay_whole():
     assert run_on_title("Planning Application No 23/00123 Land at Church Road") == \
         "Planning Application No 23/00123 Land at Church Road"
     assert run_on_title("Declarations of Interest No declarations were made") == "Declarations of Interest"
+
+
+def test_a_list_nested_in_an_item_does_not_lend_the_next_item_its_title():
+    from qa.parse.schemes import choose_items
+
+    lines = ["1. Apologies", "None.", "2. Minutes", "Agreed.", "3. Public Statements",
+             "The following presented statements:", "1. Rosa Kell", "2. Matt Sanders", "3. Zoe Mack", "4. Jo Sargeant",
+             "4. Organisational Changes", "The report was noted.", "5. Work Plan", "Noted."]
+    _scheme, run = choose_items(lines)
+    assert [(c.number, c.title) for c in run] == [("1", "Apologies"), ("2", "Minutes"), ("3", "Public Statements"),
+                                                  ("4", "Organisational Changes"), ("5", "Work Plan")]

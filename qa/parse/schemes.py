@@ -220,7 +220,25 @@ def _chain(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candidat
     while k is not None:
         run.append(cs[k])
         k = back[k]
-    return best[max(range(len(cs)), key=lambda i: best[i])], run[::-1]
+    return best[max(range(len(cs)), key=lambda i: best[i])], _past_nested_lists(run[::-1], cs, vals)
+
+
+def _past_nested_lists(run: list[Candidate], cs: list[Candidate], vals: list[tuple]) -> list[Candidate]:
+    """The run, where an item was taken from a list nested in the item before it, moved to its real line."""
+    # Under item 5 a list of speakers runs 1..6, then the real "6." follows: the list's "6. Jo Sargeant" chains
+    # as well as the real one, so where a restart at 1 sits between an item and the next, the last equal wins.
+    value = {id(c): v for c, v in zip(cs, vals)}
+    out = list(run)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        nxt = out[k + 1].line if k + 1 < len(out) else float("inf")
+        between = [c for c in cs if prev.line < c.line < cur.line]
+        if not any(value[id(c)][1] == 1 for c in between):
+            continue  # no list restarted at 1 inside the item before
+        later = [c for c in cs if cur.line < c.line < nxt and value[id(c)] == value[id(cur)]]
+        if later:
+            out[k] = later[-1]
+    return out
 
 
 def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozenset()
