@@ -121,3 +121,14 @@ def test_a_capitals_heading_with_a_note_keeps_the_note_once():
     assert parse_items(lines, draft, set(), "agenda")
     pledge = next(i for i in draft.items if i.title == "PLEDGE OF ALLEGIANCE")
     assert [p.text for p in pledge.paragraphs] == ["To be announced"]
+
+
+def test_closing_business_after_the_numbered_items_is_an_item():
+    lines = ["1. Apologies", "None.", "2. Minutes", "Agreed.", "3. Planning", "Two applications were noted.",
+             "PUBLIC PARTICIPATION", "A resident raised the bus shelter bin.", "ADJOURNMENT",
+             "The meeting closed at 8.35pm."]
+    _how, starts = item_starts(lines)
+    assert [(s.number, s.title) for s in starts] == [("1", "Apologies"), ("2", "Minutes"), ("3", "Planning"),
+                                                     (None, "PUBLIC PARTICIPATION"), (None, "ADJOURNMENT")]
+    report = ["1. Background", "Text.", "2. Options", "Text.", "3. Risks", "Text.", "FINANCIAL IMPLICATIONS", "None."]
+    assert [s.number for s in item_starts(report)[1]] == ["1", "2", "3"]  # a report's capitals heading is no item

@@ -16,6 +16,10 @@ NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b|^
                            r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
                            r"^present in the chair\b")
 
+# Unnumbered business printed after the numbered items, which closes a meeting rather than heading a report's part.
+CLOSING_ITEM = re.compile(r"(?i)^\W*(adjournment|adjourn|close of (?:the )?meeting|meeting closed|date of (?:the )?next "
+                          r"meeting|next meeting|public (?:participation|comments?|forum|session)|open session|"
+                          r"closed session|any other business)\b")
 # A line that opens with an item number ("1. INVOCATION"): a candidate of the numbered schemes, not a bare heading.
 NUMBERED_LINE = re.compile(r"^[0-9IVXA-Z]{1,4}[.)]\s")
 
@@ -65,12 +69,15 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
     caps = [i for i in _caps_items(lines) if i not in title_lines] if capitals else []
     numbered = [Start(c.line, c.number, c.title, c.title_line) for c in run]
     if run:
+        # the meeting's closing business after the last numbered item ("ADJOURNMENT") is an item of its own
+        post = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i > run[-1].title_line
+                and CLOSING_ITEM.search(lines[i])]
         caps_titled = sum(is_caps_heading(c.title) for c in run) >= len(run) / 2
         if caps_titled:  # procedural items before the numbering starts ("CALL TO ORDER") are items too
             pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line]
-            return scheme, pre + numbered
+            return scheme, pre + numbered + post
         if len(caps) <= len(run):  # the numbered run is the top level unless capitals headings outnumber it
-            return scheme, numbered
+            return scheme, numbered + post
     if len(caps) >= 3:
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
     return None, []
