@@ -132,3 +132,30 @@ def test_closing_business_after_the_numbered_items_is_an_item():
                                                      (None, "PUBLIC PARTICIPATION"), (None, "ADJOURNMENT")]
     report = ["1. Background", "Text.", "2. Options", "Text.", "3. Risks", "Text.", "FINANCIAL IMPLICATIONS", "None."]
     assert [s.number for s in item_starts(report)[1]] == ["1", "2", "3"]  # a report's capitals heading is no item
+
+
+def test_minutes_that_number_nothing_take_their_items_from_run_in_labels():
+    from qa.parse.document import parse_text
+
+    text = """Minutes of the meeting of the West Dereham Parish Council
+Thursday 8th April 2004 in the Village Hall at 8.00p.m.
+
+Present: E. Drew - Chairman, Mrs. Fisher, Mrs. Berry.
+
+Apologies: None
+
+Minutes: The minutes of the March meeting were agreed as a correct record.
+
+Matters Arising: The Litter Bin in St. Andrews Close has been erected and fixed on a concrete post.
+
+Planning: None
+
+Resolved: That the clerk writes to the Borough Council.
+
+The meeting closed at 8.55p.m.
+"""
+    m = parse_text(text, "t.txt")
+    items = [(i.title, [p.text for p in i.paragraphs]) for i in m.items if i.key != "front"]
+    assert [t for t, _ in items] == ["Apologies", "Minutes", "Matters Arising", "Planning"]
+    assert items[2][1][0] == "The Litter Bin in St. Andrews Close has been erected and fixed on a concrete post."
+    assert items[3][1][0] == "None" and any("Resolved" in p for p in items[3][1])  # a decision label is no item

@@ -8,6 +8,7 @@ from qa.parse.body import build_paragraphs
 from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, to_blocks
 from qa.parse.common import Draft, item_key
 from qa.parse.schemes import choose_items, is_caps_heading
+from qa.parse.titles import run_in_label
 
 # Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
 # COUNCIL", "AGENDA", "CITY COUNCIL CHAMBERS", "CITY OF X", "X PARISH COUNCIL").
@@ -16,6 +17,10 @@ NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b|^
                            r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
                            r"^present in the chair\b")
 
+# Labels that open paragraphs of minutes without being items: attendance, decisions, signatures and fields.
+NOT_ITEM_LABEL = re.compile(r"(?i)^(?:also\s+)?(?:present|absent|in attendance|attendees|resolved|agreed|noted|decision|"
+                            r"actions?|moved|seconded|proposed|note|date|time|venue|location|signed|chair(?:man)?|"
+                            r"clerk|e-?mail|tel|telephone|web(?:site)?|address|minutes? taker|recommendations?)$")
 # Unnumbered business printed after the numbered items, which closes a meeting rather than heading a report's part.
 CLOSING_ITEM = re.compile(r"(?i)^\W*(adjournment|adjourn|close of (?:the )?meeting|meeting closed|date of (?:the )?next "
                           r"meeting|next meeting|public (?:participation|comments?|forum|session)|open session|"
@@ -80,7 +85,32 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
             return scheme, numbered + post
     if len(caps) >= 3:
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
+    labels = _label_items(lines)
+    if len(labels) >= 3:
+        return "run-in labels", labels
     return None, []
+
+
+def _label_items(lines: list[str]) -> list[Start]:
+    """Items of minutes that number nothing: paragraphs opening with a label and a colon ("Apologies: None")."""
+    out = []
+    for i, line in enumerate(lines):
+        if i and lines[i - 1].strip():
+            continue  # a label opens a paragraph
+        label = run_in_label(line.strip()) or _bare_label(line.strip())
+        if label and not NOT_ITEM_LABEL.match(label):
+            out.append(Start(i, None, label, i))
+    return out
+
+
+def _bare_label(line: str) -> str | None:
+    """The label of "Planning: None" or "Correspondence:" (a label with little or nothing after its colon)."""
+    head, sep, tail = line.partition(":")
+    words = head.split()
+    if sep and 1 <= len(words) <= 5 and len(tail.split()) <= 2 and all(w[:1].isupper() or w in ("of", "and", "for")
+                                                                      for w in words):
+        return head.strip()
+    return None
 
 
 def _clean_title(line: str) -> str:
