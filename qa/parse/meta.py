@@ -177,23 +177,22 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     m = MEETING_OF.search(joined)
     if m:
         return _tidy_body(m.group("body"), council)
-    for line in head[:40]:
-        m = LABEL_BODY.match(line)
-        if m:
-            return _tidy_body(m.group("body"), council)
-    for line in head[:40]:
-        m = NAME_MEETING.match(line)
-        if m:
-            return _tidy_body(m.group("body"), council)
-    for line in head[:40]:
-        m = HELD_BY.match(line)
-        if m and len(m.group("body").split()) >= 2:
-            return _tidy_body(m.group("body"), council)
-    for line in head[:40]:
-        m = BODY_LINE.match(line)
-        if m and not re.match(r"(?i)^(city|town|county|borough|village)\s+of\b", line):
-            return _tidy_body(m.group("body"), council)
+    for rx, keep in LINE_BODIES:
+        for line in head[:40]:
+            m = rx.match(line)
+            if m and keep(m.group("body"), line):
+                return _tidy_body(m.group("body"), council)
     return None
+
+
+# Header lines that name the body on their own, each pattern over every line before the next, in order of trust;
+# with what a match must also be: "Council met…" names no body, nor does "City of X" (the council itself).
+LINE_BODIES = (
+    (LABEL_BODY, lambda body, line: True),
+    (NAME_MEETING, lambda body, line: True),
+    (HELD_BY, lambda body, line: len(body.split()) >= 2),
+    (BODY_LINE, lambda body, line: not re.match(r"(?i)^(city|town|county|borough|village)\s+of\b", line)),
+)
 
 
 # The kinds of document, each with the header phrases that announce it, in order of trust.
