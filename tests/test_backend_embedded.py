@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from qa.backend import ann
-from qa.backend.embedded import top_rows
+from qa.backend.postings import top_rows
 from qa.backend.filters import FilterColumns
 from qa.search import Filters, Searcher
 

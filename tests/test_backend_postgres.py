@@ -63,6 +63,10 @@ def test_same_ranking_answers_and_store_as_the_embedded_index(pg_url, tmp_path):
     for f in (Filters(decisions_only=True), Filters(body="nobody"), Filters(date_from="2023-01-01", kind="minutes")):
         ra, rb = embedded.retrieve("library highways", f)[0], pg.retrieve("library highways", f)[0]
         assert [r for r, *_ in ra] == [r for r, *_ in rb], f
+        # Few candidates: the filtered keyword side asks for its best rows in several growing slices.
+        qvec = embedded.encoder.encode_queries(["library highways"])[0]
+        ca, cb = (s.backend.candidates(qvec, ["library", "highways", "council"], f, 2, 40) for s in (embedded, pg))
+        assert cb.keyword == pytest.approx(ca.keyword) and cb.keyword_of == pytest.approx(ca.keyword_of), f
     ea, pa = embedded.store, pg.store
     assert pa.stats() == ea.stats() and pa.meetings() == ea.meetings() and pa.decisions() == ea.decisions()
     for m in ea.meetings():
@@ -89,6 +93,18 @@ def test_readers_refuse_writes_and_a_missing_database_index_is_clear(pg_url, tmp
     _embedded, pg = searchers(SEARCH_DATA, pg_url, tmp_path)
     with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
         pg.store._db().execute("DELETE FROM paragraphs")
+
+
+def test_a_version_with_postings_in_an_older_layout_is_refused_clearly(pg_url, tmp_path):
+    from qa.embed import HashEncoder
+    from qa.search import IndexMismatch, Searcher
+
+    _embedded, pg = searchers(SEARCH_DATA, pg_url, tmp_path)
+    with psycopg.connect(pg_url, autocommit=True) as con:  # postings as arrays, as versions before bytes had them
+        con.execute(f'ALTER TABLE "{pg.backend.schema}".terms DROP COLUMN rows')
+        con.execute(f'ALTER TABLE "{pg.backend.schema}".terms ADD COLUMN rows integer[]')
+    with pytest.raises(IndexMismatch, match="older layout; rebuild it"):
+        Searcher(pg_url, encoder=HashEncoder())
 
 
 @pytest.mark.slow

@@ -9,19 +9,9 @@ import numpy as np
 from qa.backend.ann import HNSW_EF_SEARCH_MIN
 from qa.backend.base import Candidates, IndexDamaged
 from qa.backend.filters import FilterColumns
-from qa.backend.postings import CutPostings
+from qa.backend.postings import CutPostings, top_rows
 from qa.keyword import KeywordIndex
 from qa.store import MANIFEST, Store
-
-def top_rows(scores: np.ndarray, n: int, above: float) -> list[int]:
-    """Indices of the n highest scores strictly above `above`, best first (ties: lower index first)."""
-    ok = np.flatnonzero(scores > above)
-    if len(ok) > n:
-        part = ok[np.argpartition(-scores[ok], n - 1)[:n]]
-        cut = scores[part].min()  # keep every row tied at the cut, then order and trim deterministically
-        ok = np.concatenate([ok[scores[ok] > cut], ok[scores[ok] == cut]])
-    order = np.lexsort((ok, -scores[ok]))
-    return [int(r) for r in ok[order][:n]]
 
 
 class EmbeddedBackend:

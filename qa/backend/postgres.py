@@ -6,6 +6,7 @@ import threading
 import numpy as np
 
 from qa.backend.base import Candidates, IndexDamaged
+from qa.backend.postings import from_bytes, summed, top_rows
 from qa.backend.pgversions import pin_version, read_live  # noqa: F401 (read_live is part of this module's API)
 from qa.store import Store
 
@@ -70,11 +71,12 @@ class PostgresStore(Store):
             db = self._local.db = _SqliteSpelling(con)
         return db
 
-    def query(self, sql: str, args=(), prepare: bool | None = None):
-        """Plain tuples from one psycopg-spelled (%s) query on this thread's connection."""
+    def query(self, sql: str, args=(), prepare: bool | None = None, binary: bool = False):
+        """Plain tuples from one psycopg-spelled (%s) query on this thread's connection (binary: results sent
+        in PostgreSQL's binary format, which spares decoding large byte columns)."""
         from psycopg.rows import tuple_row
 
-        cur = self._db().con.cursor(row_factory=tuple_row)
+        cur = self._db().con.cursor(row_factory=tuple_row, binary=binary)
         return cur.execute(sql, args, prepare=prepare)
 
 
@@ -124,11 +126,15 @@ class PostgresBackend:
         counts = self.manifest.get("counts", {})
         try:
             got = self._query("SELECT (SELECT count(*) FROM paragraphs), (SELECT count(*) FROM units), "
-                                     "(SELECT vector_dims(embedding) FROM units LIMIT 1)").fetchone()
+                              "(SELECT vector_dims(embedding) FROM units LIMIT 1), (SELECT format_type(atttypid, "
+                              "NULL) FROM pg_attribute WHERE attrelid = 'terms'::regclass AND attname = 'rows')"
+                              ).fetchone()
         except Exception as e:  # a dropped or half-loaded schema: refuse clearly
             raise IndexDamaged(f"index version {self.version} in the database is damaged ({e}); rebuild it") from None
         if got[0] != counts.get("paragraphs") or got[1] != counts.get("vectors"):
             raise IndexDamaged(f"index version {self.version} is inconsistent (counts differ from its manifest)")
+        if got[3] != "bytea":  # postings as arrays: written by an earlier Minutebook
+            raise IndexDamaged(f"index version {self.version} stores its postings in an older layout; rebuild it")
         self.n_rows, self.dims = int(got[0]), int(got[2] or 0)
         self._dfs: dict[str, int] = {}  # document frequencies read so far; a version never changes
         return self
@@ -147,32 +153,56 @@ class PostgresBackend:
                 dense_of[row] = float(sim)
         top_d = sorted(dense_of, key=lambda r: (-dense_of[r], r))[:n]
         terms = list(dict.fromkeys(tokens))
-        keyword, keyword_of = {}, {}
-        if terms:
-            restrict = (" AND s0.r IN (SELECT p.row FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id "
-                        f"WHERE {where})") if where else ""
-            # One pass over the query terms' postings; the top n, plus the scores of the dense side's rows.
-            q = (f"WITH s AS (SELECT s0.r, s0.w FROM ({self._keyword_sql()}) s0 WHERE true{restrict}) "
-                 "(SELECT r, w, true FROM s ORDER BY w DESC, r LIMIT %s) UNION ALL "
-                 "(SELECT r, w, false FROM s WHERE r = ANY(%s))")
-            arg = terms if self.keyword_ranking == "bm25" else " | ".join("'" + t.replace("'", "''") + "'" for t in terms)
-            for row, w, top in self._query(q, (arg, *fargs, n, top_d), prepare=True):
-                keyword_of[row] = float(w)
-                if top and w > 0:
-                    keyword[row] = float(w)
+        if self.keyword_ranking == "bm25":
+            keyword, keyword_of = self._bm25(terms, n, top_d, where, fargs)
+        else:
+            keyword, keyword_of = self._ts_rank(terms, n, top_d, where, fargs)
         union = set(top_d) | set(keyword)
         return Candidates(dense={r: dense_of[r] for r in top_d}, keyword=keyword,
                           dense_of={r: dense_of.get(r, -1.0) for r in union},
                           keyword_of={r: keyword_of.get(r, 0.0) for r in union})
 
-    def _keyword_sql(self) -> str:
-        """(r, w) per matching paragraph: BM25 summed from the postings, or PostgreSQL's own ts_rank_cd over
-        the same tokens (a full-text GIN index; built only to measure it, see README)."""
-        if self.keyword_ranking == "bm25":
-            return ("SELECT x.r, sum(x.w) AS w FROM terms t CROSS JOIN LATERAL unnest(t.rows, t.weights) AS x(r, w) "
-                    "WHERE t.term = ANY(%s) GROUP BY x.r")
-        return ("SELECT p.row AS r, ts_rank_cd(p.keywords, q) AS w FROM paragraphs p, to_tsquery('simple', %s) q "
-                "WHERE p.keywords @@ q")
+    def _bm25(self, terms, n, top_d, where, fargs):
+        """(top n keyword rows, keyword scores of those and of top_d): the terms' postings summed here, as the
+        embedded backend sums them; with a filter, the best rows that pass it, asked for in growing slices."""
+        got = {t: from_bytes(r, w) for t, r, w in
+               self._query("SELECT term, rows, weights FROM terms WHERE term = ANY(%s)", (terms,), prepare=True,
+                           binary=True)}
+        rows, scores = summed([got[t] for t in terms if t in got])  # the question's term order, as embedded sums
+        if where:
+            best = [int(rows[i]) for i in top_rows(scores, len(rows), 0.0)]
+            top, start, size = [], 0, 4 * n
+            while len(top) < n and start < len(best):
+                part = best[start:start + size]
+                ok = {r for (r,) in self._query("SELECT p.row FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id "
+                                                f"WHERE {where} AND p.row = ANY(%s)", (*fargs, part))}
+                top += [r for r in part if r in ok]
+                start, size = start + size, size * 4
+            top = top[:n]
+        else:
+            top = [int(rows[i]) for i in top_rows(scores, n, 0.0)]
+        want = sorted(set(top) | set(top_d))
+        at = np.minimum(np.searchsorted(rows, want), max(len(rows) - 1, 0))
+        keyword_of = {r: float(scores[i]) if len(rows) and rows[i] == r else 0.0 for r, i in zip(want, at)}
+        return {r: keyword_of[r] for r in top}, keyword_of
+
+    def _ts_rank(self, terms, n, top_d, where, fargs):
+        """The same, ranked by PostgreSQL's own ts_rank_cd over the full-text index (a measurement, see README)."""
+        keyword, keyword_of = {}, {}
+        if terms:
+            restrict = (" AND s0.r IN (SELECT p.row FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id "
+                        f"WHERE {where})") if where else ""
+            q = ("WITH s AS (SELECT s0.r, s0.w FROM (SELECT p.row AS r, ts_rank_cd(p.keywords, q) AS w "
+                 "FROM paragraphs p, to_tsquery('simple', %s) q WHERE p.keywords @@ q) s0 "
+                 f"WHERE true{restrict}) "
+                 "(SELECT r, w, true FROM s ORDER BY w DESC, r LIMIT %s) UNION ALL "
+                 "(SELECT r, w, false FROM s WHERE r = ANY(%s))")
+            arg = " | ".join("'" + t.replace("'", "''") + "'" for t in terms)
+            for row, w, top in self._query(q, (arg, *fargs, n, top_d), prepare=True):
+                keyword_of[row] = float(w)
+                if top and w > 0:
+                    keyword[row] = float(w)
+        return keyword, keyword_of
 
     def own_similarity(self, qvec, rows):
         if not rows:
