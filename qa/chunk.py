@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from qa.models import Meeting, pretty_date
+from qa.motions import motion_context
 from qa.text import expand_acronyms, find_acronyms, sentence_spans
 
 
@@ -15,6 +16,7 @@ class ChunkOptions:
     sentences: bool = True        # also embed each sentence on its own (max-sim; spans feed the answer)
     window_below: int = 200       # paragraphs shorter than this are also embedded with their neighbours
     reply_context: int = 400      # transcripts: each segment also embedded after this much of the one before
+    motion_context: int = 400     # minutes: a vote also embedded after this much of the paragraph moving its motion
     acronyms: bool = True         # expand acronyms where the document defines them
     sentence_min_chars: int = 25  # shorter sentences carry too little to embed alone
     sentence_max_chars: int = 600  # longer "sentences" (run-on speech) are cut into windows of this size
@@ -70,7 +72,7 @@ def units(meeting: Meeting, opts: ChunkOptions) -> list[Unit]:
             same = [j for j in (n - 1, n, n + 1) if 0 <= j < len(flat) and flat[j][0] is item]
             if len(same) > 1:
                 out.append(Unit(n, "window", prefix + " ".join(texts[j] for j in same)))
-        before = _reply_context(meeting, flat, n, opts, texts)
+        before = _lead(meeting, flat, n, opts, texts)
         if before:
             out.append(Unit(n, "window", prefix + before + " " + texts[n]))
         if opts.sentences:
@@ -80,6 +82,18 @@ def units(meeting: Meeting, opts: ChunkOptions) -> list[Unit]:
             for s, e in pieces:
                 out.append(Unit(n, "sent", expand_acronyms(p.text[s:e], acr), s, e))
     return out
+
+
+def _lead(meeting: Meeting, flat: list, n: int, opts: ChunkOptions, texts: list[str]) -> str:
+    """What paragraph n only means after: the segment it replies to, or the motion a vote decides (qa/motions.py)."""
+    if meeting.kind == "transcript":
+        return _reply_context(meeting, flat, n, opts, texts)
+    if not opts.motion_context:
+        return ""
+    first = n
+    while first and flat[first - 1][0] is flat[n][0]:
+        first -= 1
+    return motion_context(texts, n, first, opts.motion_context)
 
 
 def _reply_context(meeting: Meeting, flat: list, n: int, opts: ChunkOptions, texts: list[str]) -> str:
@@ -125,7 +139,7 @@ def keyword_texts(meeting: Meeting, opts: ChunkOptions) -> list[str]:
             # Questions name meetings by date ("the 23 March 2026 scrutiny meeting"). Only the keyword side
             # gets it: on the seed questions a dated embedding prefix drew vectors away from the text.
             ctx = f"{ctx} - {pretty_date(meeting.date)}"
-        before = _reply_context(meeting, flat, n, opts, raw)
+        before = _lead(meeting, flat, n, opts, raw)
         lead = f"{ctx}\n{expand_acronyms(before, acr)}" if before else ctx
         out.append(f"{lead}\n{expand_acronyms(p.text, acr)}")
     return out

@@ -100,3 +100,16 @@ def test_the_meeting_date_is_keyword_indexed_but_not_embedded():
     undated = Meeting(id="x", council="c", body="Highways Committee", date=None, kind="minutes", title="t",
                       source="x.txt", items=(item,))
     assert keyword_texts(undated, ChunkOptions())[0].startswith("Highways Committee - Road maintenance\n")
+
+
+def test_a_vote_in_minutes_is_also_indexed_after_the_paragraph_moving_its_motion():
+    moved = "An amendment was moved by Councillor Elm to remove the Mill Way bus gate."
+    debate = "Officers said the gate closed a gap in the route."
+    fell = "On being put to the vote the amendment FELL with 2 voting FOR and 7 AGAINST."
+    item = Item(key="10", number="10", title="Bond Street", paragraphs=(para(1, moved), para(2, debate), para(3, fell)))
+    m = meeting("minutes", item)
+    got = units(m, ChunkOptions(sentences=False, window_below=0))
+    assert [(u.para, u.kind) for u in got] == [(0, "para"), (1, "para"), (2, "para"), (2, "window")]
+    assert got[3].text == f"Highways Committee - Bond Street: {moved} {fell}"
+    assert "Councillor Elm" in keyword_texts(m, ChunkOptions())[2]
+    assert "Councillor Elm" not in keyword_texts(m, ChunkOptions(motion_context=0))[2]

@@ -1,0 +1,67 @@
+"""A motion's course through the minutes: which earlier paragraph moved the motion that a vote paragraph decides.
+
+Minutes record a motion in steps, often paragraphs apart: "An amendment was moved by Councillor Coombes as
+follows:", its wording, the debate, then "On being put to the vote the amendment FELL with 2 voting FOR and 7
+AGAINST." The vote paragraph names the motion only as "the amendment", so a question about Councillor Coombes's
+amendment finds the mover and the debate, not the outcome. A vote paragraph is therefore also indexed after the
+paragraph that moved its motion, as a transcript segment is indexed after the question it answers.
+"""
+from __future__ import annotations
+
+import re
+
+# The kinds of motion minutes put to a vote, by stem: "the amendment", "the substantive motion", "the
+# recommendations", "the proposal", "the resolution".
+_MOTION = r"(amendment|motion|recommendation|proposal|resolution)s?"
+# A paragraph that refers back to a motion by a definite phrase: "the amendment", "this motion", "the
+# substantive recommendations", "the original motion as amended".
+_REFERS_BACK = re.compile(r"\b(?:the|this|that|said)\s+(?:(?:substantive|original|revised|amended|main|above)\s+)?"
+                          + _MOTION + r"\b", re.I)
+# ... and says what became of it: "put to the vote", "CARRIED", "FELL", "was LOST", "which carried by the
+# following roll call vote", "was withdrawn".
+_OUTCOME = re.compile(r"\b(?:vot(?:e|ed|ing)|carried|fell|lost|defeated|rejected|approved|agreed|adopted|passed|"
+                      r"failed|withdrawn|unanimous(?:ly)?)\b", re.I)
+# A paragraph that moves a motion: "An amendment was moved by Councillor Coombes", "Vice Mayor Daysog moved
+# approval of the staff recommendation", "Councillor Ash moved to approve", "Proposed by Cllr Hurn, seconded
+# by Cllr Dodd", "Cllr Hurn proposed the motion". Not "the bus stop was moved to Mill Lane", "moved on to
+# item 6" or "the proposed new bus lane", which move things or describe them.
+_MOVES = re.compile(r"\b(?:moved|proposed)\s+(?:by|that|approval|adoption|acceptance|"
+                    r"to\s+(?:approve|adopt|accept|amend|refer|defer|note|receive|recommend|reject|add|delete|"
+                    r"remove|introduce|waive|continue|suspend|table)|"
+                    r"(?:an?|the|his|her|their)\s+(?:\w+\s+){0,2}?"
+                    r"(?:amendment|motion|recommendations?|proposal|resolution|report|item|ordinance|minutes))\b|"
+                    r"\b(?:moved|proposed)[,;]?\s+(?:and\s+)?seconded\b|\b(?:mover|proposer)\b", re.I)
+LOOK_BACK = 15  # paragraphs: a motion's debate rarely runs longer within one item
+
+
+def motion_paragraph(texts: list[str], n: int, first: int) -> int | None:
+    """The index of the paragraph that moved the motion texts[n] reports a vote on, or None.
+
+    Only paragraphs first..n-1 (one item's) are looked at; the nearest mover naming the same kind of motion
+    is preferred, else the nearest mover. A vote paragraph that names its own mover needs none.
+    """
+    text = texts[n]
+    ref = _REFERS_BACK.search(text)
+    if not ref or not _OUTCOME.search(text) or _MOVES.search(text):
+        return None
+    kind = ref.group(1).lower()
+    movers = [j for j in range(n - 1, max(first, n - LOOK_BACK) - 1, -1) if _MOVES.search(texts[j])]
+    same = [j for j in movers if kind in texts[j].lower()]
+    return (same or movers or [None])[0]
+
+
+def motion_context(texts: list[str], n: int, first: int, budget: int) -> str:
+    """The moving paragraph of texts[n]'s motion, with the wording that follows it ("as follows:"), cut to
+    budget characters at a word; "" when texts[n] is not a vote on an earlier motion."""
+    j = motion_paragraph(texts, n, first)
+    if j is None:
+        return ""
+    out = texts[j].strip()
+    k = j + 1
+    while out.endswith(":") and k < n and len(out) < budget:  # the motion's wording is set out below it
+        out += " " + texts[k].strip()
+        k += 1
+    if len(out) > budget:
+        cut = out.rfind(" ", 0, budget)
+        out = out[:cut if cut > budget // 2 else budget]
+    return out

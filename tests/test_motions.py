@@ -1,0 +1,47 @@
+from qa.motions import motion_context, motion_paragraph
+
+BRISTOL = [
+    "Following discussion, the report recommendations were moved by Councillor Ash and seconded by Councillor Oak.",
+    "An amendment was moved by Councillor Elm as follows:",
+    "Amend recommendation 1 to read as follows:",
+    "Subject to the removal of the proposed new bus gate on Mill Way from the scheme.",
+    "The amendment was seconded by Councillor Yew.",
+    "Councillor Elm suggested that there was no evidence of bus delay at that location.",
+    "On being put to the vote the amendment FELL with 2 voting FOR and 7 AGAINST.",
+    "On being put to the vote the substantive recommendations were CARRIED with 4 members voting FOR.",
+]
+
+
+def test_a_vote_on_the_amendment_goes_back_to_the_paragraph_moving_that_amendment():
+    assert motion_paragraph(BRISTOL, 6, 0) == 1
+    # "the recommendations" passes over the nearer amendment to the paragraph that moved them
+    assert motion_paragraph(BRISTOL, 7, 0) == 0
+
+
+def test_the_moving_paragraph_brings_the_wording_set_out_below_it_within_the_budget():
+    got = motion_context(BRISTOL, 6, 0, 400)
+    assert got == " ".join(BRISTOL[1:4])  # "as follows:" twice, then the wording; not the seconder
+    short = motion_context(BRISTOL, 6, 0, 80)
+    assert len(short) <= 80 and got.startswith(short) and got[len(short)] == " "  # cut at a word
+
+
+def test_paragraphs_that_report_no_outcome_or_name_their_own_mover_need_no_context():
+    assert motion_paragraph(BRISTOL, 4, 0) is None  # "The amendment was seconded": no outcome
+    assert motion_paragraph(BRISTOL, 5, 0) is None
+    own = BRISTOL[:2] + ["Moved by Councillor Ash, seconded by Councillor Oak, the motion was CARRIED."]
+    assert motion_paragraph(own, 2, 0) is None
+    assert motion_context(BRISTOL, 1, 0, 400) == ""
+
+
+def test_a_us_roll_call_goes_back_to_the_motion_moved_just_before():
+    texts = ["Expressed support for the moratorium; urged Council to act.",
+             "Vice Mayor Daysog moved approval of the staff recommendation.",
+             "Councilmember Jensen seconded the motion, which carried by the following roll call vote: Ayes 4."]
+    assert motion_paragraph(texts, 2, 0) == 1
+
+
+def test_things_moved_or_proposed_are_not_motions_and_the_item_bounds_the_search():
+    texts = ["The bus stop was moved to Mill Lane last year.", "The proposed new crossing was discussed.",
+             "The chair moved on to the next item.", "The motion was CARRIED unanimously."]
+    assert motion_paragraph(texts, 3, 0) is None
+    assert motion_paragraph(BRISTOL, 6, 2) is None  # the mover sits before this item's first paragraph
