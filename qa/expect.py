@@ -57,6 +57,13 @@ ANSWER_TYPES = [
     AnswerType("number", re.compile(r"\bhow (?:many|much|long|big|large|old|often|far)\b|"
                                     r"\bwhat (?:proportion|percentage|share|number)\b", re.I),
                None),
+    # "Who opposed the ordinance?", "Who voted against the budget?": someone against, not the many for it.
+    # Before "vote", which any vote supplies; roll calls print "Herrera Spencer: No".
+    AnswerType("against", re.compile(r"\bwho\b[^?]{0,80}\b(?:oppos(?:e|ed|es|ing)|object(?:ed|s)?|against|"
+                                     r"dissent(?:ed|s)?|disagreed|voted (?:no|nay))\b", re.I),
+               re.compile(r"(?i:\b(?:against|oppos\w+|object(?:ed|s|ions?|ing)?|dissent\w*|disagree\w*|"
+                          r"not\s+(?:be\s+)?support\w*|unable\s+to\s+support|voted\s+(?:no|nay)|nays?|noes)\b)|"
+                          r":\s*(?:No|Nay)\b")),
     # "How did the members vote?", "What was the vote?": a vote, a count or an outcome.
     AnswerType("vote", re.compile(r"\bhow did\b[^?]*\bvote\b|\b(?:what|how) was the vote\b|\bvote (?:go|went)\b|"
                                   r"\bwho voted\b|\bhow (?:was|were)\b[^?]*\bvoted\b|\bvoted (?:for|against|on)\b",

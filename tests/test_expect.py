@@ -14,6 +14,9 @@ from qa.expect import expected, supplies
     ("When will the leisure centre open?", "when"),
     ("What time does the meeting start?", "when"),
     ("Who presented the report?", "who"),
+    ("Who opposed the moratorium ordinance on final passage?", "against"),
+    ("Who voted against the budget?", "against"),
+    ("Who voted for the budget?", "vote"),
     ("In whose names were the emails sent?", "who"),
     ("Why is the business case running late?", None),
     ("Which item on the agenda is about the annexation vote?", None),  # the vote is the topic, not the answer
@@ -42,6 +45,12 @@ def test_question_kinds(question, kind):
     ("Who thanked the volunteers?", "Thanks went to Martin Nicholson for the painting.", True),
     ("Who was elected chair?", "Milburn Parish Council - Tuesday 26th January 2021", False),
     ("Why was it late?", "Anything at all.", True),
+    # Someone against: said so, or recorded as voting no; a supporter does not answer "who opposed".
+    ("Who opposed it?", "Councillor Ash stated that she will not be supporting the matter.", True),
+    ("Who opposed it?", "The motion carried by roll call vote: Councilmembers Daysog: Aye; Herrera Spencer: No.", True),
+    ("Who opposed it?", "Councillor Oak spoke against the proposal.", True),
+    ("Who opposed it?", "Expressed support for the moratorium; stated it protects renters: Diane Appelbaum.", False),
+    ("Who voted against it?", "Nobody knows the Mayor's view yet.", False),
 ])
 def test_what_supplies_an_answer(question, text, ok):
     assert supplies(expected(question), text, question) is ok
