@@ -105,9 +105,16 @@ _DAY = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
                   r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+day)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b", re.I)
 
 
+# Numbers that count nothing: a file's size, as a link to an attachment gives it ("PDF 175 KB"), and a
+# reference to a part of a document ("item 5", "minute 12", "page 3", "section 8", "No. 3341").
+_NOT_COUNTS = re.compile(r"\b\d+(?:\.\d+)?\s?[KMG]B\b|\b(?:items?|minutes?|pages?|paras?|paragraphs?|sections?|"
+                         r"appendix|annex|schedule|clauses?|rules?|no\.)\s*\d+[a-z]?\b", re.I)
+
+
 def _figures(text: str) -> set[str]:
-    """The figures of text that can answer "how many": not years, days of the month or house numbers."""
-    text = _DAY.sub(" ", _ADDRESS.sub(" ", text))
+    """The figures of text that can answer "how many": not years, days of the month, house numbers, file sizes
+    or references to parts of a document."""
+    text = _NOT_COUNTS.sub(" ", _DAY.sub(" ", _ADDRESS.sub(" ", text)))
     return {m.group(0).replace(",", "") for m in _FIGURE.finditer(text) if not _YEAR.fullmatch(m.group(0))}
 
 

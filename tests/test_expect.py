@@ -37,6 +37,10 @@ def test_question_kinds(question, kind):
     ("How many people spoke at the TIF 9 hearing?", "Public Hearing on TIF 9 (Set on April 23, 2026), item 2026-478.",
      False),
     ("How many objections were there?", "Removal of a public nuisance at 4109 Broyles Ave. SW", False),
+    # A link's file size and a reference to a part of a document count nothing.
+    ("How many public questions came in?", "Public Questions to Scrutiny Committee, item 5. PDF 175 KB", False),
+    ("How many objections were there?", "Objections are listed at minute 12, page 3 and appendix 2.", False),
+    ("How many items were deferred?", "Councillors deferred 5 items to the next meeting.", True),
     ("How did the members vote?", "On being put to the vote the amendment FELL with 2 voting FOR and 7 AGAINST.", True),
     ("How did the members vote?", "A Resolution calling a Special Election on the straw ballot question.", False),
     ("When will it open?", "The centre is expected to open in spring 2026.", True),
