@@ -178,3 +178,33 @@ def plain_headings_pdf() -> bytes:
         pdf.cell(0, 5, f"{number} {title}", new_x="LMARGIN", new_y="NEXT")
         pdf.multi_cell(180, 5, text, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def _fill(pdf: FPDF, words: list[str], width: float) -> str:
+    """The longest run of words that fits within width at the current font."""
+    out = []
+    for w in words:
+        if pdf.get_string_width(" ".join(out + [w])) > width:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+def one_line_paragraphs_pdf() -> bytes:
+    """Parish minutes as a word processor prints them: agenda lines numbered on from meeting to meeting ("3449.")
+    set single-spaced, then paragraphs of one full line each, a paragraph's space apart, and one wrapped paragraph."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(15, 20)
+    for line in ("3449. Declarations of interest for items on the agenda",
+                 "3450. To receive and approve minutes of the previous meeting",
+                 "3451. To receive the financial report of the clerk"):
+        pdf.multi_cell(180, 5, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(5)
+    words = (LOREM * 3).split()
+    for k in range(5):  # more paragraph gaps than line gaps: the commonest gap is between paragraphs
+        pdf.multi_cell(180, 5, f"Paragraph {k + 1}: " + _fill(pdf, words, 150), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+    pdf.multi_cell(180, 5, "The wrapped paragraph. " + LOREM * 2, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

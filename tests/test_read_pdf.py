@@ -150,3 +150,13 @@ def test_a_short_line_over_a_full_one_is_a_line_of_its_own():
     texts = [b.text for b in doc.blocks]
     assert texts[0] == "20.07.09 Correspondence" and texts[2] == "20.07.10 Public Participation"
     assert texts[3].startswith("The Chair had received") and texts[3].endswith("not to do this.")
+
+
+def test_one_line_paragraphs_a_space_apart_and_four_digit_numbers_are_blocks_of_their_own():
+    doc = read_pdf(pdf_maker.one_line_paragraphs_pdf())
+    texts = [b.text for b in doc.blocks]
+    assert texts[:3] == ["3449. Declarations of interest for items on the agenda",
+                         "3450. To receive and approve minutes of the previous meeting",
+                         "3451. To receive the financial report of the clerk"]
+    assert [t.split(":")[0] for t in texts[3:8]] == [f"Paragraph {k}" for k in range(1, 6)]
+    assert len(texts) == 9 and texts[8].startswith("The wrapped paragraph.") and texts[8].endswith("coming year.")

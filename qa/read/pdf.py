@@ -12,7 +12,10 @@ from qa.read.limits import ReadLimits
 from qa.read.pdfchars import Run, Fonts, page_runs
 from qa.read.pdflines import Line, mark_furniture, page_lines
 
-MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s)")
+# A list marker or a printed number opening a line: bullets, "12." and "3446." (parish minutes number on from
+# meeting to meeting), "(a)", "(iv)".
+MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,4}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s)")
+COMMON_GAP_SHARE = 0.2  # a gap between lines is common when at least this share as often as the commonest
 TERMINAL = re.compile(r"[.!?:;]['\"”’)]?$")
 DANGLING = re.compile(r"(?i)(?:,|\b(?:and|or|of|the|to|for|in|on|with|a|an|by|that|be|is|are|was|were))$")
 
@@ -93,7 +96,10 @@ class _Flow:
         gaps = Counter(round(b.top - a.bottom) for a, b in zip(lines, lines[1:])
                        if a.page == b.page and a.column == b.column and 0 <= b.top - a.bottom < 2 * self.body
                        and abs(a.size - self.body) < 0.5 and abs(b.size - self.body) < 0.5)
-        self.gap = max(gaps, key=gaps.get) if gaps else self.body * 0.3
+        # The gap between the lines of one paragraph: the smallest of the common gaps, not the commonest, since
+        # in minutes of one-line paragraphs the gap between paragraphs is the commonest of all.
+        common = [g for g, n in gaps.items() if n >= COMMON_GAP_SHARE * max(gaps.values())]
+        self.gap = min(common) if common else self.body * 0.3
         lefts = Counter((l.column, round(l.x0)) for l in lines if abs(l.size - self.body) < 0.5)
         self.left: dict[int, float] = {}
         for (col, x), n in lefts.most_common():
