@@ -208,3 +208,17 @@ def one_line_paragraphs_pdf() -> bytes:
         pdf.ln(5)
     pdf.multi_cell(180, 5, "The wrapped paragraph. " + LOREM * 2, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def wrapped_year_pdf() -> bytes:
+    """A title whose date wraps, leaving its year alone on the second line at the top of the page."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.set_xy(15, 12)
+    pdf.multi_cell(120, 6, "Minutes of the Annual Parish Council Meeting held on Wednesday 18 May\n2011",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.ln(6)
+    pdf.multi_cell(180, 5, LOREM, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

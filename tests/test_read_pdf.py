@@ -160,3 +160,8 @@ def test_one_line_paragraphs_a_space_apart_and_four_digit_numbers_are_blocks_of_
                          "3451. To receive the financial report of the clerk"]
     assert [t.split(":")[0] for t in texts[3:8]] == [f"Paragraph {k}" for k in range(1, 6)]
     assert len(texts) == 9 and texts[8].startswith("The wrapped paragraph.") and texts[8].endswith("coming year.")
+
+
+def test_a_year_alone_on_a_line_at_the_top_is_part_of_the_date_not_a_page_number():
+    doc = read_pdf(pdf_maker.wrapped_year_pdf())
+    assert "18 May 2011" in " ".join(b.text for b in doc.blocks)

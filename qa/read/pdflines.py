@@ -11,6 +11,9 @@ from qa.read.pdfchars import Run
 MARGIN_LABEL = re.compile(r"^(?:\(?[0-9]{1,3}(?:[./][0-9]{1,3}){0,3}[.)]?|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[A-Z]{1,2}[.-]?\d{1,3}\.?)$")
 BULLET = re.compile(r"^(?:[•▪●◦○➤►✓\-–*o]|\uf0b7|\uf0a7)$")
 PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$")
+# A year on a line of its own is the end of a wrapped date ("… held on Wednesday 18 May" / "2011"), not a page
+# number, unless it recurs on most pages as running furniture does.
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 @dataclass
@@ -156,5 +159,5 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
     for lines in edge:
         for l in lines:
             repeated = need is not None and counts[_key(l.text)] >= need and len(l.text) < 200
-            if repeated or PAGE_NUMBER.match(l.text.strip()):
+            if repeated or (PAGE_NUMBER.match(l.text.strip()) and not YEAR.match(l.text.strip())):
                 l.furniture = True
