@@ -101,3 +101,16 @@ def test_a_date_printed_without_its_year_takes_the_year_its_weekday_fits():
     assert meeting_date(lines) == "2023-12-04"  # a Monday in 2023, the year the text speaks of
     assert meeting_date(["MEETING MONDAY 6 DECEMBER", "Notes of 2023."]) is None  # no year from 2022 to 2024 fits
     assert meeting_date(["Meeting held on Monday 4 December 2023"]) == "2023-12-04"
+
+
+def test_the_header_window_holds_as_much_text_when_a_reader_gives_paragraphs_as_lines():
+    from qa.parse.meta import first_lines
+
+    para = "Members discussed the state of the play park and agreed that the clerk would obtain three quotes. " * 3
+    assert first_lines(["Short line"] * 50, 40) == ["Short line"] * 40
+    assert len(first_lines([para] * 50, 40)) == 13  # 300 characters count as three printed lines
+    # A PDF gives each paragraph as one line: a report of another body's meeting, fifteen paragraphs down, is no
+    # longer inside the header, and the body the document names on its own line is found.
+    lines = ["GOVAN COMMUNITY COUNCIL", "Minutes of the general meeting", "Monday 4 December 2023"] + [para] * 14 + [
+        "Our Secretary reported on the meeting of the Area Committee held last week."]
+    assert find_body(lines) == "Govan Community Council"

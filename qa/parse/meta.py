@@ -7,6 +7,19 @@ from collections import Counter
 from dateutil import parser as dateparser
 
 HEAD_LINES = 80
+LINE_CHARS = 100  # a longer "line" is a paragraph a PDF or web page gives as one, and counts as several
+
+
+def first_lines(lines: list[str], n: int) -> list[str]:
+    """The lines of a document that n printed lines would hold: a line of text counts once for each LINE_CHARS
+    characters, so a header window means as much text whether a reader gives printed lines or paragraphs."""
+    out, used = [], 0
+    for line in lines:
+        used += max(1, -(-len(line.strip()) // LINE_CHARS))
+        if used > n and out:
+            break
+        out.append(line)
+    return out
 # Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission").
 BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group|District)"
 # The noun as a name sets it: capitalised or in capitals ("Planning Board", "CITY COUNCIL"), never "the next
@@ -162,11 +175,12 @@ def _tidy_body(body: str, council: str | None) -> str:
 def find_body(lines: list[str], council: str | None = None) -> str | None:
     """The meeting body named in the header block, by the patterns above in order of trust."""
     head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
-    joined = " ".join(head[:40])
+    near = first_lines(head, 40)
+    joined = " ".join(near)
     m = BODY_PATTERNS[0].search(" ".join(head[:8]))  # a title; further down, "minutes of" cites other minutes
     if m:
         return _tidy_body(m.group("body"), council)
-    for line in head[:40]:
+    for line in near:
         if dates_in(line):
             m = DATE_LINE_BODY.match(line)
             if m:
@@ -178,7 +192,7 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     if m:
         return _tidy_body(m.group("body"), council)
     for rx, keep in LINE_BODIES:
-        for line in head[:40]:
+        for line in near:
             m = rx.match(line)
             if m and keep(m.group("body"), line):
                 return _tidy_body(m.group("body"), council)
@@ -248,7 +262,7 @@ def find_kind(lines: list[str], meeting: str | None = None) -> str:
     """
     if speaker_lines(lines) >= 10:
         return "transcript"
-    own = [l.strip() for l in lines[:HEAD_LINES]
+    own = [l.strip() for l in first_lines(lines[:HEAD_LINES], HEAD_LINES)
            if not (meeting and (ds := dates_in(l)) and all(iso != meeting for _, iso in ds))]
     head = "\n".join(own)
     top = "\n".join(own[:12])
