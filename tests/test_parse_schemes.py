@@ -156,3 +156,22 @@ def test_a_list_nested_in_an_item_does_not_lend_the_next_item_its_title():
     _scheme, run = choose_items(lines)
     assert [(c.number, c.title) for c in run] == [("1", "Apologies"), ("2", "Minutes"), ("3", "Public Statements"),
                                                   ("4", "Organisational Changes"), ("5", "Work Plan")]
+
+
+def test_a_number_alone_over_a_long_sentence_title_opens_an_item():
+    # A PDF joins a long agenda title's wrapped lines into one line below its number.
+    doc = _lines("""AGENDA
+1.
+Miontuairisci: to confirm the minutes of the Annual Meeting.
+2.
+To elect a Leas-Chathaoirleach of the Municipal District of Adare-Rathkeale to hold office until the next Annual Meeting or until a successor has been elected.
+3.
+To receive a deputation from the Adare Business Association.
+4.
+To discuss issues with An Garda Síochána (the Inspector from the District Garda Station will be in attendance and will answer questions from members).
+""")
+    _scheme, items = choose_items(doc)
+    assert [c.number for c in items] == ["1", "2", "3", "4"]
+    assert items[1].title.startswith("To elect a Leas-Chathaoirleach")
+    # run in after the number, a long sentence stays text, not a title
+    assert title_quality(" ".join(["Members"] + ["noted that the report was received"] * 5)) == 0.0

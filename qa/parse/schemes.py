@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from qa.parse.clean import TERMINAL
-from qa.parse.titles import run_in_label, run_on_title, title_quality
+from qa.parse.titles import item_title_quality, run_in_label, run_on_title, title_quality
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -173,7 +173,9 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     j2 = _next_text(lines, j)
                     if j2 is not None:
                         title, tl = lines[j2].strip(), j2
-            q = title_quality(title) * (0.5 if "\t" in line else 1.0)  # a table's reference column, often
+            # A number alone on its line titled by the block below: a PDF joins a long title's wrapped lines
+            rate = item_title_quality if tl != i else title_quality
+            q = rate(title) * (0.5 if "\t" in line else 1.0)  # a table's reference column, often
             if q and (i in headings or tl in headings):
                 q += 0.5
             label = run_in_label(title) if tl == i and (not q or len(title.split()) > 12) else None

@@ -63,3 +63,14 @@ def title_quality(title: str) -> float:
     if re.search(r"\b(?:that|was|were|had|has|would|will)\b", t) and len(words) > 8:
         q -= 0.3  # reads as a sentence of the minutes, not a heading
     return max(q, 0.0)
+
+
+OPENING_WORDS = 12  # of a long title, the words that must read as a title
+
+
+def item_title_quality(title: str) -> float:
+    """title_quality, or for a long sentence-style title half that of its opening words: an agenda's "To elect a
+    Leas-Chathaoirleach … to hold office until a successor has been elected.", its wrapped lines joined in a PDF."""
+    q = title_quality(title)
+    words = title.split()
+    return q if q or len(words) <= 14 else 0.5 * title_quality(" ".join(words[:OPENING_WORDS]))
