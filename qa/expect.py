@@ -38,6 +38,10 @@ _NOT_NAME = {"the", "council", "parish", "city", "county", "district", "town", "
              *"january february march april may june july august september october november december".split()}
 
 
+# What a council puts to a vote: "the amendment", "Cllr Coombes's motion", "the recommendations".
+_MOTIONS = r"(?:amendments?|motions?|recommendations?|proposals?|resolutions?|ordinances?|bills?)"
+
+
 @dataclass(frozen=True)
 class AnswerType:
     """One kind of answer: the questions that expect it, and the text that supplies it."""
@@ -64,10 +68,13 @@ ANSWER_TYPES = [
                re.compile(r"(?i:\b(?:against|oppos\w+|object(?:ed|s|ions?|ing)?|dissent\w*|disagree\w*|"
                           r"not\s+(?:be\s+)?support\w*|unable\s+to\s+support|voted\s+(?:no|nay)|nays?|noes)\b)|"
                           r":\s*(?:No|Nay)\b")),
-    # "How did the members vote?", "What was the vote?": a vote, a count or an outcome.
+    # "How did the members vote?", "What was the vote?", "What happened to the amendment?", "Did the motion
+    # pass?": a vote, a count or an outcome.
     AnswerType("vote", re.compile(r"\bhow did\b[^?]*\bvote\b|\b(?:what|how) was the vote\b|\bvote (?:go|went)\b|"
-                                  r"\bwho voted\b|\bhow (?:was|were)\b[^?]*\bvoted\b|\bvoted (?:for|against|on)\b",
-                                  re.I),
+                                  r"\bwho voted\b|\bhow (?:was|were)\b[^?]*\bvoted\b|\bvoted (?:for|against|on)\b|"
+                                  r"\bwhat happened (?:to|with)\b[^?]*\b" + _MOTIONS + r"\b|"
+                                  r"^\W*(?:did|was|were)\b[^?]*\b" + _MOTIONS + r"\b[^?]*\b(?:pass(?:ed)?|carr(?:y|ied)|"
+                                  r"fail(?:ed)?|fall|fell|succeed(?:ed)?|defeated|rejected|adopted)\b", re.I),
                re.compile(r"\b(?:vot\w+|carried|approved|adopted|passed|fell|failed|defeated|rejected|lost|"
                           r"unanimous\w*|motion|moved|seconded|ayes?|nays?|noes|yeas|abstain\w*|abstentions?|"
                           r"resolved|agreed)\b|\b\d+\s*(?:for|against|in favou?r)\b", re.I)),

@@ -11,6 +11,9 @@ from qa.expect import expected, supplies
     ("What proportion of schools buy back the service?", "number"),
     ("How did the commissioners vote on the straw ballot resolution?", "vote"),
     ("Who moved the motion, and how did the vote go?", "vote"),
+    ("What happened to Cllr Coombes's amendment to strip out the bus gate?", "vote"),
+    ("Did the motion on the precept pass?", "vote"),
+    ("What happened to the library?", None),  # no motion named: what happened may be anything
     ("When will the leisure centre open?", "when"),
     ("What time does the meeting start?", "when"),
     ("Who presented the report?", "who"),
@@ -43,6 +46,8 @@ def test_question_kinds(question, kind):
     ("How many items were deferred?", "Councillors deferred 5 items to the next meeting.", True),
     ("How did the members vote?", "On being put to the vote the amendment FELL with 2 voting FOR and 7 AGAINST.", True),
     ("How did the members vote?", "A Resolution calling a Special Election on the straw ballot question.", False),
+    ("What happened to the amendment?", "Amend recommendation 1 to read as follows: subject to the removal of the gate.",
+     False),
     ("When will it open?", "The centre is expected to open in spring 2026.", True),
     ("When will it open?", "The centre will have a pool and a gym.", False),
     ("Who presented the report?", "The Head of Human Resources presented the report.", True),
