@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, asdict
 from datetime import date as _date
 
 KINDS = ("minutes", "agenda", "report", "transcript", "decision-record", "written-questions")
-PARAGRAPH_KINDS = ("paragraph", "bullet", "table_row", "heading", "decision")
+PARAGRAPH_KINDS = ("paragraph", "bullet", "table_row", "heading", "decision", "title")
 DECISION_STATUSES = ("agreed", "proposed")
 
 
@@ -44,7 +44,8 @@ class Paragraph:
 
     key: the printed number where the document numbers its paragraphs ("81"),
     otherwise "p" + its position within its item section ("p5").
-    kind: paragraph | bullet | table_row | heading | decision.
+    kind: paragraph | bullet | table_row | heading | decision | title; a title is the item's own title standing
+    as its one paragraph, where the record of the item is its title alone (an agenda's line).
     section: key of the Section it belongs to inside its item (None = item body).
     heading: the nearest heading above it, for context.
     speaker: in a transcript, who says it ("Mayor Lago", "THE CHAIR"), where the record names speakers.

@@ -147,12 +147,12 @@ class Store:
         found = {r["row"]: _passage(r) for r in self._db().execute(q, [int(x) for x in rows])}
         return [found[r] for r in rows if r in found]
 
-    def texts_by_row(self, rows: list[int]) -> dict[int, str]:
-        """The paragraph text of each index row given (rows not in the store are left out)."""
+    def texts_by_row(self, rows: list[int]) -> dict[int, tuple[str, str]]:
+        """(kind, text) of the paragraph of each index row given (rows not in the store are left out)."""
         if not rows:
             return {}
-        q = f"SELECT row, text FROM paragraphs WHERE row IN ({','.join('?' * len(rows))})"
-        return {int(r[0]): r[1] for r in self._db().execute(q, [int(x) for x in rows])}
+        q = f"SELECT row, kind, text FROM paragraphs WHERE row IN ({','.join('?' * len(rows))})"
+        return {int(r[0]): (r[1], r[2]) for r in self._db().execute(q, [int(x) for x in rows])}
 
     def context(self, cid: str, n: int = 2) -> dict:
         """Up to n passages before and after cid within the same item."""

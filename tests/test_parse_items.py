@@ -159,3 +159,23 @@ The meeting closed at 8.55p.m.
     assert [t for t, _ in items] == ["Apologies", "Minutes", "Matters Arising", "Planning"]
     assert items[2][1][0] == "The Litter Bin in St. Andrews Close has been erected and fixed on a concrete post."
     assert items[3][1][0] == "None" and any("Resolved" in p for p in items[3][1])  # a decision label is no item
+
+
+def test_an_item_whose_record_is_its_title_alone_has_the_title_as_its_one_paragraph():
+    text = """Milburn Parish Council
+Agenda for the meeting on Tuesday 26th January 2021
+
+1. To receive apologies for meeting
+
+2. To approve the minutes of the last meeting held on 14th July 2020
+
+3. Planning
+The clerk has received one application, for a garage at Townhead Farm.
+"""
+    m = parse_text(text, "milburn-agenda.txt")
+    items = {i.number: i for i in m.items}
+    assert [(p.kind, p.text) for p in items["2"].paragraphs] == [
+        ("title", "To approve the minutes of the last meeting held on 14th July 2020")]
+    assert [p.kind for p in items["3"].paragraphs] == ["paragraph"]  # an item with a record keeps it alone
+    assert all(p.kind != "title" for i in m.items if i.key == "front" for p in i.paragraphs)
+

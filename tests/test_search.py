@@ -159,8 +159,27 @@ def test_passages_holding_what_the_question_asks_for_gain(tiny_index, monkeypatc
     plain = {r: f for r, f, *_ in s.retrieve(q)[0]}
     monkeypatch.setattr(search, "TYPE_BOOST", 1.0)
     boosted = s.retrieve(q)[0]
-    texts = s.store.texts_by_row([r for r, *_ in boosted[:search.PRIOR_DEPTH]])
+    texts = {r: t for r, (_k, t) in s.store.texts_by_row([r for r, *_ in boosted[:search.PRIOR_DEPTH]]).items()}
     kind = expected(q)
     assert any(supplies(kind, t, q) for t in texts.values()) and not all(supplies(kind, t, q) for t in texts.values())
     for r, f, *_ in boosted[:search.PRIOR_DEPTH]:
         assert f == pytest.approx(plain[r] * (2.0 if supplies(kind, texts[r], q) else 1.0))
+
+
+def test_titles_standing_alone_rank_below_the_record_of_the_same_words(tmp_path):
+    from qa.build import build_index
+    from qa.embed import HashEncoder
+    from qa.search import Searcher
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "testshire-council-2024-01-10-agenda.txt").write_text(
+        "Testshire Council\nAgenda for the meeting on 10 January 2024\n\n1. Apologies for absence\n\n"
+        "2. Hedge cutting on Mill Lane\n\n3. Any other business\n", encoding="utf-8")
+    (tmp_path / "c" / "testshire-council-2024-02-14-minutes.txt").write_text(
+        "Testshire Council\nMinutes of the meeting on 14 February 2024\n\n1. Apologies for absence\nNone.\n\n"
+        "2. Hedge cutting on Mill Lane\nHedge cutting on Mill Lane was agreed for March.\n\n"
+        "3. Any other business\nThere was none.\n", encoding="utf-8")
+    enc = HashEncoder()
+    build_index(tmp_path / "c", tmp_path / "index", encoder=enc)
+    top = Searcher(tmp_path / "index", encoder=enc).ask("hedge cutting on Mill Lane")["passages"]
+    assert [p["text"] for p in top[:2]] == ["Hedge cutting on Mill Lane was agreed for March.", "Hedge cutting on Mill Lane"]

@@ -42,6 +42,7 @@ class DraftItem:
     number: str | None
     title: str
     blocks: list[Block] = field(default_factory=list)
+    page: int | None = None  # where its title is printed
 
 
 @dataclass
@@ -67,10 +68,14 @@ class Draft:
         self.warnings.append(message)
 
     def add_item(self, key: str, number: str | None, title: str,
-                 paragraphs: tuple[Paragraph, ...], sections: tuple[Section, ...]) -> None:
-        """Add an item; an empty front item is left out, and a repeated key gets a suffix."""
+                 paragraphs: tuple[Paragraph, ...], sections: tuple[Section, ...], page: int | None = None) -> None:
+        """Add an item; an empty front item is left out, a repeated key gets a suffix, and an item whose record
+        is its title alone (an agenda's line, "No Declarations of Interest made.") gets that title, printed on
+        page, as its one paragraph of kind "title", so that it can be found and cited."""
         if key == "front" and not paragraphs:
             return
+        if not paragraphs and title.strip():
+            paragraphs = (Paragraph(key="p1", number=None, position=1, text=title.strip(), kind="title", page=page),)
         used = {i.key for i in self.items}
         base, n = key, 2
         while key in used:

@@ -176,7 +176,7 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
         paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
         title = ATTACHMENT_LABEL.sub("", s.title).rstrip() or s.title  # "Minutes PDF 162 KB": the link's label is no title
         key = item_key(s.number) if s.number else item_key(title)[:40]
-        draft.add_item(key, s.number, title, paras, sections)
+        draft.add_item(key, s.number, title, paras, sections, page=pages[s.line] if pages else None)
     return True
 
 

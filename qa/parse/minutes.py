@@ -168,10 +168,10 @@ def parse_minutes(blocks: list[Block], draft: Draft) -> None:
         if rest:
             body.insert(0, Block(text=rest, kind="paragraph", line=blocks[i].line, page=blocks[i].page))
         title, body = _absorb_title_fragments(title, body)
-        items.append(DraftItem(key=item_key(number), number=number, title=title, blocks=body))
+        items.append(DraftItem(key=item_key(number), number=number, title=title, blocks=body, page=blocks[i].page))
     _shift_interleaved(items)
     for it in items:
         paras, sections = build_paragraphs(join_page_breaks(it.blocks), genre="minutes")
-        draft.add_item(it.key, it.number, it.title, paras, sections)
+        draft.add_item(it.key, it.number, it.title, paras, sections, page=it.page)
     if not found:
         draft.warn("no numbered minute items found; the document is one item")
