@@ -175,3 +175,11 @@ To discuss issues with An Garda Síochána (the Inspector from the District Gard
     assert items[1].title.startswith("To elect a Leas-Chathaoirleach")
     # run in after the number, a long sentence stays text, not a title
     assert title_quality(" ".join(["Members"] + ["noted that the report was received"] * 5)) == 0.0
+
+
+def test_numbered_paragraphs_of_minutes_under_a_number_alone_are_not_long_titles():
+    said = ("Members considered the quotes for the play park resurfacing, and resolved to accept the lowest quote "
+            "from Parks Ltd at a cost of 4,500 pounds plus VAT.")
+    doc = _lines("MINUTES of the Parish Council held on 4 May 2023\n" + "".join(f"{k}.\n{said}\n" for k in (1, 2, 3, 4)))
+    _scheme, items = choose_items(doc)
+    assert not items  # four numbered paragraphs of one record, each a sentence of the minutes

@@ -65,12 +65,21 @@ def title_quality(title: str) -> float:
     return max(q, 0.0)
 
 
-OPENING_WORDS = 12  # of a long title, the words that must read as a title
+# An agenda's long sentence-style title, its wrapped lines joined in a PDF ("To elect a Leas-Chathaoirleach …
+# to hold office until a successor has been elected.", "Discuss issues with An Garda Síochána (… will be in
+# attendance)."): it tells the meeting what to do, its opening words read as a title, and past LONG_TITLE_WORDS
+# it is a numbered paragraph of minutes ("Members considered the quotes … and resolved to accept …"), not a title.
+AGENDA_INSTRUCTION = re.compile(r"^(?:To\s+)?(?:[Rr]eceive|[Cc]onsider|[Dd]iscuss|[Aa]pprove|[Aa]gree|[Nn]ote|[Ee]lect|"
+                                r"[Aa]ppoint|[Rr]eview|[Aa]dopt|[Cc]onfirm|[Aa]uthori[sz]e|[Rr]esolve|[Dd]ecide|"
+                                r"[Dd]etermine|[Rr]atify|[Cc]o-?opt|[Ff]ix|[Ss]et)\b")
+OPENING_WORDS = 12
+LONG_TITLE_WORDS = 32
 
 
 def item_title_quality(title: str) -> float:
-    """title_quality, or for a long sentence-style title half that of its opening words: an agenda's "To elect a
-    Leas-Chathaoirleach … to hold office until a successor has been elected.", its wrapped lines joined in a PDF."""
+    """title_quality; for a long agenda instruction of at most LONG_TITLE_WORDS words, half its opening words'."""
     q = title_quality(title)
     words = title.split()
-    return q if q or len(words) <= 14 else 0.5 * title_quality(" ".join(words[:OPENING_WORDS]))
+    if q or len(words) <= 14 or len(words) > LONG_TITLE_WORDS or not AGENDA_INSTRUCTION.match(title.strip()):
+        return q
+    return 0.5 * title_quality(" ".join(words[:OPENING_WORDS]))
