@@ -210,9 +210,19 @@ def one_line_paragraphs_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def wrapped_year_pdf() -> bytes:
-    """A title whose date wraps, leaving its year alone on the second line at the top of the page."""
-    pdf = FPDF()
+class _NumberedFromTwo(FPDF):
+    """A bare page number at the foot of every page but the first."""
+
+    def footer(self):
+        if self.page_no() > 1:
+            self.set_y(-15)
+            self.set_font("Helvetica", "", 9)
+            self.cell(0, 10, str(self.page_no()), align="C")
+
+
+def wrapped_year_pdf(paragraphs: int = 1) -> bytes:
+    """A title whose date wraps, leaving its year alone on the second line at the top of page 1."""
+    pdf = _NumberedFromTwo()
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 12)
     pdf.set_xy(15, 12)
@@ -220,5 +230,20 @@ def wrapped_year_pdf() -> bytes:
                    new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 11)
     pdf.ln(6)
-    pdf.multi_cell(180, 5, LOREM, new_x="LMARGIN", new_y="NEXT")
+    for _ in range(paragraphs):
+        pdf.multi_cell(180, 5, LOREM, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+    return bytes(pdf.output())
+
+
+def year_opens_a_line_pdf() -> bytes:
+    """A sentence wrapped so that its next line opens with a year and a full stop ("2024. The Clerk said…")."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(15, 20)
+    for line in ("Members considered the accounts and the internal auditor's report for the year ending 31 March",
+                 "2024. The Clerk said that the external audit would follow in the summer and asked members to",
+                 "note the dates set out in the appendix to the report, which they did without further comment."):
+        pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

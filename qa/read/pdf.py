@@ -12,9 +12,12 @@ from qa.read.limits import ReadLimits
 from qa.read.pdfchars import Run, Fonts, page_runs
 from qa.read.pdflines import Line, mark_furniture, page_lines
 
-# A list marker or a printed number opening a line: bullets, "12." and "3446." (parish minutes number on from
-# meeting to meeting), "(a)", "(iv)".
-MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,4}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s)")
+# A list marker or a printed number opening a line: bullets, "12.", "(a)", "(iv)".
+MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s)")
+# A number of three or four digits opening a line ("3446.": parish minutes number on from meeting to meeting),
+# a new block only after a line that ended short or ended a sentence: a wrapped "… year ending 31 March" /
+# "2024. The Clerk said …" is one sentence.
+LONG_NUMBER = re.compile(r"^\(?[0-9]{3,4}[.)]\s")
 COMMON_GAP_SHARE = 0.2  # a gap between lines is common when at least this share as often as the commonest
 TERMINAL = re.compile(r"[.!?:;]['\"”’)]?$")
 DANGLING = re.compile(r"(?i)(?:,|\b(?:and|or|of|the|to|for|in|on|with|a|an|by|that|be|is|are|was|were))$")
@@ -157,6 +160,8 @@ class _Flow:
         right = self.right.get((prev.page, prev.column), prev.x1)
         width = right - self.left.get(prev.column, 0)
         short = prev.x1 < right - 0.15 * width
+        if LONG_NUMBER.match(text) and (short or TERMINAL.search(prev.text)):
+            return False
         if short and (text[:1].isupper() or text[:1].isdigit()) and TERMINAL.search(prev.text):
             return False
         if (len(cur.lines) == 1 and prev.x1 < right - 0.3 * width and line.x1 > prev.x1 + 0.15 * width

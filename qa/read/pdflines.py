@@ -155,9 +155,11 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
         bottom = [l for l in ordered[-6:] if l.bottom > height * 0.85]
         edge.append([l for l in top + [l for l in bottom if l not in top] if on_page[_key(l.text)] == 1])
     counts = Counter(k for lines in edge for k in {_key(l.text) for l in lines})
+    exact = Counter(t for lines in edge for t in {l.text.strip() for l in lines})
     need = max(2, (len(pages) + 1) // 2) if len(pages) > 1 else None
     for lines in edge:
         for l in lines:
-            repeated = need is not None and counts[_key(l.text)] >= need and len(l.text) < 200
-            if repeated or (PAGE_NUMBER.match(l.text.strip()) and not YEAR.match(l.text.strip())):
+            year = YEAR.match(l.text.strip())  # with its digits blanked a year looks like any page number
+            repeated = need is not None and (exact[l.text.strip()] if year else counts[_key(l.text)]) >= need
+            if (repeated and len(l.text) < 200) or (PAGE_NUMBER.match(l.text.strip()) and not year):
                 l.furniture = True
