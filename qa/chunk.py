@@ -8,6 +8,9 @@ from qa.motions import motion_context
 from qa.text import expand_acronyms, find_acronyms, sentence_spans
 
 
+MOTION_KINDS = ("minutes", "decision-record")  # the records that move motions and vote on them
+
+
 @dataclass(frozen=True)
 class ChunkOptions:
     """How paragraphs become embedded texts; recorded in the manifest so an index says how it was made."""
@@ -63,6 +66,7 @@ def units(meeting: Meeting, opts: ChunkOptions) -> list[Unit]:
     acr = document_acronyms(meeting) if opts.acronyms else {}
     flat = list(meeting.paragraphs())
     texts = [expand_acronyms(p.text, acr) for _i, p in flat]
+    firsts = _item_firsts(flat)
     out: list[Unit] = []
     for n, (item, p) in enumerate(flat):
         prefix = context_of(meeting, item, p) + ": " if opts.context_prefix else ""
@@ -72,7 +76,7 @@ def units(meeting: Meeting, opts: ChunkOptions) -> list[Unit]:
             same = [j for j in (n - 1, n, n + 1) if 0 <= j < len(flat) and flat[j][0] is item]
             if len(same) > 1:
                 out.append(Unit(n, "window", prefix + " ".join(texts[j] for j in same)))
-        before = _lead(meeting, flat, n, opts, texts)
+        before = _lead(meeting, flat, n, opts, texts, firsts[n])
         if before:
             out.append(Unit(n, "window", prefix + before + " " + texts[n]))
         if opts.sentences:
@@ -84,15 +88,20 @@ def units(meeting: Meeting, opts: ChunkOptions) -> list[Unit]:
     return out
 
 
-def _lead(meeting: Meeting, flat: list, n: int, opts: ChunkOptions, texts: list[str]) -> str:
+def _item_firsts(flat: list) -> list[int]:
+    """For each paragraph of flat, the index of the first paragraph of its item."""
+    out: list[int] = []
+    for n, (item, _p) in enumerate(flat):
+        out.append(out[-1] if n and flat[n - 1][0] is item else n)
+    return out
+
+
+def _lead(meeting: Meeting, flat: list, n: int, opts: ChunkOptions, texts: list[str], first: int) -> str:
     """What paragraph n only means after: the segment it replies to, or the motion a vote decides (qa/motions.py)."""
     if meeting.kind == "transcript":
         return _reply_context(meeting, flat, n, opts, texts)
-    if not opts.motion_context:
+    if not opts.motion_context or meeting.kind not in MOTION_KINDS:
         return ""
-    first = n
-    while first and flat[first - 1][0] is flat[n][0]:
-        first -= 1
     return motion_context(texts, n, first, opts.motion_context)
 
 
@@ -132,6 +141,7 @@ def keyword_texts(meeting: Meeting, opts: ChunkOptions) -> list[str]:
     acr = document_acronyms(meeting) if opts.acronyms else {}
     flat = list(meeting.paragraphs())
     raw = [p.text for _i, p in flat]
+    firsts = _item_firsts(flat)
     out = []
     for n, (item, p) in enumerate(flat):
         ctx = context_of(meeting, item, p) if opts.context_prefix else ""
@@ -139,7 +149,7 @@ def keyword_texts(meeting: Meeting, opts: ChunkOptions) -> list[str]:
             # Questions name meetings by date ("the 23 March 2026 scrutiny meeting"). Only the keyword side
             # gets it: on the seed questions a dated embedding prefix drew vectors away from the text.
             ctx = f"{ctx} - {pretty_date(meeting.date)}"
-        before = _lead(meeting, flat, n, opts, raw)
+        before = _lead(meeting, flat, n, opts, raw, firsts[n])
         lead = f"{ctx}\n{expand_acronyms(before, acr)}" if before else ctx
         out.append(f"{lead}\n{expand_acronyms(p.text, acr)}")
     return out

@@ -35,24 +35,19 @@ LOOK_BACK = 15  # paragraphs: a motion's debate rarely runs longer within one it
 
 
 def motion_paragraph(texts: list[str], n: int, first: int) -> int | None:
-    """The index of the paragraph that moved the motion texts[n] reports a vote on, or None.
-
-    Only paragraphs first..n-1 (one item's) are looked at; the nearest mover naming the same kind of motion
-    is preferred, else the nearest mover. A vote paragraph that names its own mover needs none.
-    """
+    """Index of the paragraph (first..n-1, one item's) moving the motion texts[n] votes on, or None."""
     text = texts[n]
     ref = _REFERS_BACK.search(text)
     if not ref or not _OUTCOME.search(text) or _MOVES.search(text):
-        return None
-    kind = ref.group(1).lower()
+        return None  # not a vote on an earlier motion, or one naming its own mover
+    named = re.compile(rf"\b{ref.group(1)}", re.I)  # "the amendment" -> "An amendment was moved"; not "promotion"
     movers = [j for j in range(n - 1, max(first, n - LOOK_BACK) - 1, -1) if _MOVES.search(texts[j])]
-    same = [j for j in movers if kind in texts[j].lower()]
-    return (same or movers or [None])[0]
+    same = [j for j in movers if named.search(texts[j])]
+    return (same or movers or [None])[0]  # the nearest mover of that kind of motion, else the nearest
 
 
 def motion_context(texts: list[str], n: int, first: int, budget: int) -> str:
-    """The moving paragraph of texts[n]'s motion, with the wording that follows it ("as follows:"), cut to
-    budget characters at a word; "" when texts[n] is not a vote on an earlier motion."""
+    """The paragraph moving texts[n]'s motion and the wording it sets out, cut at a word to budget; else ""."""
     j = motion_paragraph(texts, n, first)
     if j is None:
         return ""

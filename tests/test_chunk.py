@@ -113,3 +113,12 @@ def test_a_vote_in_minutes_is_also_indexed_after_the_paragraph_moving_its_motion
     assert got[3].text == f"Highways Committee - Bond Street: {moved} {fell}"
     assert "Councillor Elm" in keyword_texts(m, ChunkOptions())[2]
     assert "Councillor Elm" not in keyword_texts(m, ChunkOptions(motion_context=0))[2]
+
+
+def test_only_minutes_and_decision_records_index_a_vote_after_its_motion():
+    moved = "An amendment was moved by Councillor Elm to remove the Mill Way bus gate."
+    fell = "On being put to the vote the amendment FELL with 2 voting FOR and 7 AGAINST."
+    item = Item(key="10", number="10", title="Bond Street", paragraphs=(para(1, moved), para(2, fell)))
+    for kind, windows in (("minutes", 1), ("decision-record", 1), ("report", 0), ("agenda", 0)):
+        got = units(meeting(kind, item), ChunkOptions(sentences=False, window_below=0))
+        assert sum(u.kind == "window" for u in got) == windows, kind

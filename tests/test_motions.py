@@ -45,3 +45,9 @@ def test_things_moved_or_proposed_are_not_motions_and_the_item_bounds_the_search
              "The chair moved on to the next item.", "The motion was CARRIED unanimously."]
     assert motion_paragraph(texts, 3, 0) is None
     assert motion_paragraph(BRISTOL, 6, 2) is None  # the mover sits before this item's first paragraph
+
+
+def test_the_kind_of_motion_is_matched_as_a_word():
+    texts = ["Councillor Ash moved the motion to adopt the plan.", "Councillor Oak moved approval of the promotion budget.",
+             "The motion was CARRIED."]
+    assert motion_paragraph(texts, 2, 0) == 0  # "promotion" holds "motion" but moves something else
