@@ -67,13 +67,13 @@ ANSWER_TYPES = [
                                      r"dissent(?:ed|s)?|disagreed|voted (?:no|nay))\b", re.I),
                re.compile(r"(?i:\b(?:against|oppos\w+|object(?:ed|s|ions?|ing)?|dissent\w*|disagree\w*|"
                           r"not\s+(?:be\s+)?support\w*|unable\s+to\s+support|voted\s+(?:no|nay)|nays?|noes)\b)|"
-                          r":\s*(?:No|Nay)\b")),
+                          r":\s*(?:No|Nay)(?=\s*[;,)]|\s*$|\.(?!\s*\d))")),
     # "How did the members vote?", "What was the vote?", "What happened to the amendment?", "Did the motion
     # pass?": a vote, a count or an outcome.
-    AnswerType("vote", re.compile(r"\bhow did\b[^?]*\bvote\b|\b(?:what|how) was the vote\b|\bvote (?:go|went)\b|"
-                                  r"\bwho voted\b|\bhow (?:was|were)\b[^?]*\bvoted\b|\bvoted (?:for|against|on)\b|"
-                                  r"\bwhat happened (?:to|with)\b[^?]*\b" + _MOTIONS + r"\b|"
-                                  r"^\W*(?:did|was|were)\b[^?]*\b" + _MOTIONS + r"\b[^?]*\b(?:pass(?:ed)?|carr(?:y|ied)|"
+    AnswerType("vote", re.compile(r"\bhow did\b[^?]{0,200}\bvote\b|\b(?:what|how) was the vote\b|\bvote (?:go|went)\b|"
+                                  r"\bwho voted\b|\bhow (?:was|were)\b[^?]{0,200}\bvoted\b|\bvoted (?:for|against|on)\b|"
+                                  r"\bwhat happened (?:to|with)\b[^?]{0,200}\b" + _MOTIONS + r"\b|"
+                                  r"^\W*(?:did|was|were)\b[^?]{0,200}\b" + _MOTIONS + r"\b[^?]{0,200}\b(?:pass(?:ed)?|carr(?:y|ied)|"
                                   r"fail(?:ed)?|fall|fell|succeed(?:ed)?|defeated|rejected|adopted)\b", re.I),
                re.compile(r"\b(?:vot\w+|carried|approved|adopted|passed|fell|failed|defeated|rejected|lost|"
                           r"unanimous\w*|motion|moved|seconded|ayes?|nays?|noes|yeas|abstain\w*|abstentions?|"
