@@ -41,13 +41,10 @@ def copy_sqlite_tables(con, sqlite_path: Path) -> None:
 
 
 def copy_postings(con, keyword) -> None:
-    """BM25 postings as one row per term: paragraph rows and weights as bytes (qa.backend.postings.to_bytes),
-    highest weight first, at most MAX_POSTINGS per term (the embedded index's numbers, cut as postings explains).
-
-    Bytes rather than integer[] and real[] arrays: the search host sums a question's postings with numpy, as
-    the embedded backend does, and reads bytes without parsing them. Summing in SQL (unnest, GROUP BY) took
-    13.6 ms at p50 for 100k synthetic paragraphs on the 2-core EPYC; fetching the bytes and summing them, 2.4 ms.
-    """
+    """BM25 postings, one row per term: rows and weights as bytes, highest weight first, cut at MAX_POSTINGS."""
+    # Bytes rather than integer[] and real[]: the search host sums a question's postings with numpy, as the
+    # embedded backend does, and reads bytes without parsing them. Summing in SQL (unnest, GROUP BY) took 13.6 ms
+    # at p50 for 100k synthetic paragraphs on the 2-core EPYC; fetching the bytes and summing them, 2.4 ms.
     con.execute(f"CREATE TABLE terms (term text PRIMARY KEY, df integer NOT NULL, {POSTINGS_LAYOUT})")
     with con.cursor().copy("COPY terms (term, df, rows, weights) FROM STDIN") as copy:
         for term, i in keyword.vocab.items():

@@ -163,8 +163,8 @@ class PostgresBackend:
                           keyword_of={r: keyword_of.get(r, 0.0) for r in union})
 
     def _bm25(self, terms, n, top_d, where, fargs):
-        """(top n keyword rows, keyword scores of those and of top_d): the terms' postings summed here, as the
-        embedded backend sums them; with a filter, the best rows that pass it, asked for in growing slices."""
+        """(top n keyword rows, keyword scores of those and of top_d), from the terms' postings summed here."""
+        # Summed as the embedded backend sums them; with a filter, the best rows are checked in growing slices.
         got = {t: from_bytes(r, w) for t, r, w in
                self._query("SELECT term, rows, weights FROM terms WHERE term = ANY(%s)", (terms,), prepare=True,
                            binary=True)}

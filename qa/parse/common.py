@@ -69,12 +69,10 @@ class Draft:
 
     def add_item(self, key: str, number: str | None, title: str,
                  paragraphs: tuple[Paragraph, ...], sections: tuple[Section, ...], page: int | None = None) -> None:
-        """Add an item; an empty front item is left out, a repeated key gets a suffix, and an item whose record
-        is its title alone (an agenda's line, "No Declarations of Interest made.") gets that title, printed on
-        page, as its one paragraph of kind "title", so that it can be found and cited."""
+        """Add an item (not an empty front one; a repeated key gets a suffix), its title its paragraph if alone."""
         if key == "front" and not paragraphs:
             return
-        if not paragraphs and title.strip():
+        if not paragraphs and title.strip():  # "No Declarations of Interest made.", an agenda's line: findable
             paragraphs = (Paragraph(key="p1", number=None, position=1, text=title.strip(), kind="title", page=page),)
         used = {i.key for i in self.items}
         base, n = key, 2

@@ -7,12 +7,13 @@ from collections import Counter
 from dateutil import parser as dateparser
 
 HEAD_LINES = 80
-LINE_CHARS = 100  # a longer "line" is a paragraph a PDF or web page gives as one, and counts as several
+# A header window holds as much text whether a reader gives printed lines or whole paragraphs (a PDF, a web
+# page): a line counts once for each LINE_CHARS characters.
+LINE_CHARS = 100
 
 
 def first_lines(lines: list[str], n: int) -> list[str]:
-    """The lines of a document that n printed lines would hold: a line of text counts once for each LINE_CHARS
-    characters, so a header window means as much text whether a reader gives printed lines or paragraphs."""
+    """The first lines of a document that n printed lines of LINE_CHARS characters would hold."""
     out, used = [], 0
     for line in lines:
         used += max(1, -(-len(line.strip()) // LINE_CHARS))
@@ -20,6 +21,8 @@ def first_lines(lines: list[str], n: int) -> list[str]:
             break
         out.append(line)
     return out
+
+
 # Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission").
 BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group|District)"
 # The noun as a name sets it: capitalised or in capitals ("Planning Board", "CITY COUNCIL"), never "the next
