@@ -65,7 +65,7 @@ ANSWER_TYPES = [
     # Before "vote", which any vote supplies; roll calls print "Herrera Spencer: No".
     AnswerType("against", re.compile(r"\bwho\b[^?]{0,80}\b(?:oppos(?:e|ed|es|ing)|object(?:ed|s)?|against|"
                                      r"dissent(?:ed|s)?|disagreed|voted (?:no|nay))\b", re.I),
-               re.compile(r"(?i:\b(?:against|oppos\w+|object(?:ed|s|ions?|ing)?|dissent\w*|disagree\w*|"
+               re.compile(r"(?i:\b(?:against|oppos\w+|(?<!no )object(?:ed|s|ions?|ing)?|dissent\w*|disagree\w*|"
                           r"not\s+(?:be\s+)?support\w*|unable\s+to\s+support|voted\s+(?:no|nay)|nays?|noes)\b)|"
                           r":\s*(?:No|Nay)(?=\s*[;,)]|\s*$|\.(?!\s*\d))")),
     # "How did the members vote?", "What was the vote?", "What happened to the amendment?", "Did the motion

@@ -60,6 +60,8 @@ def test_question_kinds(question, kind):
     ("Who opposed it?", "Councillor Oak spoke against the proposal.", True),
     ("Who opposed it?", "Expressed support for the moratorium; stated it protects renters: Diane Appelbaum.", False),
     ("Who voted against it?", "Nobody knows the Mayor's view yet.", False),
+    ("Who objected?", "There were no objections to the plan.", False),
+    ("Who opposed it?", "Resolved: No further action.", False),
 ])
 def test_what_supplies_an_answer(question, text, ok):
     assert supplies(expected(question), text, question) is ok
