@@ -114,3 +114,10 @@ def test_the_header_window_holds_as_much_text_when_a_reader_gives_paragraphs_as_
     lines = ["GOVAN COMMUNITY COUNCIL", "Minutes of the general meeting", "Monday 4 December 2023"] + [para] * 14 + [
         "Our Secretary reported on the meeting of the Area Committee held last week."]
     assert find_body(lines) == "Govan Community Council"
+
+
+def test_the_kind_is_read_from_the_top_of_the_page_not_from_paragraphs_further_down():
+    para = "The Council will consider the budget for the coming year, the precept and the grants it makes. " * 4
+    lines = ["Testshire Parish Council", "Notice of meeting", "Agenda for Tuesday 4 June 2024"] + [para] * 3 + [
+        "Minutes of the meeting of 7 May 2024 to be approved."]
+    assert find_kind(lines) == "agenda"

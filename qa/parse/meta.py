@@ -180,7 +180,7 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
     near = first_lines(head, 40)
     joined = " ".join(near)
-    m = BODY_PATTERNS[0].search(" ".join(head[:8]))  # a title; further down, "minutes of" cites other minutes
+    m = BODY_PATTERNS[0].search(" ".join(first_lines(head, 8)))  # a title; further down, "minutes of" cites other minutes
     if m:
         return _tidy_body(m.group("body"), council)
     for line in near:
@@ -268,7 +268,7 @@ def find_kind(lines: list[str], meeting: str | None = None) -> str:
     own = [l.strip() for l in first_lines(lines[:HEAD_LINES], HEAD_LINES)
            if not (meeting and (ds := dates_in(l)) and all(iso != meeting for _, iso in ds))]
     head = "\n".join(own)
-    top = "\n".join(own[:12])
+    top = "\n".join(first_lines(own, 12))
     if AGENDA_AND_MINUTES.search(head) or sum(1 for l in lines if MINUTES_LABEL.match(l.strip())) >= 2:
         return "minutes"
     for kind, rx in KIND_PATTERNS:
