@@ -75,9 +75,13 @@ def extract_answer(searcher, question: str, qvec: np.ndarray, rows: list[int], p
             text = (p["text"][s:e] if e >= 0 else p["text"]).strip()
             if not substantive(text):
                 continue
-            score = sentence_score(float(vec @ qvec), coverage(searcher, question, text))
-            cands.append((score, rank, i, text))
             order[(rank, i)] = text
+            cos, cover = float(vec @ qvec), coverage(searcher, question, text)
+            # A whole one-sentence paragraph is scored by its paragraph's vector, which carries its placing words
+            # (body, item title): sharing no word with the question, its closeness may be the title's alone.
+            if e < 0 and cover <= 0 and cos < searcher.strong + NO_SHARED_WORD_MARGIN:
+                continue
+            cands.append((sentence_score(cos, cover), rank, i, text))
     if not cands:
         return None
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))

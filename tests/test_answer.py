@@ -84,3 +84,45 @@ def test_no_shared_word_needs_a_closer_meaning():
     assert is_strong(0.81, 0.8, text, keyword=3.0)
     assert not is_strong(0.81, 0.8, text, keyword=0.0)
     assert is_strong(0.8 + NO_SHARED_WORD_MARGIN, 0.8, text, keyword=0.0)
+
+
+class _Backend:
+    """Sentences and idf as a backend gives them: here one-sentence paragraphs, scored by the paragraph vector."""
+
+    def __init__(self, vecs):
+        self.vecs = vecs
+
+    def sentences(self, row):
+        return [(0, -1, self.vecs[row])]
+
+    def idf(self, token):
+        return 1.0
+
+
+class _Searcher:
+    def __init__(self, vecs, strong=0.845):
+        self.backend, self.strong = _Backend(vecs), strong
+
+
+def _at(cos):
+    """A unit vector at cosine cos to the first axis."""
+    import numpy as np
+
+    return np.array([cos, (1 - cos * cos) ** 0.5, 0.0], dtype=np.float32)
+
+
+def test_a_one_sentence_paragraph_sharing_no_word_must_be_closer_to_answer():
+    import numpy as np
+
+    from qa.answer import NO_SHARED_WORD_MARGIN, extract_answer
+
+    q = "What was the final outturn cost of the Bond St scheme once construction finished?"
+    qvec = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    passage = {"text": "It was noted that this was a key decision as it involved over £500k and affected 2 wards.",
+               "citation": {"date": "2025-05-15"}}
+    # Close only by its placing words (its item is the Bond St business case): no answer.
+    assert extract_answer(_Searcher([_at(0.852)]), q, qvec, [0], [passage], [True]) is None
+    # Closer still, or sharing a word with the question, it answers.
+    assert extract_answer(_Searcher([_at(0.845 + NO_SHARED_WORD_MARGIN + 0.001)]), q, qvec, [0], [passage], [True])
+    shared = dict(passage, text="The final cost was over £500k, it was noted, across 2 wards of the city.")
+    assert extract_answer(_Searcher([_at(0.852)]), q, qvec, [0], [shared], [True])
