@@ -162,12 +162,18 @@ def justified_and_cut_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def plain_headings_pdf() -> bytes:
-    """Minutes set all in body type: each minute's number and title on a short line of its own, its text close below."""
+def _body_page() -> FPDF:
+    """A one-page document in 11-point body type, its cursor at the top left of the text."""
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
     pdf.set_xy(15, 20)
+    return pdf
+
+
+def plain_headings_pdf() -> bytes:
+    """Minutes set all in body type: each minute's number and title on a short line of its own, its text close below."""
+    pdf = _body_page()
     for number, title, text in (
             ("20.07.09", "Correspondence", "Clerks and Councils Direct for May and July had been circulated to all "
                                              "councillors before the meeting and was noted by the council."),
@@ -193,10 +199,7 @@ def _fill(pdf: FPDF, words: list[str], width: float) -> str:
 def one_line_paragraphs_pdf() -> bytes:
     """Parish minutes as a word processor prints them: agenda lines numbered on from meeting to meeting ("3449.")
     set single-spaced, then paragraphs of one full line each, a paragraph's space apart, and one wrapped paragraph."""
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    pdf.set_xy(15, 20)
+    pdf = _body_page()
     for line in ("3449. Declarations of interest for items on the agenda",
                  "3450. To receive and approve minutes of the previous meeting",
                  "3451. To receive the financial report of the clerk"):
@@ -238,10 +241,7 @@ def wrapped_year_pdf(paragraphs: int = 1) -> bytes:
 
 def year_opens_a_line_pdf() -> bytes:
     """A sentence wrapped so that its next line opens with a year and a full stop ("2024. The Clerk said…")."""
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    pdf.set_xy(15, 20)
+    pdf = _body_page()
     for line in ("Members considered the accounts and the internal auditor's report for the year ending 31 March",
                  "2024. The Clerk said that the external audit would follow in the summer and asked members to",
                  "note the dates set out in the appendix to the report, which they did without further comment."):
