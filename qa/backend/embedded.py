@@ -9,7 +9,7 @@ import numpy as np
 from qa.backend.ann import HNSW_EF_SEARCH_MIN
 from qa.backend.base import Candidates, IndexDamaged
 from qa.backend.filters import FilterColumns
-from qa.backend.postings import CutPostings, top_rows
+from qa.backend.postings import CutPostings, scores_at, top_rows
 from qa.keyword import KeywordIndex
 from qa.store import MANIFEST, Store
 
@@ -85,9 +85,7 @@ class EmbeddedBackend:
         top_k = [int(kw_rows[i]) for i in top_rows(kw, n, 0.0)]
         top_d = sorted(dense_of, key=lambda r: (-dense_of[r], r))[:n]
         union = set(top_d) | set(top_k)
-        at = np.searchsorted(kw_rows, sorted(union))
-        keyword_of = {r: float(kw[i]) if i < len(kw_rows) and kw_rows[i] == r else 0.0
-                      for r, i in zip(sorted(union), at)}
+        keyword_of = scores_at(kw_rows, kw, union)
         return Candidates(dense={r: dense_of[r] for r in top_d}, keyword={r: keyword_of[r] for r in top_k},
                           dense_of={r: dense_of.get(r, -1.0) for r in union}, keyword_of=keyword_of)
 

@@ -6,7 +6,7 @@ import threading
 import numpy as np
 
 from qa.backend.base import Candidates, IndexDamaged
-from qa.backend.postings import from_bytes, summed, top_rows
+from qa.backend.postings import from_bytes, scores_at, summed, top_rows
 from qa.backend.pgversions import pin_version, read_live  # noqa: F401 (read_live is part of this module's API)
 from qa.store import Store
 
@@ -181,9 +181,7 @@ class PostgresBackend:
             top = top[:n]
         else:
             top = [int(rows[i]) for i in top_rows(scores, n, 0.0)]
-        want = sorted(set(top) | set(top_d))
-        at = np.minimum(np.searchsorted(rows, want), max(len(rows) - 1, 0))
-        keyword_of = {r: float(scores[i]) if len(rows) and rows[i] == r else 0.0 for r, i in zip(want, at)}
+        keyword_of = scores_at(rows, scores, set(top) | set(top_d))
         return {r: keyword_of[r] for r in top}, keyword_of
 
     def _ts_rank(self, terms, n, top_d, where, fargs):

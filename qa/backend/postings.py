@@ -45,6 +45,13 @@ def summed(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.n
     return rows, acc
 
 
+def scores_at(rows: np.ndarray, scores: np.ndarray, want) -> dict[int, float]:
+    """The score of each wanted row in the sorted (rows, scores) of summed; 0.0 for a row with none."""
+    want = sorted(want)
+    at = np.minimum(np.searchsorted(rows, want), max(len(rows) - 1, 0))
+    return {r: float(scores[i]) if len(rows) and rows[i] == r else 0.0 for r, i in zip(want, at)}
+
+
 # Postings as bytes (a database column): little-endian int32 rows, float32 weights, readable without parsing.
 ROW_BYTES, WEIGHT_BYTES = np.dtype("<i4"), np.dtype("<f4")
 
