@@ -12,6 +12,7 @@ from qa.backend.base import IndexDamaged, describe, open_backend
 from qa.backend.filters import FilterColumns
 from qa.embed import Encoder, default_encoder
 from qa.expect import expected, supplies
+from qa.glossary import query_tokens
 from qa.text import tokenize
 
 # Fusion, chosen on the dev set (see README): min-max normalised scores, weighted; the weight is the model's.
@@ -139,7 +140,7 @@ class Searcher:
         """Ranked [(row, fused, dense, keyword)] best first, and the question vector."""
         if qvec is None:
             qvec = self.encoder.encode_queries([question])[0]
-        c = self.backend.candidates(qvec, tokenize(question), filters, CANDIDATES, DENSE_UNITS)
+        c = self.backend.candidates(qvec, query_tokens(question), filters, CANDIDATES, DENSE_UNITS)
         own = self.backend.own_similarity(qvec, list(c.dense))
         dense = {r: BEST_SHARE * s + (1 - BEST_SHARE) * own.get(r, s) for r, s in c.dense.items()}
         fused = fuse(dense, c.keyword, self.fusion, self.dense_weight)
