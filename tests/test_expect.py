@@ -6,6 +6,8 @@ from qa.expect import expected, supplies
 @pytest.mark.parametrize("question, kind", [
     ("How much did the new town hall clock cost?", "money"),
     ("What was the final outturn cost of the scheme?", "money"),
+    ("What did it cost to fit a new gate to the allotments?", "money"),
+    ("What's the overall price tag for the bypass?", "money"),
     ("How many people signed the petition?", "number"),
     ("How long before the meeting must the notice be published?", "number"),
     ("What proportion of schools buy back the service?", "number"),
