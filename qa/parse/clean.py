@@ -109,7 +109,7 @@ def paragraph_number(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _starts_element(line: str) -> bool:
+def starts_element(line: str) -> bool:
     return bool(BULLET.match(line) or SUB_ITEM.match(line) or NUMBERED_STRICT.match(line)
                 or RECOMMENDATION.match(line) or "\t" in line)
 
@@ -140,7 +140,7 @@ def to_blocks(text: str, *, drop: set[str] = frozenset(), pages: list[int | None
             gap = True
             header = header or line.strip() in drop
             continue
-        if cur and (_starts_element(line) or "\t" in cur[-1] or re.match(r"^\s*#", line)):
+        if cur and (starts_element(line) or "\t" in cur[-1] or re.match(r"^\s*#", line)):
             flush()
             gap = False
         if not cur:

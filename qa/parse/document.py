@@ -10,6 +10,7 @@ from qa.models import Meeting
 from qa.parse.agenda import agenda_table, parse_agenda, parse_report
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import join_page_breaks, normalise, running_headers, to_blocks
+from qa.parse.reflow import rejoin
 from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
@@ -91,6 +92,8 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     lines = text.split("\n")
     if pages is not None and len(pages) != len(lines):  # normalise joined lines: pages no longer line up
         pages = None
+    text, pages = rejoin(text, pages)  # a line of print to a paragraph: paragraphs again
+    lines = text.split("\n")
     headings = {i for i, l in enumerate(lines) if HEADING_MARK.match(l)}
     bare = [HEADING_MARK.sub("", l) for l in lines]
     drop = running_headers(bare)
