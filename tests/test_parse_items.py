@@ -179,3 +179,44 @@ The clerk has received one application, for a garage at Townhead Farm.
     assert [p.kind for p in items["3"].paragraphs] == ["paragraph"]  # an item with a record keeps it alone
     assert all(p.kind != "title" for i in m.items if i.key == "front" for p in i.paragraphs)
 
+
+
+def test_a_title_set_under_its_number_runs_on_while_a_bracket_is_open_and_is_not_repeated_as_text():
+    lines = ["District Council Agenda", "3.", "To receive a deputation from the Business Association.", "4.",
+             "Discuss issues with the police (Inspector Reidy from the", "District Station will attend).",
+             "5.", "Any Other Business"]
+    draft = Draft(kind="agenda")
+    assert parse_items(lines, draft, set(), genre="agenda")
+    item = {i.number: i for i in draft.items}["4"]
+    assert item.title == "Discuss issues with the police (Inspector Reidy from the District Station will attend)."
+    assert not any(p.text.startswith("Discuss issues") and p.kind != "title" for p in item.paragraphs)
+
+
+def test_a_sentence_longer_than_a_title_stays_whole_as_the_item_s_text():
+    lines = """MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF WESTBURY ON 2ND JULY, 2014
+
+1.
+
+Adoption of Minutes:
+
+The Minutes of the Meeting held on 7th May, 2014 were noted.
+
+2.
+
+“I will ask at the next meeting (a) what Local Authority is responsible for the upkeep of the
+creamery bridge and (b) can a plan be put in place
+to repair it”.
+
+It was noted that the bridge was the responsibility of both councils.
+
+3.
+
+Any Other Business:
+
+There was no other business.""".split("\n")
+    draft = Draft(kind="minutes")
+    assert parse_items(lines, draft, set(), genre="minutes")
+    item = {i.number: i for i in draft.items}["2"]
+    assert item.title.startswith("“I will ask at the next meeting (a)")
+    assert item.paragraphs[0].text.startswith("“I will ask at the next meeting (a)")
+    assert item.paragraphs[0].text.endswith("can a plan be put in place to repair it”.")

@@ -57,3 +57,10 @@ def test_a_line_ending_in_an_initial_goes_on_but_a_numbered_line_starts_afresh()
         "7. Any other business\n\nThere was none."
     joined, _ = rejoin(text)
     assert "(Mr. K.\nLehane)" in joined and "the Clerk.\n\n7. Any other business" in joined
+
+
+def test_in_any_text_a_bracket_left_open_at_a_line_end_is_closed_in_the_same_paragraph():
+    text = ("Adare District Agenda\n\n4.\n\nDiscuss issues with the police (Inspector Reidy from Newcastle West\n\n"
+            "District Garda Station will be in attendance).\n\n5.\n\n(a) item one\n\n(b) item two")
+    joined, _ = rejoin(text)
+    assert "Newcastle West\nDistrict Garda" in joined and "5.\n\n(a) item one\n\n(b) item two" in joined

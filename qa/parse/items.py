@@ -37,6 +37,8 @@ class Start:
     number: str | None
     title: str
     title_end: int
+    title_start: int | None = None  # the title's first line, where it runs over more than one (else title_end)
+    title_cut: bool = False  # the title is a long sentence's first twenty-odd words: its lines are text too
 
 
 def _caps_items(lines: list[str]) -> list[int]:
@@ -122,13 +124,16 @@ def _clean_title(line: str) -> str:
 
 
 def _title_with_continuation(lines: list[str], s: Start, end: int) -> Start:
-    """A title that runs onto the next line ("… the procurement of" / "the Village Green") is made whole."""
+    """A title that runs onto the next line ("… the procurement of" / "the Village Green", or a bracket left
+    open: "(Inspector Reidy from" / "Newcastle West Garda Station)") is made whole."""
     t, k = s.title, s.title_end
-    while k + 1 < end and lines[k + 1].strip() and re.search(r"(?i)\b(of|and|the|to|for|in|on|with|&|-|–)$", t) \
-            and len(t.split()) < 20:
+    runs_on = lambda t: (re.search(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with)|\s[&–-]|\w,)$", t)
+                         or t.count("(") > t.count(")") or t.count("“") > t.count("”"))
+    while k + 1 < end and lines[k + 1].strip() and len(t.split()) < 20 and runs_on(t):
         k += 1
         t = f"{t} {lines[k].strip()}"
-    return replace(s, title=t, title_end=k)
+    cut = k + 1 < end and bool(lines[k + 1].strip()) and bool(runs_on(t))
+    return replace(s, title=t, title_end=k, title_start=s.title_end, title_cut=cut)
 
 
 def _after_title(line: str, s: Start) -> str:
@@ -171,8 +176,11 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
         note = lines[s.line].strip().partition(":")[2].strip() if s.number is None and not rest else ""
         if note and s.title_end == s.line:  # "PLEDGE OF ALLEGIANCE: To be announced": the note is the item's text
             blocks = [replace(b, text=note) for b in _blocks(text_lines, s.line, s.line + 1, drop, pages)][:1] + blocks
-        if s.line < s.title_end:  # lines between the number and its title (a file number) stay as text
-            blocks = _blocks(text_lines, s.line + 1, s.title_end, drop | {s.title}, pages) + blocks
+        first = s.title_end if s.title_start is None else s.title_start
+        if s.title_cut:  # "“I will ask at the next meeting (a) what …": the whole sentence is the item's text
+            blocks = _blocks(text_lines, first, end, drop, pages)
+        elif s.line < first:  # lines between the number and its title (a file number) stay as text
+            blocks = _blocks(text_lines, s.line + 1, first, drop | {s.title}, pages) + blocks
         paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
         title = ATTACHMENT_LABEL.sub("", s.title).rstrip() or s.title  # "Minutes PDF 162 KB": the link's label is no title
         key = item_key(s.number) if s.number else item_key(title)[:40]

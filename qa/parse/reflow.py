@@ -54,16 +54,25 @@ def _goes_on(line: str, nxt: str, width: float) -> bool:
     return len(s) >= FULL * width or n[:1].islower() or bool(_UNFINISHED.search(s))
 
 
-def rejoin(text: str, pages: list | None = None) -> tuple[str, list | None]:
-    """text with the blank line dropped wherever a wrapped line goes on in the next; pages kept in step.
+def _bracket_open(line: str, nxt: str) -> bool:
+    """True when line leaves a bracket open and nxt closes it: "(Inspector Reidy from Newcastle West" and
+    "District Garda Station will be in attendance)." are one sentence, in any text."""
+    return (line.count("(") > line.count(")") and nxt.count(")") > nxt.count("(") and not _MARKED.match(line)
+            and not starts_element(nxt) and "\t" not in line + nxt)
 
-    Leaves text set as paragraphs unchanged."""
+
+def rejoin(text: str, pages: list | None = None) -> tuple[str, list | None]:
+    """text with the blank line dropped wherever a line goes on in the next; pages kept in step.
+
+    In text set a line to a paragraph, wherever a line stops mid-sentence; in any text, where a bracket
+    left open is closed on the next line."""
     lines = text.split("\n")
     width = wrap_width(lines)
-    if width is None:
-        return text, pages
     drop = {i + 1 for i in range(len(lines) - 2)
-            if not lines[i + 1].strip() and _goes_on(lines[i], lines[i + 2], width)}
+            if not lines[i + 1].strip() and (_goes_on(lines[i], lines[i + 2], width) if width else
+                                             _bracket_open(lines[i], lines[i + 2]))}
+    if not drop:
+        return text, pages
     kept = [l for i, l in enumerate(lines) if i not in drop]
     if pages is not None and len(pages) == len(lines):
         pages = [p for i, p in enumerate(pages) if i not in drop]
