@@ -110,6 +110,10 @@ def dates_in(line: str, us: bool = False) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+# A header line ending in a weekday and a day: its month and year are on the next line, wrapped.
+_CUT_DATE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?$")
+
+
 def meeting_date(lines: list[str], us: bool = False) -> str | None:
     """The meeting's date: the first date in the header on a line that speaks of the meeting, never a print
     or letter date; else the first date at all."""
@@ -119,7 +123,10 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
     best = None
     for i, line in enumerate(lines[:HEAD_LINES]):
         context = " ".join(lines[max(0, i - 1):i + 2])
-        for _, iso in dates_in(line, us):
+        found = dates_in(line, us)
+        if not found and _CUT_DATE.search(line):  # "… ON WEDNESDAY, 2ND" / "JULY, 2014, AT 10.00 A.M."
+            found = dates_in(f"{line.rstrip()} {next((l.strip() for l in lines[i + 1:i + 3] if l.strip()), '')}", us)
+        for _, iso in found:
             if NOT_MEETING.search(line):
                 continue
             score = (2 if MEETING_CUE.search(context) else 1) - i / (HEAD_LINES * 2)
