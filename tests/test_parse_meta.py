@@ -128,3 +128,10 @@ def test_a_meeting_date_wrapped_over_two_header_lines_is_read_whole():
              "OF WESTBURY HELD IN THE CIVIC OFFICES, ON WEDNESDAY, 2ND", "", "JULY, 2014, AT 10.00 A.M.", "",
              "1. Adoption of Minutes", "The Minutes of the meeting held on 7th May, 2014 were noted."]
     assert meeting_date(lines) == "2014-07-02"
+
+
+def test_a_board_s_minutes_headed_by_its_municipality_alone_take_it_as_the_body():
+    lines = ["Town of North Star", "August 19, 2019", "CALL TO ORDER",
+             "Chair Dick Dillon called the monthly meeting to order at 6:30 pm."]
+    assert find_body(lines) == "Town of North Star"
+    assert find_body(["City of the future", "A report on growth"]) is None

@@ -206,7 +206,11 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
             m = rx.match(line)
             if m and keep(m.group("body"), line):
                 return _tidy_body(m.group("body"), council)
-    return None
+    # Nothing else names it: a town or village board's minutes headed by the municipality alone.
+    return next((l for l in near[:3] if PLACE_ONLY.match(l)), None)
+
+
+PLACE_ONLY = re.compile(r"^(?i:town|township|village|city|county|borough)\s+(?i:of)(?:\s+[A-Z][\w'’.-]*){1,4}$")
 
 
 # Header lines that name the body on their own, each pattern over every line before the next, in order of trust;
