@@ -54,8 +54,9 @@ class AnswerType:
 ANSWER_TYPES = [
     # "How much did the clock cost?", "What was the final outturn cost?", "What did the gate cost?": money.
     AnswerType("money", re.compile(r"\bhow much\b.*" + _MONEY_QUESTION.pattern + r"|"
-                                   r"\bwhat(?:'s|’s| is| was| were| are| will be)\b[^?]{0,40}\b(?:cost|price|rent|fee)s?\b|"
-                                   r"\bwhat (?:did|does|do|will|would)\b[^?]{0,60}\bcost\b",
+                                   r"\bwhat(?:'s|’s| is| was| were| are| will be)\b[^?]{0,40}\b(?:cost|price|rent|fee)s?\b(?! of living)|"
+                                   # "what did it cost to …", "what will the roof cost us?": cost is the verb
+                                   r"\bwhat (?:did|does|do|will|would)\b[^?]{0,60}\bcost(?: us| them)?(?: (?:to|for)\b[^?]*)?\s*\??\s*$",
                                    re.I),
                re.compile(r"[£$€]|\b\d[\d,.]*\s?(?:k|m|bn|p)\b|\b(?:pounds?|dollars?|euros?|pence|cents?)\b", re.I)),
     # "How many people signed?", "How long before the meeting?", "What proportion of schools?": a figure.

@@ -22,17 +22,21 @@ class Concept:
 
 # Each concept names something every council records in its own vocabulary and a resident asks about in
 # theirs. They are phrasings of the genre (committee procedure, finance, highways, planning), not of any one
-# council. A match adds words; it never removes or reweights the question's own.
+# council. A match adds a few words; the question's own words keep their weight. Triggers are phrases, not
+# single everyday words: "the late Councillor Smith" asks about no delay, "was the water tested" about no trial.
 CONCEPTS = (
     # A meeting without enough members present cannot decide: minutes say quorate, inquorate, quoracy.
-    Concept("quorum", r"\b(?:too few|enough) (?:members|councillors|people)\b|\bturn(?:s|ed|ing)? up\b",
+    Concept("quorum", r"\b(?:too few|enough) (?:members|councillors)\b|"
+            r"\b(?:members|councillors) (?:do not |don't |did not |didn't )?turn(?:s|ed|ing)? up\b",
             "quorum quorate inquorate quoracy", "What happens if not enough councillors turn up?"),
     # Progress reports rarely say "late": they report slippage, a revised or adjusted timeline, a deferral.
-    Concept("delay", r"\b(?:late|behind schedule|held up|taking longer)\b",
-            "delay delayed slippage slipped revised timeline adjusted deferred rescheduled",
+    Concept("delay", r"\b(?:running|is|are|was|were|been|being|so|too) late\b|\bbehind schedule\b|"
+            r"\b(?:been|being|is|was) held up\b|\btaking longer\b",
+            "delay slippage revised timeline adjusted deferred",
             "Why is the library refurbishment running late?"),
     # Trying something out before deciding is a trial or a pilot in a report.
-    Concept("trial", r"\b(?:test(?:s|ed|ing)?|try(?:ing)? out|tried out|experiment(?:s|ing)?)\b", "trial pilot",
+    Concept("trial", r"\b(?:going to|will(?: they| we)?|to|plans? to|planning to) test\b|\btest(?:ing)? out\b|"
+            r"\b(?:try(?:ing)?|tried) out\b|\bexperiment(?:s|ing)?\b", "trial pilot",
             "Where will they test the new road surface?"),
     # A parish or town council's share of council tax is its precept.
     Concept("precept", r"\b(?:council tax|parish tax|local tax)\b", "precept",
@@ -53,7 +57,7 @@ CONCEPTS = (
     Concept("highways", r"\b(?:pot ?holes?|road repairs?|roads? fixed)\b", "highways carriageway resurfacing pothole",
             "Are they getting the roads fixed?"),
     # Speed limits change by a traffic regulation order.
-    Concept("speed limit", r"\bspeed(?:ing| limits?)\b", "mph traffic regulation order tro",
+    Concept("speed limit", r"\bspeed(?:ing| limits?)\b", "mph traffic tro",
             "Is the speed limit on the high street changing?"),
     # Business taken in private: the press and public are excluded for exempt information.
     Concept("exempt business", r"\b(?:in private|behind closed doors|in secret|confidential)\b",

@@ -116,3 +116,10 @@ def test_who_and_when_answers_are_read_strictly_enough():
     assert not supplies(who, "THE PARISH COUNCIL MEETING", "Who chaired the meeting?")
     assert not supplies(when, "The council may consider it.", "When will it open?")
     assert supplies(when, "It opens in May.", "When will it open?")
+
+
+def test_a_question_that_mentions_cost_without_asking_an_amount_expects_no_money():
+    for q in ("What did residents say about the cost of living crisis?", "What is the cost of living payment?",
+              "What do members think of the cost-of-living support scheme?"):
+        assert expected(q) is None or expected(q).name != "money", q
+    assert expected("What will the new roof cost us?").name == "money"

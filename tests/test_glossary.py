@@ -15,10 +15,12 @@ def test_each_concept_is_asked_by_its_example_and_adds_record_words(concept):
 
 
 def test_questions_in_the_record_s_own_words_are_left_alone():
-    for q in ("What did the committee resolve on the budget?", "How many potholes were repaired since January?",
-              "Who seconded the motion on item 5?", "When is the next meeting?"):
-        assert [c.name for c in concepts_asked(q)] in ([], ["highways"])
-        assert query_tokens(q)[:len(tokenize(q))] == list(dict.fromkeys(tokenize(q)))
+    for q in ("What did the committee resolve on the budget?", "Who seconded the motion on item 5?",
+              "When is the next meeting?", "What tribute was paid to the late Councillor Smith?",
+              "How many people turned up to the consultation event?", "Was the drinking water tested for lead?",
+              "Are there enough people on the housing waiting list?"):
+        assert concepts_asked(q) == [], q
+        assert query_tokens(q) == list(dict.fromkeys(tokenize(q)))
 
 
 def test_the_question_s_own_tokens_come_first_without_repeats():

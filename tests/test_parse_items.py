@@ -203,6 +203,7 @@ The Minutes of the Meeting held on 7th May, 2014 were noted.
 
 2.
 
+2026-472
 “I will ask at the next meeting (a) what Local Authority is responsible for the upkeep of the
 creamery bridge and (b) can a plan be put in place
 to repair it”.
@@ -218,5 +219,17 @@ There was no other business.""".split("\n")
     assert parse_items(lines, draft, set(), genre="minutes")
     item = {i.number: i for i in draft.items}["2"]
     assert item.title.startswith("“I will ask at the next meeting (a)")
-    assert item.paragraphs[0].text.startswith("“I will ask at the next meeting (a)")
-    assert item.paragraphs[0].text.endswith("can a plan be put in place to repair it”.")
+    assert [p.text for p in item.paragraphs][:1] == ["2026-472"]  # a file number before the title stays
+    assert item.paragraphs[1].text.startswith("“I will ask at the next meeting (a)")
+    assert item.paragraphs[1].text.endswith("can a plan be put in place to repair it”.")
+
+
+def test_a_title_ending_in_a_comma_or_an_open_bracket_does_not_swallow_the_item_s_text():
+    lines = ["Parish Council", "1. Apologies", "None received.", "2. Planning, Highways,",
+             "The clerk reported on three applications.", "3. Finance (see attached",
+             "The clerk presented the accounts.", "4. Any Other Business", "None."]
+    draft = Draft(kind="minutes")
+    assert parse_items(lines, draft, set(), genre="minutes")
+    items = {i.number: i for i in draft.items}
+    assert [p.text for p in items["2"].paragraphs] == ["The clerk reported on three applications."]
+    assert [p.text for p in items["3"].paragraphs] == ["The clerk presented the accounts."]

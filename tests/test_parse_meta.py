@@ -125,7 +125,7 @@ def test_the_kind_is_read_from_the_top_of_the_page_not_from_paragraphs_further_d
 
 def test_a_meeting_date_wrapped_over_two_header_lines_is_read_whole():
     lines = ["MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT", "",
-             "OF WESTBURY HELD IN THE CIVIC OFFICES, ON WEDNESDAY, 2ND", "", "JULY, 2014, AT 10.00 A.M.", "",
+             "OF WESTBURY HELD IN THE CIVIC OFFICES, ON WEDNESDAY, 2ND ", "", "JULY, 2014, AT 10.00 A.M.", "",
              "1. Adoption of Minutes", "The Minutes of the meeting held on 7th May, 2014 were noted."]
     assert meeting_date(lines) == "2014-07-02"
 

@@ -28,8 +28,10 @@ def test_a_text_set_a_line_to_a_paragraph_is_rejoined_into_its_paragraphs():
     text = "Testshire Parish Council\n\nMinutes of the meeting held on 5 March 2024\n\n" + wrapped(PARAGRAPHS * 2)
     lines = text.split("\n")
     assert wrap_width(lines) is not None
-    joined, pages = rejoin(text, [1] * len(lines))
-    assert len(pages) == len(joined.split("\n")) < len(lines)
+    joined, pages = rejoin(text, list(range(len(lines))))
+    kept = joined.split("\n")
+    assert len(pages) == len(kept) < len(lines)
+    assert all(lines[n] == line for n, line in zip(pages, kept))  # each line keeps its own page
     meeting = parse_text(text, "testshire-parish-2024-03-05-minutes.txt")
     paras = [p.text for _i, p in meeting.paragraphs()]
     for sentence in ("The Clerk reported that three quotations had been received for the work, ranging from eleven "
@@ -64,3 +66,13 @@ def test_in_any_text_a_bracket_left_open_at_a_line_end_is_closed_in_the_same_par
             "District Garda Station will be in attendance).\n\n5.\n\n(a) item one\n\n(b) item two")
     joined, _ = rejoin(text)
     assert "Newcastle West\nDistrict Garda" in joined and "5.\n\n(a) item one\n\n(b) item two" in joined
+
+
+def test_in_wrapped_text_too_a_bracket_left_open_is_closed_in_the_same_paragraph():
+    text = wrapped(PARAGRAPHS * 2) + "\n\nThe police were represented (Inspector Reidy\n\nFrom Newcastle West Garda Station)."
+    assert wrap_width(text.split("\n")) is not None
+    assert "(Inspector Reidy\nFrom Newcastle West" in rejoin(text)[0]
+
+
+def test_pages_that_do_not_line_up_with_the_text_are_dropped():
+    assert rejoin("one\n\ntwo", [1, 2]) == ("one\n\ntwo", None)

@@ -14,6 +14,7 @@ NUMBERED_STRICT = re.compile(r"^\s*(?:[-•]\s+)?(?:(\d{1,2}(?:\.\d{1,2}){1,2})\
                              r"(\d{1,3})\.(?:\s+(?=\S)|(?=[A-Z](?:[a-z]|\s))))")
 RECOMMENDATION = re.compile(r"^\s*(?:[-•]\s+)?(Recommendation\s+(\d{1,3}))\s*[:.–-]\s*", re.I)
 TERMINAL = re.compile(r"[.!?:;)\]\"'”’…]\s*$")
+HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a heading as the reader saw it (qa.parse.document.layout marks it)
 LINK = re.compile(r"\[([^\[\]]{0,300}?)\]\((?:#|[a-z]+://[^)]{0,400}|mailto:[^)]{0,200})\)", re.S)
 FURNITURE = [
     re.compile(r"(?i)^this page is intentionally left blank\.?$"),
@@ -110,6 +111,7 @@ def paragraph_number(text: str) -> tuple[str | None, str]:
 
 
 def starts_element(line: str) -> bool:
+    """True when line opens a new element: a bullet, a numbered paragraph, a sub-item, a recommendation, a row."""
     return bool(BULLET.match(line) or SUB_ITEM.match(line) or NUMBERED_STRICT.match(line)
                 or RECOMMENDATION.match(line) or "\t" in line)
 

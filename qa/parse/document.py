@@ -9,20 +9,19 @@ from pathlib import Path
 from qa.models import Meeting
 from qa.parse.agenda import agenda_table, parse_agenda, parse_report
 from qa.parse.body import build_paragraphs
-from qa.parse.clean import join_page_breaks, normalise, running_headers, to_blocks
-from qa.parse.reflow import rejoin
+from qa.parse.clean import HEADING_MARK, join_page_breaks, normalise, running_headers, to_blocks
 from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
 from qa.parse.meta import find_body, find_kind, is_us, meeting_date, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.minutes import header as minutes_header
+from qa.parse.reflow import rejoin
 from qa.parse.transcript import parse_transcript, parse_turns
 from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-exported for callers)
 from qa.read.limits import ReadLimits
 from qa.read.reader import read_bytes, read_file
 
-HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a heading as the reader saw it (see layout)
 COUNCIL = re.compile(r"\b((?:City|Town|Village|Borough|County) of (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?=\W)|(?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
 
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from qa.parse.body import build_paragraphs
-from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, to_blocks
+from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, starts_element, to_blocks
 from qa.parse.common import Draft, item_key
 from qa.parse.schemes import choose_items, is_caps_heading
 from qa.parse.titles import run_in_label
@@ -123,17 +123,39 @@ def _clean_title(line: str) -> str:
     return line.rstrip(":-– ").strip()
 
 
+# A title left open: ending in a connecting word ("… the procurement of"), or with a bracket or a quotation
+# not yet closed. A bracket or quotation runs on only into a line that goes on with it: lower-case, or
+# closing it; otherwise the next line is the item's text ("2. Finance (see attached" / "The clerk …").
+_CONNECTS = re.compile(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with)|\s[&–-])$")
+
+
+def _runs_on(title: str, nxt: str) -> bool:
+    if _CONNECTS.search(title):
+        return True
+    n = nxt.strip()
+    if title.count("(") > title.count(")"):
+        return n[:1].islower() or n.count(")") > n.count("(")
+    if title.count("“") > title.count("”"):
+        return n[:1].islower() or "”" in n or not starts_element(n)
+    return title.endswith(",") and n[:1].islower()
+
+
 def _title_with_continuation(lines: list[str], s: Start, end: int) -> Start:
-    """A title that runs onto the next line ("… the procurement of" / "the Village Green", or a bracket left
-    open: "(Inspector Reidy from" / "Newcastle West Garda Station)") is made whole."""
+    """A title that runs onto the next lines ("… the procurement of" / "the Village Green", or a bracket left
+    open: "(Inspector Reidy from" / "Newcastle West Garda Station)") is made whole; a title still open after
+    twenty-odd words is a sentence's start, marked cut."""
     t, k = s.title, s.title_end
-    runs_on = lambda t: (re.search(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with)|\s[&–-]|\w,)$", t)
-                         or t.count("(") > t.count(")") or t.count("“") > t.count("”"))
-    while k + 1 < end and lines[k + 1].strip() and len(t.split()) < 20 and runs_on(t):
+    while k + 1 < end and lines[k + 1].strip() and len(t.split()) < 20 and _runs_on(t, lines[k + 1]):
         k += 1
         t = f"{t} {lines[k].strip()}"
-    cut = k + 1 < end and bool(lines[k + 1].strip()) and bool(runs_on(t))
+    cut = k + 1 < end and bool(lines[k + 1].strip()) and _runs_on(t, lines[k + 1])
     return replace(s, title=t, title_end=k, title_start=s.title_end, title_cut=cut)
+
+
+def _from_title(line: str, title: str) -> str:
+    """line from where title starts on it (a number before it, "8. “I will ask…", is the item's, not text)."""
+    at = line.find(title[:20])
+    return line[at:] if at >= 0 else line
 
 
 def _after_title(line: str, s: Start) -> str:
@@ -178,8 +200,9 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
             blocks = [replace(b, text=note) for b in _blocks(text_lines, s.line, s.line + 1, drop, pages)][:1] + blocks
         first = s.title_end if s.title_start is None else s.title_start
         if s.title_cut:  # "“I will ask at the next meeting (a) what …": the whole sentence is the item's text
-            blocks = _blocks(text_lines, first, end, drop, pages)
-        elif s.line < first:  # lines between the number and its title (a file number) stay as text
+            body = text_lines[:first] + [_from_title(text_lines[first], s.title)] + text_lines[first + 1:]
+            blocks = _blocks(body, first, end, drop, pages)
+        if s.line < first:  # lines between the number and its title (a file number) stay as text
             blocks = _blocks(text_lines, s.line + 1, first, drop | {s.title}, pages) + blocks
         paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
         title = ATTACHMENT_LABEL.sub("", s.title).rstrip() or s.title  # "Minutes PDF 162 KB": the link's label is no title

@@ -111,7 +111,7 @@ def dates_in(line: str, us: bool = False) -> list[tuple[int, str]]:
 
 
 # A header line ending in a weekday and a day: its month and year are on the next line, wrapped.
-_CUT_DATE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?$")
+_CUT_DATE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s*$")
 
 
 def meeting_date(lines: list[str], us: bool = False) -> str | None:
@@ -182,6 +182,11 @@ def _tidy_body(body: str, council: str | None) -> str:
     return body
 
 
+# "City of Alameda" names the council, not the body that met; a town or village board is its municipality.
+MUNICIPALITY = re.compile(r"(?i)^(city|town|township|county|borough|village)\s+of\b")
+SMALL_PLACE = re.compile(r"^(?i:town|township|village)\s+(?i:of)(?:\s+[A-Z][\w'’.-]*){1,4}$")
+
+
 def find_body(lines: list[str], council: str | None = None) -> str | None:
     """The meeting body named in the header block, by the patterns above in order of trust."""
     head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
@@ -207,10 +212,7 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
             if m and keep(m.group("body"), line):
                 return _tidy_body(m.group("body"), council)
     # Nothing else names it: a town or village board's minutes headed by the municipality alone.
-    return next((l for l in near[:3] if PLACE_ONLY.match(l)), None)
-
-
-PLACE_ONLY = re.compile(r"^(?i:town|township|village|city|county|borough)\s+(?i:of)(?:\s+[A-Z][\w'’.-]*){1,4}$")
+    return next((_tidy_body(l, council) for l in near[:3] if SMALL_PLACE.match(l)), None)
 
 
 # Header lines that name the body on their own, each pattern over every line before the next, in order of trust;
@@ -219,7 +221,7 @@ LINE_BODIES = (
     (LABEL_BODY, lambda body, line: True),
     (NAME_MEETING, lambda body, line: True),
     (HELD_BY, lambda body, line: len(body.split()) >= 2),
-    (BODY_LINE, lambda body, line: not re.match(r"(?i)^(city|town|county|borough|village)\s+of\b", line)),
+    (BODY_LINE, lambda body, line: not MUNICIPALITY.match(line)),
 )
 
 
