@@ -13,7 +13,8 @@ from qa.parse.clean import HEADING_MARK, join_page_breaks, normalise, running_he
 from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
-from qa.parse.meta import find_body, find_kind, is_us, meeting_date, speaker_lines
+from qa.parse.dates import is_us, meeting_date
+from qa.parse.meta import find_body, find_kind, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.minutes import header as minutes_header
 from qa.parse.reflow import rejoin

@@ -1,12 +1,10 @@
-"""A document's metadata from its header block: body, meeting date and kind, by general patterns."""
+"""A document's metadata from its header block: body and kind, by general patterns (dates: qa.parse.dates)."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from dateutil import parser as dateparser
-
-HEAD_LINES = 80
+from qa.parse.dates import HEAD_LINES, dates_in
 # A header window holds as much text whether a reader gives printed lines or whole paragraphs (a PDF, a web
 # page): a line counts once for each LINE_CHARS characters.
 LINE_CHARS = 100
@@ -58,111 +56,6 @@ HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+
 # A short line that is nothing but a body's name ("City Commission", "City Council")
 BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
 ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)+(?=\S)")
-
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_ORD = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-ORDINAL_WORDS = {w: i for i, w in enumerate(_ORD, 1)}
-ORDINAL_WORDS.update({"twenty-" + w: 20 + i for i, w in enumerate(_ORD[:9], 1)})
-ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31})
-DATE_SPANS = (
-    # "Thursday, 13 March 2025", "13th March 2025", "23rd March, 2026"
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b", re.I),
-    # "March 13, 2025", "JUNE 6, 2023", "December 6 2022"
-    re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
-    # "2025-03-13"
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
-    # "13/03/2025", "3/12/2024" (day first unless the month cannot be)
-    re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"),
-)
-# "PASSED AND ADOPTED THIS TWELFTH DAY OF MARCH, A.D., 2024" (US ordinances and resolutions)
-DAY_OF = re.compile(rf"(?i)\bthis\s+(\d{{1,2}}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)\s+day\s+of\s+({_MONTH}),?\s+(?:A\.?D\.?,?\s+)?(\d{{4}})")
-# Where a date is not the meeting's: print, publication, posting, letters, deadlines, signatures.
-NOT_MEETING = re.compile(r"(?i)printed|published|publication|posted|issued|dated|date of issue|signed|deadline|"
-                         r"despatch|dispatch|circulated|envelope|letter|last updated|modified|amended on|\bset\s+(?:on|for)\b")
-MEETING_CUE = re.compile(r"(?i)meeting|held|minutes|agenda|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-                         r"\d\s*(?:a\.?m|p\.?m)|adopted|date\s*:")
-
-
-def parse_date(span: str, dayfirst: bool = True) -> str | None:
-    """A date as written to ISO, through dateutil; None when it is not a real date."""
-    try:
-        return dateparser.parse(span, dayfirst=dayfirst, fuzzy=True, default=None).date().isoformat()
-    except (ValueError, OverflowError, AttributeError, TypeError):
-        return None
-
-
-def dates_in(line: str, us: bool = False) -> list[tuple[int, str]]:
-    """(offset, ISO date) of every date written in a line."""
-    out = []
-    m = DAY_OF.search(line)
-    if m:
-        day = m.group(1).lower()
-        d = ORDINAL_WORDS.get(day) or int(re.sub(r"\D", "", day) or 0)
-        iso = parse_date(f"{d} {m.group(2)} {m.group(3)}") if d else None
-        if iso:
-            out.append((m.start(), iso))
-    for rx in DATE_SPANS:
-        for m in rx.finditer(line):
-            iso = parse_date(re.sub(r"(?i)\bof\b", "", m.group(0)), dayfirst=not us)
-            if iso and not any(abs(o - m.start()) < 4 for o, _ in out):
-                out.append((m.start(), iso))
-    return sorted(out)
-
-
-# A header line ending in a weekday and a day: its month and year are on the next line, wrapped.
-_CUT_DATE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s*$")
-
-
-def meeting_date(lines: list[str], us: bool = False) -> str | None:
-    """The meeting's date: the first date in the header on a line that speaks of the meeting, never a print
-    or letter date; else the first date at all."""
-    for line in lines:  # an ordinance or resolution is dated by the meeting that adopted it
-        if DAY_OF.search(line) and re.search(r"(?i)\b(adopted|passed)\b", line):
-            return dates_in(line, us)[0][1]
-    best = None
-    for i, line in enumerate(lines[:HEAD_LINES]):
-        context = " ".join(lines[max(0, i - 1):i + 2])
-        found = dates_in(line, us)
-        if not found and _CUT_DATE.search(line):  # "… ON WEDNESDAY, 2ND" / "JULY, 2014, AT 10.00 A.M."
-            found = dates_in(f"{line.rstrip()} {next((l.strip() for l in lines[i + 1:i + 3] if l.strip()), '')}", us)
-        for _, iso in found:
-            if NOT_MEETING.search(line):
-                continue
-            score = (2 if MEETING_CUE.search(context) else 1) - i / (HEAD_LINES * 2)
-            if "adopted" in line.lower():
-                score += 1  # an ordinance is dated by its adoption
-            if best is None or score > best[0]:
-                best = (score, iso)
-    return best[1] if best else _dated_by_weekday(lines)
-
-
-# "GENERAL MEETING MONDAY 4 DECEMBER": a weekday, a day and a month, no year.
-_WEEKDAY_DATE = re.compile(rf"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+"
-                           rf"(?:of\s+)?({_MONTH})\b(?!\.?,?\s+\d{{4}})")
-_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
-
-
-def _dated_by_weekday(lines: list[str]) -> str | None:
-    """A yearless meeting date in the header, given the year nearest those the text mentions whose weekday fits."""
-    import datetime
-
-    years = Counter(int(y) for l in lines for y in re.findall(r"\b((?:19|20)\d\d)\b", l))
-    for line in lines[:HEAD_LINES]:
-        m = _WEEKDAY_DATE.search(line)
-        if not m:
-            continue
-        month = parse_date(f"1 {m.group(3)} 2000")
-        for base, _n in years.most_common(3):
-            for year in (base, base - 1, base + 1):
-                try:
-                    d = datetime.date(year, int(month[5:7]), int(m.group(2)))
-                except (ValueError, TypeError):
-                    continue
-                if d.weekday() == _WEEKDAYS.index(m.group(1).lower()):
-                    return d.isoformat()
-    return None
-
 
 def _tidy_body(body: str, council: str | None) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,.-–:")
@@ -296,11 +189,3 @@ def find_kind(lines: list[str], meeting: str | None = None) -> str:
     if RECORD_CUES.search(head):
         return "minutes"
     return "agenda" if MEETING_WORDS.search(head) else "report"  # business listed, nothing recorded
-
-
-def is_us(lines: list[str]) -> bool:
-    """Dates like 3/07/2024 read month first: the header speaks of a US-style city (mm/dd)."""
-    head = " ".join(lines[:HEAD_LINES])
-    return bool(re.search(rf"\b{_MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}\b", head)) and not re.search(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}\b", head)
-
