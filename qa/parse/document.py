@@ -89,10 +89,9 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     warnings = list(warnings or [])
     if not text.strip():
         raise UnreadableDocument("empty document")
-    lines = text.split("\n")
-    if pages is not None and len(pages) != len(lines):  # normalise joined lines: pages no longer line up
-        pages = None
-    text, pages = rejoin(text, pages)  # a line of print to a paragraph: paragraphs again
+    # A line of print to a paragraph: paragraphs again. Pages no longer in step with the lines (normalise
+    # joined some) are dropped there.
+    text, pages = rejoin(text, pages)
     lines = text.split("\n")
     headings = {i for i, l in enumerate(lines) if HEADING_MARK.match(l)}
     bare = [HEADING_MARK.sub("", l) for l in lines]
