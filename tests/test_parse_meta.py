@@ -136,3 +136,11 @@ def test_a_board_s_minutes_headed_by_its_municipality_alone_take_it_as_the_body(
              "Chair Dick Dillon called the monthly meeting to order at 6:30 pm."]
     assert find_body(lines) == "Town of North Star"
     assert find_body(["City of the future", "A report on growth"]) is None
+
+
+def test_the_next_meeting_of_another_body_does_not_name_this_one():
+    lines = ["Present: Cllrs Shewell, Evans and Ashman, and the Clerk.",
+             "3454. Matters Arising: the Group are trying to get the plan delivered. Next meeting of the Delivery "
+             "Group 25th March."]
+    assert find_body(lines) is None
+    assert find_body(["Minutes of the meeting of the Planning Committee held on 5 March 2024"]) == "Planning Committee"

@@ -43,7 +43,8 @@ BODY_PATTERNS = (
     re.compile(rf"\b(?:at|by)\s+(?:the\s+)?(?P<body>{_CAPS_NAME})\s+meeting\b"),
 )
 # "REGULAR MEETING OF THE CITY COUNCIL", "Meeting of the X", "Ordinance of the City Commission"
-MEETING_OF = re.compile(rf"(?i)\b(?:meeting|ordinance|resolution|decisions?)\s+of\s+(?:the\s+)?(?-i:(?P<body>{_NAME}))")
+# ("the next meeting of the Delivery Group" names another body's meeting, not this one's)
+MEETING_OF = re.compile(rf"(?i)(?<!next )(?<!last )(?<!previous )(?<!future )\b(?:meeting|ordinance|resolution|decisions?)\s+of\s+(?:the\s+)?(?-i:(?P<body>{_NAME}))")
 # "City of Coral Gables City Commission Meeting": a line that opens with the meeting's name
 NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:meeting)\b")
 # "COMMITTEE: Transport and Connectivity Committee" (report cover sheets)
