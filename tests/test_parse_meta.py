@@ -144,3 +144,10 @@ def test_the_next_meeting_of_another_body_does_not_name_this_one():
              "Group 25th March."]
     assert find_body(lines) is None
     assert find_body(["Minutes of the meeting of the Planning Committee held on 5 March 2024"]) == "Planning Committee"
+
+
+def test_a_letterhead_names_the_body_that_sits_under_its_chair_not_the_parent_body_above_it():
+    lines = ["Draft Meeting Minutes: October 11, 2018", "Elections Commission", "City and County of San Francisco",
+             "Don Chan, Secretary", "Open Source Voting System Technical Advisory Committee",
+             "Christopher Jerdonek, Chair", "Roan Kattouw, Vice Chair", "MEETING MINUTES (DRAFT)"]
+    assert find_body(lines) == "Open Source Voting System Technical Advisory Committee"

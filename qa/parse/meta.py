@@ -76,6 +76,8 @@ def _tidy_body(body: str, council: str | None) -> str:
     return body
 
 
+# "Christopher Jerdonek, Chair", "Chair: Cllr Hart": a letterhead line naming who chairs the body above it.
+CHAIR_LINE = re.compile(r"(?i)^[\w .'’-]{2,60},\s*chair(?:man|person|woman)?$|^chair(?:man|person|woman)?\s*:")
 # "City of Alameda" names the council, not the body that met; a town or village board is its municipality.
 MUNICIPALITY = re.compile(r"(?i)^(city|town|township|county|borough|village)\s+of\b")
 SMALL_PLACE = re.compile(r"^(?i:town|township|village)\s+(?i:of)(?:\s+[A-Z][\w'’.-]*){1,4}$")
@@ -100,6 +102,10 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     m = MEETING_OF.search(joined)
     if m:
         return _tidy_body(m.group("body"), council)
+    for line, nxt in zip(near, near[1:]):
+        m = BODY_LINE.match(line)
+        if m and CHAIR_LINE.search(nxt):  # a letterhead: the body under its chair, not the parent body above it
+            return _tidy_body(m.group("body"), council)
     for rx, keep in LINE_BODIES:
         for line in near:
             m = rx.match(line)
