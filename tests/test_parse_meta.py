@@ -151,3 +151,29 @@ def test_a_letterhead_names_the_body_that_sits_under_its_chair_not_the_parent_bo
              "Don Chan, Secretary", "Open Source Voting System Technical Advisory Committee",
              "Christopher Jerdonek, Chair", "Roan Kattouw, Vice Chair", "MEETING MINUTES (DRAFT)"]
     assert find_body(lines) == "Open Source Voting System Technical Advisory Committee"
+
+
+def test_welsh_minutes_give_their_body_date_and_kind():
+    from qa.parse.dates import dates_in
+    from qa.parse.document import parse_text
+
+    assert [iso for _o, iso in dates_in("dyddiedig 31ain Gorffennaf 2020 a 1af Mai 2021")] == ["2020-07-31", "2021-05-01"]
+    text = """Cyfarfod 9fed Medi 2020
+
+Cynhaliwyd cyfarfod Cyngor Cymuned Llanfair a Glyn o bell trwy Zoom am 7.30pm ar y 9fed Medi 2020.
+
+PRESENNOL
+Cynghorwyr Alun Davies, Kim Davies a Peter Harries.
+
+1. CROESO AC YMDDIHEURIADAU
+Cymerwyd y Gadair gan y Cyng. A. Davies a chroesawodd bawb i'r cyfarfod.
+
+2. CADARNHAU COFNODION Y CYFARFOD DIWETHAF
+Cynigiwyd gan y Cyng. P. Harries, eiliwyd gan y Cyng. K. Davies a chytunwyd bod cofnodion yr 8fed Gorffennaf 2020 yn gywir.
+
+3. GOHEBIAETH
+Cyfriflen Banc dyddiedig 1af Medi 2020. Nodwyd.
+"""
+    m = parse_text(text, "llanfair-glyn.txt")
+    assert (m.body, m.date, m.kind) == ("Cyngor Cymuned Llanfair a Glyn", "2020-09-09", "minutes")
+    assert [i.number for i in m.items if i.number] == ["1", "2", "3"]

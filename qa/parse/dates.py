@@ -14,11 +14,19 @@ _ORD = ("first second third fourth fifth sixth seventh eighth ninth tenth eleven
 ORDINAL_WORDS = {w: i for i, w in enumerate(_ORD, 1)}
 ORDINAL_WORDS.update({"twenty-" + w: 20 + i for i, w in enumerate(_ORD[:9], 1)})
 ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+# Welsh councils publish in Welsh too: "9fed Medi 2020", "1af Gorffennaf 2020", "31ain Gorffennaf 2020".
+WELSH_MONTHS = {"ionawr": "January", "chwefror": "February", "mawrth": "March", "ebrill": "April", "mai": "May",
+                "mehefin": "June", "gorffennaf": "July", "awst": "August", "medi": "September", "hydref": "October",
+                "tachwedd": "November", "rhagfyr": "December"}
+_WELSH_MONTH = "(?:" + "|".join(WELSH_MONTHS) + ")"
+_WELSH_ORDINAL = r"(?:af|il|ail|ydd|ed|fed|eg|ain)"
 DATE_SPANS = (
     # "Thursday, 13 March 2025", "13th March 2025", "23rd March, 2026"
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b", re.I),
     # "March 13, 2025", "JUNE 6, 2023", "December 6 2022"
     re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
+    # "9fed Medi 2020" (Welsh)
+    re.compile(rf"\b\d{{1,2}}{_WELSH_ORDINAL}?\s+{_WELSH_MONTH},?\s+\d{{4}}\b", re.I),
     # "2025-03-13"
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     # "13/03/2025", "3/12/2024" (day first unless the month cannot be)
@@ -29,7 +37,7 @@ DAY_OF = re.compile(rf"(?i)\bthis\s+(\d{{1,2}}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)
 # Where a date is not the meeting's: print, publication, posting, letters, deadlines, signatures.
 NOT_MEETING = re.compile(r"(?i)printed|published|publication|posted|issued|dated|date of issue|signed|deadline|"
                          r"despatch|dispatch|circulated|envelope|letter|last updated|modified|amended on|\bset\s+(?:on|for)\b")
-MEETING_CUE = re.compile(r"(?i)meeting|held|minutes|agenda|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+MEETING_CUE = re.compile(r"(?i)meeting|held|minutes|agenda|cyfarfod|cynhaliwyd|cofnodion|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
                          r"\d\s*(?:a\.?m|p\.?m)|adopted|date\s*:")
 
 
@@ -39,6 +47,12 @@ def parse_date(span: str, dayfirst: bool = True) -> str | None:
         return dateparser.parse(span, dayfirst=dayfirst, fuzzy=True, default=None).date().isoformat()
     except (ValueError, OverflowError, AttributeError, TypeError):
         return None
+
+
+def _in_english(span: str) -> str:
+    """A date span with a Welsh month and ordinal put in English, for dateutil ("9fed Medi 2020": "9 September 2020")."""
+    span = re.sub(rf"(?i)\b(\d{{1,2}}){_WELSH_ORDINAL}\b", r"\1", span)
+    return re.sub(rf"(?i)\b{_WELSH_MONTH}\b", lambda m: WELSH_MONTHS[m.group(0).lower()], span)
 
 
 def dates_in(line: str, us: bool = False) -> list[tuple[int, str]]:
@@ -53,7 +67,7 @@ def dates_in(line: str, us: bool = False) -> list[tuple[int, str]]:
             out.append((m.start(), iso))
     for rx in DATE_SPANS:
         for m in rx.finditer(line):
-            iso = parse_date(re.sub(r"(?i)\bof\b", "", m.group(0)), dayfirst=not us)
+            iso = parse_date(_in_english(re.sub(r"(?i)\bof\b", "", m.group(0))), dayfirst=not us)
             if iso and not any(abs(o - m.start()) < 4 for o, _ in out):
                 out.append((m.start(), iso))
     return sorted(out)

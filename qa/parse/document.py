@@ -14,7 +14,7 @@ from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
 from qa.parse.dates import is_us, meeting_date
-from qa.parse.meta import find_body, find_kind, speaker_lines
+from qa.parse.meta import WELSH_BODY, find_body, find_kind, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.minutes import header as minutes_header
 from qa.parse.reflow import rejoin
@@ -51,7 +51,8 @@ def genre(text: str, blocks) -> str:
 def council_from_text(text: str) -> str | None:
     m = COUNCIL.search(text[:20000])
     if not m:
-        return None
+        welsh = WELSH_BODY.search(text[:20000])  # "Cyngor Cymuned Manordeilo a Salem": the council itself
+        return welsh.group("body") if welsh else None
     name = re.sub(r"^(The|At|Of|By|In|To)\s+", "", m.group(1).strip())
     return name if name not in ("County Council", "Council") else None
 

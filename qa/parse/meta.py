@@ -45,6 +45,11 @@ BODY_PATTERNS = (
 # "REGULAR MEETING OF THE CITY COUNCIL", "Meeting of the X", "Ordinance of the City Commission"
 # ("the next meeting of the Delivery Group" names another body's meeting, not this one's)
 MEETING_OF = re.compile(rf"(?i)(?<!next )(?<!last )(?<!previous )(?<!future )\b(?:meeting|ordinance|resolution|decisions?)\s+of\s+(?:the\s+)?(?-i:(?P<body>{_NAME}))")
+# Welsh names the council before its place: "Cyngor Cymuned Manordeilo a Salem" (community council), "Cyngor
+# Tref Aberteifi" (town), "Cyngor Sir Gâr" (county); "a"/"ac" (and) join places.
+_WELSH_PLACE = r"[A-ZÂÊÎÔÛŴŶ][\w’'ȃâêîôûŵŷ-]+"
+WELSH_BODY = re.compile(rf"\b(?P<body>Cyngor\s+(?:Cymuned|Tref|Sir|Dinas)\s+{_WELSH_PLACE}(?:\s+(?:a|ac)\s+{_WELSH_PLACE}|"
+                        rf"\s+{_WELSH_PLACE}){{0,3}})")
 # "City of Coral Gables City Commission Meeting": a line that opens with the meeting's name
 NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:meeting)\b")
 # "COMMITTEE: Transport and Connectivity Committee" (report cover sheets)
@@ -99,7 +104,7 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     m = BODY_PATTERNS[1].search(joined)
     if m:
         return _tidy_body(m.group("body"), council)
-    m = MEETING_OF.search(joined)
+    m = MEETING_OF.search(joined) or WELSH_BODY.search(joined)
     if m:
         return _tidy_body(m.group("body"), council)
     for line, nxt in zip(near, near[1:]):
@@ -131,7 +136,7 @@ KIND_PATTERNS = (
     ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
                                    r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
-    ("minutes", re.compile(r"(?im)^\s*minutes\b")),
+    ("minutes", re.compile(r"(?im)^\s*(?:minutes|cofnodion)\b")),  # Welsh: cofnodion
     ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
                           r"\bnotice\s+of\s+(the\s+)?meeting\b|\bto\s+be\s+held\s+on\b|\bsummons\b")),
     # "REPORT TO CABINET", "Report of the Director", "Purpose of the report"; not "considered a report to…"
@@ -143,10 +148,12 @@ AGENDA_AND_MINUTES = re.compile(r"(?i)\bagenda,?\s+(?:decisions\s+)?and\s+(?:dra
 # "Minutes:" heading the record of each item on a meeting web page
 MINUTES_LABEL = re.compile(r"(?i)^minutes\s*:\s*$")
 # Words of a meeting yet to be held, or of one whose business is listed ("CALL TO ORDER")
-MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b")
+MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b|\bcyfarfod\b")
 SPEAKER = re.compile(r"^(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
 RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present)\b|\b(resolved|it was agreed|were agreed|convened)\b|"
-                         r"\b(moved by|seconded by|motion (?:was )?(?:carried|passed|approved)|meeting (?:was )?adjourned)\b")
+                         r"\b(moved by|seconded by|motion (?:was )?(?:carried|passed|approved)|meeting (?:was )?adjourned)\b|"
+                         # Welsh: present, apologies, proposed by, seconded by, agreed, resolved, was held
+                         r"^\s*(presennol|ymddiheuriadau)\b|\b(cynigiwyd gan|eiliwyd gan|cytunwyd|penderfynwyd|cynhaliwyd)\b")
 # "REPORTS OF CABINET MEMBERS WITH RESPONSIBILITY": a title of reports, among a document's first lines only
 # (further down, "Reports of Officers" heads an item of minutes).
 REPORTS_TITLE = re.compile(r"(?i)^\W*reports\s+of\b")
