@@ -233,3 +233,16 @@ def test_a_title_ending_in_a_comma_or_an_open_bracket_does_not_swallow_the_item_
     items = {i.number: i for i in draft.items}
     assert [p.text for p in items["2"].paragraphs] == ["The clerk reported on three applications."]
     assert [p.text for p in items["3"].paragraphs] == ["The clerk presented the accounts."]
+
+
+def test_minutes_of_run_in_labels_take_a_capitals_heading_among_them_but_not_the_resolution_formula():
+    lines = ["MINUTES OF PROCEEDINGS AT SPECIAL MEETING OF THE COUNCIL", "", "PRESENT IN THE CHAIR:",
+             "Councillor K. Sheahan.", "", "MEMBERS PRESENT:", "Councillors Browne and Butler.", "",
+             "OFFICIALS IN ATTENDANCE:", "Chief Executive (Mr. C. Murray).", "", "The Cathaoirleach opened the meeting.",
+             "", "PRESIDENT MICHAEL D. HIGGINS – FREEDOM OF LIMERICK:", "", "The President had agreed to accept.", "",
+             "Proposed by Councillor Sheahan;", "", "And Resolved:", "", "“That the Freedom be conferred.”"]
+    draft = Draft(kind="minutes")
+    assert parse_items(lines, draft, set(), genre="minutes")
+    titles = [i.title for i in draft.items if i.key != "front"]
+    assert "PRESIDENT MICHAEL D. HIGGINS – FREEDOM OF LIMERICK" in titles
+    assert not any(t.lower().startswith("and resolved") for t in titles)

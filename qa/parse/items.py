@@ -18,7 +18,7 @@ NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b|^
                            r"^present in the chair\b")
 
 # Labels that open paragraphs of minutes without being items: attendance, decisions, signatures and fields.
-NOT_ITEM_LABEL = re.compile(r"(?i)^(?:also\s+)?(?:present|absent|in attendance|attendees|resolved|agreed|noted|decision|"
+NOT_ITEM_LABEL = re.compile(r"(?i)^(?:also\s+|and\s+)?(?:present|absent|in attendance|attendees|resolved|agreed|noted|decision|"
                             r"actions?|moved|seconded|proposed|note|date|time|venue|location|signed|chair(?:man)?|"
                             r"clerk|e-?mail|tel|telephone|web(?:site)?|address|minutes? taker|recommendations?)$")
 # Unnumbered business printed after the numbered items, which closes a meeting rather than heading a report's part.
@@ -89,7 +89,10 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
     labels = _label_items(lines)
     if len(labels) >= 3:
-        return "run-in labels", labels
+        # a capitals heading among the labels is an item too ("PRESIDENT MICHAEL D. HIGGINS – FREEDOM OF LIMERICK:")
+        at = {s.line for s in labels}
+        caps_among = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i > labels[0].line and i not in at]
+        return "run-in labels", sorted(labels + caps_among, key=lambda s: s.line)
     return None, []
 
 
