@@ -246,3 +246,11 @@ def test_minutes_of_run_in_labels_take_a_capitals_heading_among_them_but_not_the
     titles = [i.title for i in draft.items if i.key != "front"]
     assert "PRESIDENT MICHAEL D. HIGGINS – FREEDOM OF LIMERICK" in titles
     assert not any(t.lower().startswith("and resolved") for t in titles)
+
+
+def test_a_capitals_heading_that_pairs_minutes_with_another_word_is_an_item():
+    lines = ["Town of North Star", "August 19, 2019", "CALL TO ORDER", "The chair called the meeting to order.",
+             "MINUTES/DISBURSEMENTS", "Motion to approve the July board minutes. Motion carried.",
+             "CORRESPONDENCE", "Letters were received.", "ROAD", "The road was graded."]
+    _, starts = item_starts(lines)
+    assert "MINUTES/DISBURSEMENTS" in [s.title for s in starts]
