@@ -254,3 +254,13 @@ def test_a_capitals_heading_that_pairs_minutes_with_another_word_is_an_item():
              "CORRESPONDENCE", "Letters were received.", "ROAD", "The road was graded."]
     _, starts = item_starts(lines)
     assert "MINUTES/DISBURSEMENTS" in [s.title for s in starts]
+
+
+def test_an_election_of_chairman_before_the_numbered_items_is_an_item_but_a_front_page_field_is_not():
+    lines = ["Minutes of Stoke Ferry Annual Parish Council Meeting held on Wednesday 18 May 2011", "",
+             "Apologies:", "", "Election of Chairman", "The Clerk advised that a Chairman be elected for this meeting.",
+             "", "1. Minutes of the last Meeting:", "Accepted.", "", "2. Matters Arising:", "None.", "",
+             "3. Planning:", "No applications."]
+    _, starts = item_starts(lines)
+    assert [(s.number, s.title) for s in starts][:2] == [(None, "Election of Chairman"), ("1", "Minutes of the last Meeting:")]
+    assert "Apologies" not in [s.title for s in starts]

@@ -84,7 +84,7 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
             pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line]
             return scheme, pre + numbered + post
         if len(caps) <= len(run):  # the numbered run is the top level unless capitals headings outnumber it
-            return scheme, numbered + post
+            return scheme, _preliminaries(lines, run[0].line) + numbered + post
     if len(caps) >= 3:
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
     labels = _label_items(lines)
@@ -94,6 +94,26 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
         caps_among = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i > labels[0].line and i not in at]
         return "run-in labels", sorted(labels + caps_among, key=lambda s: s.line)
     return None, []
+
+
+# Business a meeting takes before its numbered items, unnumbered ("Election of Chairman" above "1. Minutes of
+# the last Meeting"). Not apologies: a front page's "Apologies:" is a field of its attendance.
+PRELIMINARY = re.compile(r"(?i)^(declarations? of (?:pecuniary )?interests?|"
+                         r"election of (?:the )?(?:chair(?:man|person)?|vice[- ]chair(?:man|person)?|mayor))\b")
+
+
+def _preliminaries(lines: list[str], first: int) -> list[Start]:
+    """Procedural items standing unnumbered before the first numbered one, each opening a paragraph."""
+    out = []
+    for i in range(first):
+        line = lines[i].strip()
+        m = PRELIMINARY.match(line)
+        if not m or (i and lines[i - 1].strip()):
+            continue
+        label = run_in_label(line) or _bare_label(line) or (line if len(line.split()) <= 6 else None)
+        if label and PRELIMINARY.match(label):
+            out.append(Start(i, None, label.rstrip(":"), i))
+    return out
 
 
 def _label_items(lines: list[str]) -> list[Start]:
