@@ -264,3 +264,16 @@ def test_an_election_of_chairman_before_the_numbered_items_is_an_item_but_a_fron
     _, starts = item_starts(lines)
     assert [(s.number, s.title) for s in starts][:2] == [(None, "Election of Chairman"), ("1", "Minutes of the last Meeting:")]
     assert "Apologies" not in [s.title for s in starts]
+
+
+def test_a_resolution_formula_in_capitals_is_no_item_and_a_summons_note_is_not_a_second_item():
+    lines = ["Apologies: None received from any member.", "", "Correspondence: Two letters were read.", "",
+             "Roads: The potholes were reported again.", "", "AND RESOLVED:", "", "That the report be noted.", "",
+             "Housing: The waiting list was discussed."]
+    _, starts = item_starts(lines)
+    assert "AND RESOLVED" not in [s.title for s in starts]
+    lines = ["Notice of meeting", "", "Declarations of Interest", "Members must declare any interest.", "", "AGENDA",
+             "", "1. Apologies", "", "2. Declarations of Interest", "", "3. Minutes of the last meeting", "",
+             "4. Planning applications"]
+    _, starts = item_starts(lines)
+    assert [s.title for s in starts].count("Declarations of Interest") == 1

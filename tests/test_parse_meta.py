@@ -177,3 +177,31 @@ Cyfriflen Banc dyddiedig 1af Medi 2020. Nodwyd.
     m = parse_text(text, "llanfair-glyn.txt")
     assert (m.body, m.date, m.kind) == ("Cyngor Cymuned Llanfair a Glyn", "2020-09-09", "minutes")
     assert [i.number for i in m.items if i.number] == ["1", "2", "3"]
+
+
+def test_a_welsh_council_name_stays_on_its_line_and_an_english_name_beside_it_wins():
+    from qa.parse.document import council_from_text
+
+    assert council_from_text("Cyngor Cymuned Llanfair\nPresennol: Cyng. A. Davies\n") == "Cyngor Cymuned Llanfair"
+    assert find_body(["Cyngor Cymuned Llanfair a Glyn", "Cofnodion y cyfarfod 9fed Medi 2020"]) == "Cyngor Cymuned Llanfair a Glyn"
+    assert find_body(["CYNGOR CYMUNED LLANFAIR", "Cofnodion y cyfarfod"]) == "Cyngor Cymuned Llanfair"
+    assert find_body(["Cyngor Tref Aberteifi", "Cardigan Town Council",
+                      "Minutes of the meeting held on 9 September 2020"]) == "Cardigan Town Council"
+
+
+def test_welsh_record_words_make_a_text_minutes():
+    lines = ["Cyfarfod 9fed Medi 2020", "Cynghorwyr Alun Davies a Kim Davies.", "Cynigiwyd gan y Cyng. P. Harries."]
+    assert find_kind(lines) == "minutes"
+    assert find_kind(["Cofnodion", "Cyngor Cymuned Llanfair"]) == "minutes"
+    assert find_kind(["Cyfarfod 9fed Medi 2020", "Eitemau i'w trafod"]) == "agenda"
+
+
+def test_another_meeting_named_in_any_spacing_does_not_name_this_one():
+    for line in ("Next  meeting of the Delivery Group 25th March.", "the following ordinary meeting of the Planning "
+                 "Committee will consider it."):
+        assert find_body(["Present: Cllrs Shewell and Evans.", line]) is None, line
+
+
+def test_a_line_in_a_sentence_s_case_is_no_letterhead_body():
+    assert find_body(["Sample Town Council", "To all Members of the Council", "Chairman: Cllr J Smith"]) == \
+        "Sample Town Council"

@@ -51,7 +51,7 @@ def genre(text: str, blocks) -> str:
 def council_from_text(text: str) -> str | None:
     m = COUNCIL.search(text[:20000])
     if not m:
-        welsh = WELSH_BODY.search(text[:20000])  # "Cyngor Cymuned Manordeilo a Salem": the council itself
+        welsh = WELSH_BODY.search(text[:20000])  # "Cyngor Cymuned Manordeilo a Salem": the council itself (one line)
         return welsh.group("body") if welsh else None
     name = re.sub(r"^(The|At|Of|By|In|To)\s+", "", m.group(1).strip())
     return name if name not in ("County Council", "Council") else None

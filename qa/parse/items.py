@@ -6,13 +6,13 @@ from dataclasses import dataclass, replace
 
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, starts_element, to_blocks
-from qa.parse.common import Draft, item_key
+from qa.parse.common import Draft, item_key, title_similarity
 from qa.parse.schemes import choose_items, is_caps_heading
 from qa.parse.titles import run_in_label
 
 # Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
 # COUNCIL", "AGENDA", "CITY COUNCIL CHAMBERS", "CITY OF X", "X PARISH COUNCIL").
-NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?!/)|^(city|town|county|village) of\b|"
+NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?!\s*[/&])|^(city|town|county|village) of\b|"
                            r"\bparish council$|^(also\s+)?(present|absent|in attendance)\b|"  # attendance labels too
                            r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
                            r"^present in the chair\b")
@@ -84,34 +84,35 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
             pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line]
             return scheme, pre + numbered + post
         if len(caps) <= len(run):  # the numbered run is the top level unless capitals headings outnumber it
-            return scheme, _preliminaries(lines, run[0].line) + numbered + post
+            return scheme, _preliminaries(lines, numbered) + numbered + post
     if len(caps) >= 3:
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
     labels = _label_items(lines)
     if len(labels) >= 3:
         # a capitals heading among the labels is an item too ("PRESIDENT MICHAEL D. HIGGINS – FREEDOM OF LIMERICK:")
         at = {s.line for s in labels}
-        caps_among = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i > labels[0].line and i not in at]
+        caps_among = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i > labels[0].line and i not in at
+                      and not NOT_ITEM_LABEL.match(_clean_title(lines[i]))]
         return "run-in labels", sorted(labels + caps_among, key=lambda s: s.line)
     return None, []
 
 
 # Business a meeting takes before its numbered items, unnumbered ("Election of Chairman" above "1. Minutes of
 # the last Meeting"). Not apologies: a front page's "Apologies:" is a field of its attendance.
-PRELIMINARY = re.compile(r"(?i)^(declarations? of (?:pecuniary )?interests?|"
-                         r"election of (?:the )?(?:chair(?:man|person)?|vice[- ]chair(?:man|person)?|mayor))\b")
+PRELIMINARY = re.compile(r"(?i)^(declarations? of (?:[\w’']+ ){0,3}interests?|election of (?:the )?(?:(?:vice[- ]|deputy )?"
+                         r"chair(?:man|person|woman)?|(?:deputy |town )?mayor))\b")
 
 
-def _preliminaries(lines: list[str], first: int) -> list[Start]:
-    """Procedural items standing unnumbered before the first numbered one, each opening a paragraph."""
+def _preliminaries(lines: list[str], run: list[Start]) -> list[Start]:
+    """Procedural items standing unnumbered before the first numbered one, each opening a paragraph; not a
+    summons's note on an item the agenda numbers later ("Declarations of Interest" above "2. Declarations …")."""
     out = []
-    for i in range(first):
+    for i in range(run[0].line):
         line = lines[i].strip()
-        m = PRELIMINARY.match(line)
-        if not m or (i and lines[i - 1].strip()):
+        if not PRELIMINARY.match(line) or (i and lines[i - 1].strip()):
             continue
         label = run_in_label(line) or _bare_label(line) or (line if len(line.split()) <= 6 else None)
-        if label and PRELIMINARY.match(label):
+        if label and PRELIMINARY.match(label) and not any(title_similarity(label, s.title) >= 0.75 for s in run):
             out.append(Start(i, None, label.rstrip(":"), i))
     return out
 

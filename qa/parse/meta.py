@@ -43,13 +43,14 @@ BODY_PATTERNS = (
     re.compile(rf"\b(?:at|by)\s+(?:the\s+)?(?P<body>{_CAPS_NAME})\s+meeting\b"),
 )
 # "REGULAR MEETING OF THE CITY COUNCIL", "Meeting of the X", "Ordinance of the City Commission"
-# ("the next meeting of the Delivery Group" names another body's meeting, not this one's)
-MEETING_OF = re.compile(rf"(?i)(?<!next )(?<!last )(?<!previous )(?<!future )\b(?:meeting|ordinance|resolution|decisions?)\s+of\s+(?:the\s+)?(?-i:(?P<body>{_NAME}))")
+MEETING_OF = re.compile(rf"(?i)\b(?:meeting|ordinance|resolution|decisions?)\s+of\s+(?:the\s+)?(?-i:(?P<body>{_NAME}))")
+# "the next meeting of the Delivery Group", "the following ordinary meeting of …": another meeting, not this one
+ANOTHER_MEETING = re.compile(r"(?i)\b(?:next|last|previous|future|following|subsequent)\s+(?:\w+\s+)?$")
 # Welsh names the council before its place: "Cyngor Cymuned Manordeilo a Salem" (community council), "Cyngor
 # Tref Aberteifi" (town), "Cyngor Sir Gâr" (county); "a"/"ac" (and) join places.
-_WELSH_PLACE = r"[A-ZÂÊÎÔÛŴŶ][\w’'ȃâêîôûŵŷ-]+"
-WELSH_BODY = re.compile(rf"\b(?P<body>Cyngor\s+(?:Cymuned|Tref|Sir|Dinas)\s+{_WELSH_PLACE}(?:\s+(?:a|ac)\s+{_WELSH_PLACE}|"
-                        rf"\s+{_WELSH_PLACE}){{0,3}})")
+_WELSH_PLACE = r"[A-ZÂÊÎÔÛŴŶ][\w’'-]+"
+WELSH_BODY = re.compile(rf"\b(?P<body>(?i:cyngor)[ \t]+(?i:cymuned|tref|sir|dinas)[ \t]+{_WELSH_PLACE}"
+                        rf"(?:[ \t]+(?:a|ac)[ \t]+{_WELSH_PLACE}|[ \t]+{_WELSH_PLACE}){{0,3}})")
 # "City of Coral Gables City Commission Meeting": a line that opens with the meeting's name
 NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:meeting)\b")
 # "COMMITTEE: Transport and Connectivity Committee" (report cover sheets)
@@ -104,20 +105,30 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     m = BODY_PATTERNS[1].search(joined)
     if m:
         return _tidy_body(m.group("body"), council)
-    m = MEETING_OF.search(joined) or WELSH_BODY.search(joined)
+    m = next((m for m in MEETING_OF.finditer(joined) if not ANOTHER_MEETING.search(joined[:m.start()])), None)
     if m:
         return _tidy_body(m.group("body"), council)
     for line, nxt in zip(near, near[1:]):
         m = BODY_LINE.match(line)
-        if m and CHAIR_LINE.search(nxt):  # a letterhead: the body under its chair, not the parent body above it
-            return _tidy_body(m.group("body"), council)
+        if m and CHAIR_LINE.search(nxt) and _capitalised(m.group("body")):
+            return _tidy_body(m.group("body"), council)  # a letterhead: the body under its chair, not its parent
     for rx, keep in LINE_BODIES:
         for line in near:
             m = rx.match(line)
             if m and keep(m.group("body"), line):
                 return _tidy_body(m.group("body"), council)
+    for line in near:  # Welsh, after the English names a bilingual letterhead also prints
+        m = WELSH_BODY.search(line)
+        if m:
+            return _tidy_body(m.group("body"), council)
     # Nothing else names it: a town or village board's minutes headed by the municipality alone.
     return next((_tidy_body(l, council) for l in near[:3] if SMALL_PLACE.match(l)), None)
+
+
+def _capitalised(name: str) -> bool:
+    """Every word of a name capitalised but its connectors ("Open Source Voting System Technical Advisory
+    Committee", not "To all Members of the Council")."""
+    return all(w[:1].isupper() for w in name.split() if w.lower() not in ("of", "and", "the", "for", "&", "on", "-", "–"))
 
 
 # Header lines that name the body on their own, each pattern over every line before the next, in order of trust;
