@@ -205,3 +205,12 @@ def test_another_meeting_named_in_any_spacing_does_not_name_this_one():
 def test_a_line_in_a_sentence_s_case_is_no_letterhead_body():
     assert find_body(["Sample Town Council", "To all Members of the Council", "Chairman: Cllr J Smith"]) == \
         "Sample Town Council"
+
+
+def test_a_scottish_minute_of_meeting_with_its_sederunt_is_minutes():
+    lines = ["ABERDEENSHIRE COUNCIL", "MINUTE OF MEETING OF THE EDUCATION COMMITTEE",
+             "held in the Council Chamber on Thursday 5 March 2024", "Sederunt:", "Councillor A Smith (Convener)",
+             "1. DECLARATION OF INTERESTS"]
+    assert find_kind(lines, "2024-03-05") == "minutes"
+    assert find_kind(["EDUCATION COMMITTEE", "Thursday 5 March 2024", "Sederunt:", "Councillor A Smith (Convener)",
+                      "1. DECLARATION OF INTERESTS"], "2024-03-05") == "minutes"

@@ -147,7 +147,8 @@ KIND_PATTERNS = (
     ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
                                    r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
-    ("minutes", re.compile(r"(?im)^\s*(?:minutes|cofnodion)\b")),  # Welsh: cofnodion
+    # Scottish councils keep a "Minute of Meeting"; Welsh ones, cofnodion
+    ("minutes", re.compile(r"(?im)^\s*(?:minutes|cofnodion|minute\s+of\s+(?:the\s+)?meeting)\b")),
     ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
                           r"\bnotice\s+of\s+(the\s+)?meeting\b|\bto\s+be\s+held\s+on\b|\bsummons\b")),
     # "REPORT TO CABINET", "Report of the Director", "Purpose of the report"; not "considered a report to…"
@@ -161,7 +162,7 @@ MINUTES_LABEL = re.compile(r"(?i)^minutes\s*:\s*$")
 # Words of a meeting yet to be held, or of one whose business is listed ("CALL TO ORDER")
 MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b|\bcyfarfod\b")
 SPEAKER = re.compile(r"^(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
-RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present)\b|\b(resolved|it was agreed|were agreed|convened)\b|"
+RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present|sederunt)\b|\b(resolved|it was agreed|were agreed|convened)\b|"
                          r"\b(moved by|seconded by|motion (?:was )?(?:carried|passed|approved)|meeting (?:was )?adjourned)\b|"
                          # Welsh: present, apologies, proposed by, seconded by, agreed, resolved, was held
                          r"^\s*(presennol|ymddiheuriadau)\b|\b(cynigiwyd gan|eiliwyd gan|cytunwyd|penderfynwyd|cynhaliwyd)\b")
