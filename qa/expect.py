@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.parse.dates import dates_in
+from qa.parse.dates import WEEKDAY, dates_in
 
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -83,7 +83,7 @@ ANSWER_TYPES = [
     # "When will it open?", "What time does it start?": a date, a time or a period.
     AnswerType("when", re.compile(r"^\W*(?:\w+ )?when\b|\bwhat (?:time|date|day|year|month)\b|\bby when\b", re.I),
                re.compile(r"\b(?:" + _MONTHS + r")\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
-                          r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                          r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b" + WEEKDAY + r"\b|"
                           r"\b(?:spring|summer|autumn|fall|winter|season|quarter|week|month|year|today|"
                           r"tomorrow|yesterday|annual\w*|daily|weekly|monthly|next|until|after|before|"
                           r"immediately|now)\b", re.I)),

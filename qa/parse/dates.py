@@ -8,6 +8,9 @@ from dateutil import parser as dateparser
 
 HEAD_LINES = 80  # a document's header: where its meeting date and body are looked for
 
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")  # in Python's weekday() order
+WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")day"  # "Thursday", in any case under re.I
+
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _ORD = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
         "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
@@ -37,7 +40,7 @@ DAY_OF = re.compile(rf"(?i)\bthis\s+(\d{{1,2}}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)
 # Where a date is not the meeting's: print, publication, posting, letters, deadlines, signatures.
 NOT_MEETING = re.compile(r"(?i)printed|published|publication|posted|issued|dated|date of issue|signed|deadline|"
                          r"despatch|dispatch|circulated|envelope|letter|last updated|modified|amended on|\bset\s+(?:on|for)\b")
-MEETING_CUE = re.compile(r"(?i)meeting|held|minutes|agenda|cyfarfod|cynhaliwyd|cofnodion|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+MEETING_CUE = re.compile(rf"(?i)meeting|held|minutes|agenda|cyfarfod|cynhaliwyd|cofnodion|\b{WEEKDAY}\b|"
                          r"\d\s*(?:a\.?m|p\.?m)|adopted|date\s*:")
 
 
@@ -74,7 +77,7 @@ def dates_in(line: str, us: bool = False) -> list[tuple[int, str]]:
 
 
 # A header line ending in a weekday and a day: its month and year are on the next line, wrapped.
-_CUT_DATE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s*$")
+_CUT_DATE = re.compile(rf"(?i)\b{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$")
 
 
 def meeting_date(lines: list[str], us: bool = False) -> str | None:
@@ -101,9 +104,8 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
 
 
 # "GENERAL MEETING MONDAY 4 DECEMBER": a weekday, a day and a month, no year.
-_WEEKDAY_DATE = re.compile(rf"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+_WEEKDAY_DATE = re.compile(rf"(?i)\b({'|'.join(_WEEKDAYS)})day,?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+"
                            rf"(?:of\s+)?({_MONTH})\b(?!\.?,?\s+\d{{4}})")
-_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
 def _dated_by_weekday(lines: list[str]) -> str | None:
