@@ -183,3 +183,19 @@ def test_numbered_paragraphs_of_minutes_under_a_number_alone_are_not_long_titles
     doc = _lines("MINUTES of the Parish Council held on 4 May 2023\n" + "".join(f"{k}.\n{said}\n" for k in (1, 2, 3, 4)))
     _scheme, items = choose_items(doc)
     assert not items  # four numbered paragraphs of one record, each a sentence of the minutes
+
+
+def test_questions_and_motions_quoted_under_a_number_alone_are_items():
+    # Irish councils print a councillor's question or notice of motion in quotes as its item's title, however long.
+    asks = ["“I will ask at the next meeting for an update on the works consequent to the realisation of bonds at "
+            "the estates in the district, and for the programme of repairs to follow.”",
+            "“I will ask that appropriate directional signage be put in place at the crossroads towards the local "
+            "cemetery, as requested by residents at the last meeting of this district.”",
+            "“I will move at the next meeting that the constant flooding problem on the road above the bridge be "
+            "addressed, as this is an ongoing issue that needs to be addressed by the council.”"]
+    doc = _lines("MINUTES of the Municipal District meeting held on 2 July 2014\n1.\nAdoption of Minutes\n"
+                 "The minutes were adopted.\nQuestions submitted by Councillor Scanlan:\n"
+                 + "".join(f"{k}.\n{t}\nIt was stated that the matter would be examined.\n" for k, t in zip((2, 3, 4), asks)))
+    _scheme, items = choose_items(doc)
+    assert [c.number for c in items] == ["1", "2", "3", "4"]
+    assert items[3].title.startswith("“I will move at the next meeting")

@@ -72,6 +72,10 @@ def title_quality(title: str) -> float:
 AGENDA_INSTRUCTION = re.compile(r"^(?:To\s+)?(?:[Rr]eceive|[Cc]onsider|[Dd]iscuss|[Aa]pprove|[Aa]gree|[Nn]ote|[Ee]lect|"
                                 r"[Aa]ppoint|[Rr]eview|[Aa]dopt|[Cc]onfirm|[Aa]uthori[sz]e|[Rr]esolve|[Dd]ecide|"
                                 r"[Dd]etermine|[Rr]atify|[Cc]o-?opt|[Ff]ix|[Ss]et)\b")
+# A councillor's question or notice of motion printed in quotes as its item's title (Irish councils' "Question
+# submitted by Councillor X:" then "4." and "“I will ask at the next meeting …”"; "“That this council …”"): the
+# quotation, however long, is the item; its opening words read as a title.
+QUOTED_NOTICE = re.compile(r"^[“\"‘']\s*(?:(?:I|We)\s+(?:will|wish to|would like to)\s+(?:ask|move|propose|request)|That)\b")
 OPENING_WORDS = 12
 LONG_TITLE_WORDS = 32
 
@@ -80,6 +84,8 @@ def item_title_quality(title: str) -> float:
     """title_quality; for a long agenda instruction of at most LONG_TITLE_WORDS words, half its opening words'."""
     q = title_quality(title)
     words = title.split()
+    if QUOTED_NOTICE.match(title.strip()):
+        return max(q, 0.5 * title_quality(" ".join(words[:OPENING_WORDS])))
     if q or len(words) <= 14 or len(words) > LONG_TITLE_WORDS or not AGENDA_INSTRUCTION.match(title.strip()):
         return q
     return 0.5 * title_quality(" ".join(words[:OPENING_WORDS]))
