@@ -214,3 +214,17 @@ def test_a_scottish_minute_of_meeting_with_its_sederunt_is_minutes():
     assert find_kind(lines, "2024-03-05") == "minutes"
     assert find_kind(["EDUCATION COMMITTEE", "Thursday 5 March 2024", "Sederunt:", "Councillor A Smith (Convener)",
                       "1. DECLARATION OF INTERESTS"], "2024-03-05") == "minutes"
+
+
+def test_a_page_title_naming_only_the_document_is_no_body():
+    from qa.parse.document import parse_text
+    items = "\n".join(f"{k}. {t}\nThe committee discussed it.\n" for k, t in
+                      enumerate(["Call to Order & Roll Call", "General Public Comment", "Approval of Minutes"], 1))
+    # a web page printed to PDF: the page title, then the letterhead's lines joined into one paragraph
+    page = ("Draft Meeting Minutes: October 11, 2018\n\nElections Commission City and County of San Francisco "
+            "Jo Chan, Secretary Open Source Voting System Technical Advisory Committee Chris Lee, Chair "
+            "MEETING MINUTES (DRAFT) Open Source Voting System Technical Advisory Committee (OSVTAC) of the "
+            "San Francisco Elections Commission Thursday, October 11, 2018 6:00 p.m.\n\n" + items)
+    assert parse_text(page, "page.txt").body == "Open Source Voting System Technical Advisory Committee"
+    bare = "Draft Meeting Minutes: October 11, 2018\n\nPresent: Members Hage, Lee\n\n" + items
+    assert parse_text(bare, "page.txt").body == "Unknown body"

@@ -43,13 +43,22 @@ def find_date(text: str) -> tuple[str | None, re.Match | None]:
     return (best[0], best[1]) if best else (None, None)
 
 
+# What a dated title line says of the document rather than the body: "Draft Meeting Minutes: October 11, 2018",
+# "Meeting Agenda – 4 May 2023", "Approved Minutes 12/03/2024" (US boards' and parish web pages' page titles).
+DOCUMENT_WORDS = re.compile(r"(?i)(?:(?:draft|approved|unapproved|final|revised|amended|regular|special|meeting|"
+                            r"minutes|agenda|notes|summary|action|of|the|for)\b[\s:,\-–]*)+")
+
+
 def split_title_line(line: str) -> tuple[str | None, str | None, str | None]:
-    """'<Body> Thursday, 11 March 2021, Online - 10.00 am' -> (body, iso date, venue)."""
+    """'<Body> Thursday, 11 March 2021, Online - 10.00 am' -> (body, iso date, venue); no body where the words
+    before the date only name the document."""
     iso, m = find_date(line)
     if not m:
         return None, None, None
     before = line[: m.start()]
     before = re.sub(rf"[\s,\-–]*(?:{WEEKDAY})?[\s,\-–]*$", "", before, flags=re.I).strip(" -–,")
+    if DOCUMENT_WORDS.fullmatch(before):
+        before = ""
     after = line[m.end():]
     after = re.sub(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?|\b\d{1,2}\s*(?:am|pm)\b", "", after, flags=re.I)
     venue = after.strip(" ,-–") or None
