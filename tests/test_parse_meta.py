@@ -226,5 +226,7 @@ def test_a_page_title_naming_only_the_document_is_no_body():
             "MEETING MINUTES (DRAFT) Open Source Voting System Technical Advisory Committee (OSVTAC) of the "
             "San Francisco Elections Commission Thursday, October 11, 2018 6:00 p.m.\n\n" + items)
     assert parse_text(page, "page.txt").body == "Open Source Voting System Technical Advisory Committee"
+    agenda = page.replace("MINUTES (DRAFT)", "AGENDA").replace("Draft Meeting Minutes", "Meeting Agenda")
+    assert parse_text(agenda, "agenda.txt").body == "Open Source Voting System Technical Advisory Committee"
     bare = "Draft Meeting Minutes: October 11, 2018\n\nPresent: Members Hage, Lee\n\n" + items
     assert parse_text(bare, "page.txt").body == "Unknown body"

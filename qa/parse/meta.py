@@ -41,9 +41,9 @@ TITLE_BODIES = (
     # "MINUTES OF THE REGULAR CITY COUNCIL MEETING" (UK ModernGov, US city clerks)
     # "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF NEWCASTLE WEST" (Irish councils)
     re.compile(rf"(?i)\bminutes\s+of\s+(?:proceedings\s+(?:at|of)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_CAPS_NAME}))"),
-    # "MEETING MINUTES (DRAFT) Open Source Voting System Technical Advisory Committee (OSVTAC)", "Minutes
+    # "MEETING MINUTES (DRAFT) Open Source Voting System Technical Advisory Committee (OSVTAC)", "MEETING AGENDA
     # Planning Board": a page title, the body's name straight after it (US boards' web pages)
-    re.compile(rf"\b(?:MINUTES|Minutes)(?:\s*\((?i:draft|approved|unapproved|final)\))?\s+(?P<body>{_CAPS_NAME})"),
+    re.compile(rf"\b(?:MINUTES|Minutes|(?:MEETING|Meeting) (?:AGENDA|Agenda))(?:\s*\((?i:draft|approved|unapproved|final)\))?\s+(?P<body>{_CAPS_NAME})"),
 )
 # "Decision determined at Transport & Connectivity Policy Committee meeting on 19 March 2026"
 AT_MEETING = re.compile(rf"\b(?:at|by)\s+(?:the\s+)?(?P<body>{_CAPS_NAME})\s+meeting\b")
