@@ -93,6 +93,12 @@ CONCEPTS = (
     # Who won a contract: the tender and the award.
     Concept("contract award", r"\b(?:who|which company|which firm) (?:got|won|gets|will get) (?:the )?contract\b",
             "awarded tender contractor supplier", "Which company got the contract?"),
+    # Who chairs: a chairman or chairperson; in Irish councils the Cathaoirleach (deputy: Leas-Chathaoirleach).
+    Concept("chair", r"\b(?:chair|chairs|chaired|chairing|in the chair|presid(?:e|es|ed|ing))\b",
+            "chairman chairperson chairwoman cathaoirleach", "Who is chairing the parish council this year?"),
+    # The police: a constabulary, a neighbourhood team; in Ireland An Garda Síochána.
+    Concept("police", r"\b(?:police|policing|cops?|officers? on the beat)\b",
+            "police constabulary pcso garda gardaí neighbourhood", "Are the police coming to the next meeting?"),
     # Borrowing and money held back.
     Concept("borrowing", r"\bborrow(?:s|ed|ing)?\b", "borrowing loan loans prudential pwlb",
             "How much is the council borrowing?"),
