@@ -94,11 +94,16 @@ CONCEPTS = (
     Concept("contract award", r"\b(?:who|which company|which firm) (?:got|won|gets|will get) (?:the )?contract\b",
             "awarded tender contractor supplier", "Which company got the contract?"),
     # Who chairs: a chairman or chairperson; in Irish councils the Cathaoirleach (deputy: Leas-Chathaoirleach).
-    Concept("chair", r"\b(?:chair|chairs|chaired|chairing|in the chair|presid(?:e|es|ed|ing))\b",
+    # Not "the new chairs for the hall" or "the chair lift".
+    Concept("chair", r"\b(?:as|new|next|vice|deputy|elected|appointed|became|become) chair(?:man|person|woman)?\b|"
+            r"\bwho(?:'s|’s| is| was| will be| were)? chair(?:s|ed|ing)?\b|"
+            r"\bchair(?:s|ed|ing)? (?:the|this|that|our) (?:meeting|council|committee|board|district)\b",
             "chairman chairperson chairwoman cathaoirleach", "Who is chairing the parish council this year?"),
-    # The police: a constabulary, a neighbourhood team; in Ireland An Garda Síochána.
-    Concept("police", r"\b(?:police|policing|cops?|officers? on the beat)\b",
-            "police constabulary pcso garda gardaí neighbourhood", "Are the police coming to the next meeting?"),
+    # The police: a constabulary, a police community support officer; in Ireland An Garda Síochána. Not the
+    # police station as a building, nor the Police and Crime Commissioner's precept.
+    Concept("police", r"\b(?:the police|police officers?|policing|a police presence|local police)\b"
+            r"(?! (?:station|and crime|commissioner|authority|precept))",
+            "police constabulary pcso garda", "Are the police coming to the next meeting?"),
     # Borrowing and money held back.
     Concept("borrowing", r"\bborrow(?:s|ed|ing)?\b", "borrowing loan loans prudential pwlb",
             "How much is the council borrowing?"),

@@ -230,3 +230,21 @@ def test_a_page_title_naming_only_the_document_is_no_body():
     assert parse_text(agenda, "agenda.txt").body == "Open Source Voting System Technical Advisory Committee"
     bare = "Draft Meeting Minutes: October 11, 2018\n\nPresent: Members Hage, Lee\n\n" + items
     assert parse_text(bare, "page.txt").body == "Unknown body"
+
+
+def test_an_item_headed_minutes_is_no_page_title():
+    from qa.parse.document import parse_text
+    agenda = ("Anytown Town Council\nFinance and General Purposes Committee – Monday 4 March 2024 at 7pm\nAGENDA\n"
+              "1. Apologies\nTo receive apologies for absence.\n2. Declarations of Interest\n3. Minutes\n"
+              "Full Council – to note the minutes of 12 February 2024.\n4. Budget Monitoring\nTo review the budget.\n")
+    assert parse_text(agenda, "x.txt").body == "Finance and General Purposes Committee"
+    assert find_body(["Cllr Smith, Chairman", "Minutes Secretary", "Finance Committee", "Meeting of 4 March 2024"]) \
+        == "Finance Committee"
+
+
+def test_a_title_line_names_no_body_in_any_common_form():
+    from qa.parse.header import split_title_line
+    for line in ("Draft Minutes — 11 October 2018", "Minutes | 11 October 2018", "Minutes (Draft) 11 October 2018",
+                 "Annual Meeting 4 May 2023"):
+        assert split_title_line(line)[0] is None, line
+    assert split_title_line("Planning Committee,   Tuesday  , 4 May 2023")[:2] == ("Planning Committee", "2023-05-04")

@@ -1,6 +1,6 @@
 """Item numbering schemes: which printed numbers open items, under which scheme, with which titles."""
 from qa.parse.schemes import choose_items, roman_value
-from qa.parse.titles import title_quality
+from qa.parse.titles import item_title_quality, title_quality
 
 
 def _lines(text: str) -> list[str]:
@@ -199,3 +199,12 @@ def test_questions_and_motions_quoted_under_a_number_alone_are_items():
     _scheme, items = choose_items(doc)
     assert [c.number for c in items] == ["1", "2", "3", "4"]
     assert items[3].title.startswith("“I will move at the next meeting")
+
+
+def test_quoted_resolutions_and_speech_under_a_number_alone_are_not_items():
+    said = ("“That the quote from Parks Ltd for the play park resurfacing be accepted at a cost of 4,500 pounds plus "
+            "VAT, and that the Clerk be authorised to place the order.”")
+    doc = _lines("MINUTES of the Parish Council held on 4 May 2023\n" + "".join(f"{k}.\n{said}\n" for k in (1, 2, 3, 4)))
+    assert choose_items(doc) == (None, [])
+    long_ask = "“I will ask " + "for a report on the works at the estate and " * 12 + "the programme.”"
+    assert item_title_quality(long_ask) == 0.0  # past LONG_NOTICE_WORDS a quotation is text, not a title

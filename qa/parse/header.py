@@ -45,8 +45,9 @@ def find_date(text: str) -> tuple[str | None, re.Match | None]:
 
 # What a dated title line says of the document rather than the body: "Draft Meeting Minutes: October 11, 2018",
 # "Meeting Agenda – 4 May 2023", "Approved Minutes 12/03/2024" (US boards' and parish web pages' page titles).
-DOCUMENT_WORDS = re.compile(r"(?i)(?:(?:draft|approved|unapproved|final|revised|amended|regular|special|meeting|"
-                            r"minutes|agenda|notes|summary|action|of|the|for)\b[\s:,\-–]*)+")
+DOCUMENT_WORDS = re.compile(r"(?i)(?:(?:draft|approved|unapproved|final|revised|amended|regular|special|annual|"
+                            r"ordinary|extraordinary|adjourned|meeting|minutes|agenda|notes|summary|action|of|the|for)"
+                            r"\b[\s:,\-–—|()]*)+")
 
 
 def split_title_line(line: str) -> tuple[str | None, str | None, str | None]:
@@ -56,7 +57,9 @@ def split_title_line(line: str) -> tuple[str | None, str | None, str | None]:
     if not m:
         return None, None, None
     before = line[: m.start()]
-    before = re.sub(rf"[\s,\-–]*(?:{WEEKDAY})?[\s,\-–]*$", "", before, flags=re.I).strip(" -–,")
+    # separators, a weekday, separators: stripped in turn, as one pattern anchored at the end backtracks on runs
+    # of spaces
+    before = re.sub(rf"(?i)\b{WEEKDAY}$", "", before.rstrip(" \t\n,-–")).rstrip(" \t\n,-–").strip(" -–,")
     if DOCUMENT_WORDS.fullmatch(before):
         before = ""
     after = line[m.end():]

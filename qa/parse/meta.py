@@ -34,17 +34,17 @@ _NAME = rf"[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})\b(?:\s+(?:and|&)\
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
 _CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?{_NOUN_AS_NAME}"
               rf"(?:\s+(?:and|&)\s+[A-Z][\w’' &-]{{0,80}}?\b{_NOUN_AS_NAME}|{_OF_PLACE})")
-# A title among the first lines that names the body, in order of trust (further down, "minutes of" cites other
-# minutes).
-TITLE_BODIES = (
-    # "MINUTES of a meeting of the Cabinet held…", "Minutes of the Transport & Connectivity Policy Committee",
-    # "MINUTES OF THE REGULAR CITY COUNCIL MEETING" (UK ModernGov, US city clerks)
-    # "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF NEWCASTLE WEST" (Irish councils)
-    re.compile(rf"(?i)\bminutes\s+of\s+(?:proceedings\s+(?:at|of)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_CAPS_NAME}))"),
-    # "MEETING MINUTES (DRAFT) Open Source Voting System Technical Advisory Committee (OSVTAC)", "MEETING AGENDA
-    # Planning Board": a page title, the body's name straight after it (US boards' web pages)
-    re.compile(rf"\b(?:MINUTES|Minutes|(?:MEETING|Meeting) (?:AGENDA|Agenda))(?:\s*\((?i:draft|approved|unapproved|final)\))?\s+(?P<body>{_CAPS_NAME})"),
-)
+# "MINUTES of a meeting of the Cabinet held…", "Minutes of the Transport & Connectivity Policy Committee",
+# "MINUTES OF THE REGULAR CITY COUNCIL MEETING" (UK ModernGov, US city clerks)
+# "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF NEWCASTLE WEST" (Irish councils)
+MINUTES_OF = re.compile(rf"(?i)\bminutes\s+of\s+(?:proceedings\s+(?:at|of)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_CAPS_NAME}))")
+# "MEETING MINUTES (DRAFT) Open Source Voting System Technical Advisory Committee (OSVTAC)", "Meeting Agenda
+# Planning Board": a page title, the body's name straight after it (US boards' web pages)
+PAGE_TITLE = re.compile(rf"\b(?:MEETING\s+(?:MINUTES|AGENDA)|Meeting\s+(?:Minutes|Agenda))"
+                        rf"(?:\s*\((?i:draft|approved|unapproved|final)\))?\s+(?P<body>{_CAPS_NAME})")
+# A title is looked for in the first lines only (further down, "minutes of" cites other minutes), and in so many
+# characters of them: a first line can run to thousands (a text without line breaks).
+TITLE_CHARS = 1000
 # "Decision determined at Transport & Connectivity Policy Committee meeting on 19 March 2026"
 AT_MEETING = re.compile(rf"\b(?:at|by)\s+(?:the\s+)?(?P<body>{_CAPS_NAME})\s+meeting\b")
 # "REGULAR MEETING OF THE CITY COUNCIL", "Meeting of the X", "Ordinance of the City Commission"
@@ -99,8 +99,8 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
     near = first_lines(head, 40)
     joined = " ".join(near)
-    top = " ".join(first_lines(head, 8))
-    m = next((m for rx in TITLE_BODIES if (m := rx.search(top))), None)
+    top = " ".join(first_lines(head, 8))[:TITLE_CHARS]
+    m = MINUTES_OF.search(top)
     if m:
         return _tidy_body(m.group("body"), council)
     for line in near:
@@ -108,6 +108,9 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
             m = DATE_LINE_BODY.match(line)
             if m:
                 return _tidy_body(m.group("body"), council)
+    m = PAGE_TITLE.search(top)
+    if m:
+        return _tidy_body(m.group("body"), council)
     m = AT_MEETING.search(joined)
     if m:
         return _tidy_body(m.group("body"), council)

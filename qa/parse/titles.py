@@ -73,18 +73,21 @@ AGENDA_INSTRUCTION = re.compile(r"^(?:To\s+)?(?:[Rr]eceive|[Cc]onsider|[Dd]iscus
                                 r"[Aa]ppoint|[Rr]eview|[Aa]dopt|[Cc]onfirm|[Aa]uthori[sz]e|[Rr]esolve|[Dd]ecide|"
                                 r"[Dd]etermine|[Rr]atify|[Cc]o-?opt|[Ff]ix|[Ss]et)\b")
 # A councillor's question or notice of motion printed in quotes as its item's title (Irish councils' "Question
-# submitted by Councillor X:" then "4." and "“I will ask at the next meeting …”"; "“That this council …”"): the
-# quotation, however long, is the item; its opening words read as a title.
-QUOTED_NOTICE = re.compile(r"^[“\"‘']\s*(?:(?:I|We)\s+(?:will|wish to|would like to)\s+(?:ask|move|propose|request)|That)\b")
+# submitted by Councillor X:" then "4." and "“I will ask at the next meeting …”", "“I will move …”"): the quotation
+# is the item, up to LONG_NOTICE_WORDS words; its opening words read as a title. Only the notice's own formula: a
+# quoted resolution ("“That the quote be accepted …”") or quoted speech under a number is a paragraph of minutes.
+QUOTED_NOTICE = re.compile(r"^[“\"‘']\s*(?:I|We)\s+(?:will|wish to|would like to)\s+(?:ask|move|propose|request)\b")
+LONG_NOTICE_WORDS = 80
 OPENING_WORDS = 12
 LONG_TITLE_WORDS = 32
 
 
 def item_title_quality(title: str) -> float:
-    """title_quality; for a long agenda instruction of at most LONG_TITLE_WORDS words, half its opening words'."""
+    """title_quality; for a long agenda instruction of at most LONG_TITLE_WORDS words, or a quoted question or notice
+    of motion of at most LONG_NOTICE_WORDS, half its opening words'."""
     q = title_quality(title)
     words = title.split()
-    if QUOTED_NOTICE.match(title.strip()):
+    if QUOTED_NOTICE.match(title.strip()) and len(words) <= LONG_NOTICE_WORDS:
         return max(q, 0.5 * title_quality(" ".join(words[:OPENING_WORDS])))
     if q or len(words) <= 14 or len(words) > LONG_TITLE_WORDS or not AGENDA_INSTRUCTION.match(title.strip()):
         return q
