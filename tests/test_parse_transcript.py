@@ -46,3 +46,17 @@ def test_one_huge_line_is_cut_into_segments():
     m = parse_text("Example Committee - Monday 1 July 2024\n" + speech + "\n", "huge.txt", council="Example Council")
     assert m.kind == "transcript"
     assert max(len(p.text.split()) for _, p in m.paragraphs()) <= 120
+
+
+def test_printed_item_headings_and_capitals_speakers():
+    turns = ("MAYOR BOWMAN: Good evening. We will now take up the budget amendment.\n"
+             "COUNCILMEMBER LUKES: Thank you, Mayor. How much of the reserve is being used?\n"
+             "MS. SMITH: Approximately four hundred thousand dollars.\nTHE CHAIR: Any further questions?\n")
+    m = parse_text("CITY COUNCIL MEETING\nVERBATIM TRANSCRIPT\nTuesday, March 4, 2025\n\nITEM 4. BUDGET AMENDMENT\n\n"
+                   + turns + "\nItem 5: Public Comment\n\n" + turns + "\nAgenda Item 6 - Adjournment\n\n" + turns,
+                   "springfield.txt", council="City of Springfield")
+    assert m.kind == "transcript"
+    assert [(i.number, i.title) for i in m.items if i.number] == [("4", "BUDGET AMENDMENT"), ("5", "Public Comment"),
+                                                                  ("6", "Adjournment")]
+    assert [p.speaker for p in item(m, "4").paragraphs] == ["MAYOR BOWMAN", "COUNCILMEMBER LUKES", "MS. SMITH",
+                                                            "THE CHAIR"]

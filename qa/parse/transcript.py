@@ -16,8 +16,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 _N = r"(\d{1,2}[a-z]?|[A-Z]-\d{1,2}(?![\w-])|" + "|".join(NUMBER_WORDS) + r")"
 # A speaker's turn: "Mayor Lago:", "Councillor Lukes:", "Assistant City Attorney Ceballos:", "THE CHAIR:"
 SPEAKER = re.compile(r"^((?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\s+(?=\S)")
-# An item heading printed in a transcript: "Agenda Item E-2 [2:52 p.m.]", "Item 4 – Budget"
-ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}[a-z]?)\b\s*(?:\[[^\]]*\])?\s*(.*)$")
+# An item heading printed in a transcript: "Agenda Item E-2 [2:52 p.m.]", "Item 4 – Budget", "ITEM 4. BUDGET"
+ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}[a-z]?)\b(?:[.:)](?!\d))?\s*(?:\[[^\]]*\])?\s*(.*)$")
 TRANSITION = [
     re.compile(rf"(?i)\bitem\s+number\s+{_N}\s+on\s+the\s+agenda\b"),
     re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
