@@ -60,3 +60,15 @@ def test_printed_item_headings_and_capitals_speakers():
                                                                   ("6", "Adjournment")]
     assert [p.speaker for p in item(m, "4").paragraphs] == ["MAYOR BOWMAN", "COUNCILMEMBER LUKES", "MS. SMITH",
                                                             "THE CHAIR"]
+
+
+def test_printed_item_headings_cut_speech_without_named_speakers():
+    said = "Good evening and welcome to the meeting of the council tonight. We have a full agenda so let us begin. "
+    m = parse_text("Example Committee - Monday 1 July 2024\nVerbatim transcript\n\nItem 4 – Budget amendment\n\n"
+                   + said * 3 + "We now turn to item 4 on the agenda, the budget. The reserve pays for the pool.\n\n"
+                   + said + "So we move on to item 5 now.\n\nItem 5: Public comment\n\nNo speakers have signed up.\n",
+                   "t.txt", council="Example Council")
+    assert [(i.number, i.title) for i in m.items] == [(None, "Opening of the meeting"), ("4", "Budget amendment"),
+                                                      ("5", "Public comment")]
+    assert "The reserve pays for the pool." in " ".join(p.text for p in item(m, "4").paragraphs)
+    assert " ".join(p.text for p in item(m, "5").paragraphs).endswith("No speakers have signed up.")

@@ -83,17 +83,24 @@ def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = N
             draft.update({"body": body, "date": iso, "venue": venue})
             break
     tail_at = next((i for i, l in enumerate(lines) if TAIL_HEADING.match(l.strip()) and i > len(lines) * 0.5), len(lines))
-    speech = " ".join(l.strip() for l in lines[:tail_at] if l.strip())
-    word_pages, at = _word_pages(lines[:tail_at], pages[:tail_at]), 0
     items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading", page=p) for h, p in zip(head, head_pages)])]
-    for seg, opens in segments(speech, transition):
-        if opens:
-            number, title = opens
-            key = number if number else "final"
-            items.append((key, number, title or (f"Item {number}" if number else "Final item"), []))
-        page = word_pages[at] if at < len(word_pages) else None
-        at += len(seg.split())
-        items[-1][3].append(Block(text=seg, kind="paragraph", page=page))
+    for heading, run, run_pages in _runs(lines[:tail_at], pages[:tail_at]):
+        if heading:  # a printed "Item 4 – Budget" opens its item; the speech under it is said there
+            number, title = heading.group(1).upper(), " ".join(heading.group(2).strip(" –-").split()[:12])
+            if items[-1][1] == number:  # speech had just moved on to it: the printed title is the better one
+                items[-1] = (*items[-1][:2], title or items[-1][2], items[-1][3])
+            elif not any(n == number for _, n, _, _ in items):
+                items.append((number, number, title or f"Item {number}", []))
+        speech = " ".join(l.strip() for l in run if l.strip())
+        word_pages, at = _word_pages(run, run_pages), 0
+        for seg, opens in segments(speech, transition):
+            if opens and not (opens[0] and any(n == opens[0] for _, n, _, _ in items)):  # said under its heading
+                number, title = opens
+                key = number if number else "final"
+                items.append((key, number, title or (f"Item {number}" if number else "Final item"), []))
+            page = word_pages[at] if at < len(word_pages) else None
+            at += len(seg.split())
+            items[-1][3].append(Block(text=seg, kind="paragraph", page=page))
     tail = []
     for b in join_page_breaks(to_blocks("\n".join(lines[tail_at:]), pages=pages[tail_at:])):
         long = b.kind in ("paragraph", "bullet") and len(b.text.split()) > MAX_WORDS
@@ -112,6 +119,22 @@ def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = N
         draft.add_item(key, number, title, paras, sections)
     if not any(n for _, n, _, _ in items):
         draft.warn("no agenda item named in the speech; segments are not tied to items")
+
+
+def _runs(lines: list[str], pages: list[int | None]):
+    """(printed item heading match or None, the lines under it, their pages): speech cut at "Item 4 – Budget"."""
+    heading, run, run_pages = None, [], []
+    for line, page in zip(lines, pages):
+        m = ITEM_HEADING.match(line.strip())
+        if m and len(m.group(2).split()) <= 12:
+            if heading or run:
+                yield heading, run, run_pages
+            heading, run, run_pages = m, [], []
+        else:
+            run.append(line)
+            run_pages.append(page)
+    if heading or run:
+        yield heading, run, run_pages
 
 
 def _turn_lines(lines: list[str]):
