@@ -208,3 +208,14 @@ def test_quoted_resolutions_and_speech_under_a_number_alone_are_not_items():
     assert choose_items(doc) == (None, [])
     long_ask = "“I will ask " + "for a report on the works at the estate and " * 12 + "the programme.”"
     assert item_title_quality(long_ask) == 0.0  # past LONG_NOTICE_WORDS a quotation is text, not a title
+
+
+def test_minute_numbers_marked_by_the_word_minute_are_items():
+    doc = _lines("Minutes of the meeting of Anytown Parish Council held on 4 March 2024\n"
+                 "Minute No. 45/24 Apologies\nNone.\nMinute No. 46/24 Declarations of interest\nNone.\n"
+                 "Minute 47/24 Planning applications\nNo objection to 12 High St.\nMinute 48/24 Finance\nApproved.\n")
+    scheme, items = choose_items(doc)
+    assert scheme == "number/year" and [c.number for c in items] == ["45/24", "46/24", "47/24", "48/24"]
+    assert items[1].title == "Declarations of interest"
+    # a sentence about a minute is not one
+    assert choose_items(_lines("Finance\nMinute 45/23 was amended to read resolved.\n")) == (None, [])

@@ -89,7 +89,8 @@ SCHEMES = (
 LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
 # A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
 TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
-WORD_MARK = re.compile(r"(?i)^(?:agenda\s+)?item\s*(?:no\.?)?\s*:?\s*([A-Z]\.?-\d{1,2}|\d{1,3}[a-z]?)\b")
+# "Item 5", "Agenda Item E-2", "Minute No. 45/24", "Minute 12": the text itself says the number is an item's.
+WORD_MARK = re.compile(r"(?i)^(?:(?:agenda\s+)?item|minute)\s*(?:no\.?)?\s*:?\s*([A-Z]\.?-\d{1,2}|\d{1,4}[a-z]?)\b")
 # "4.Question submitted by Councillor Leddin": a PDF can set an item's number hard against its title.
 TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
@@ -152,6 +153,8 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                         out.append(Candidate(k, s.name, m.group(1), title, k, 1.5, explicit=True))
             continue
         explicit = bool(WORD_MARK.match(line))
+        # "Minute 45/23 was amended to read…" is a sentence about a minute: a minute mark needs a title
+        titled_only = explicit and line[:1] in "Mm"
         prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
         marker_above = bool(re.fullmatch(FILE_NUMBER_MARKER, prev))
         for s in SCHEMES:
@@ -192,7 +195,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     cut = " ".join(re.split(r"(?<=[a-z])\.\s", title)[0].split()[:8])
                 if cut != title or not q:
                     q, title = max(q, 0.5), cut
-            if q > 0 or explicit:
+            if q > 0 or explicit and not titled_only:
                 out.append(Candidate(i, s.name, m.group(1), title, tl, max(q, 0.5 if explicit else 0), explicit))
     return out
 
