@@ -219,3 +219,16 @@ def test_minute_numbers_marked_by_the_word_minute_are_items():
     assert items[1].title == "Declarations of interest"
     # a sentence about a minute is not one
     assert choose_items(_lines("Finance\nMinute 45/23 was amended to read resolved.\n")) == (None, [])
+
+
+def test_whole_numbers_written_with_their_decimal_and_bracketed_numbers_before_capitals_are_items():
+    titles = ["Apologies for absence", "Declarations of interest", "Planning applications", "Finance"]
+    decimal = _lines("".join(f"{k}.0 {t}\nThe committee considered it.\n{k}.1 It was noted.\n"
+                             for k, t in enumerate(titles, 1)))
+    scheme, items = choose_items(decimal)
+    assert scheme == "number" and [(c.number, c.title) for c in items] == [(str(k), t) for k, t in enumerate(titles, 1)]
+    bracketed = _lines("".join(f"({k}) {t.upper()}\nThe committee considered it.\n" for k, t in enumerate(titles, 1)))
+    assert [c.number for c in choose_items(bracketed)[1]] == ["1", "2", "3", "4"]
+    # before a sentence a bracketed number numbers a resolution's parts
+    parts = _lines("".join(f"({k}) The Committee noted the report and agreed the programme.\n" for k in (1, 2, 3, 4)))
+    assert choose_items(parts) == (None, [])
