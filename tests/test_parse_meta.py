@@ -248,3 +248,15 @@ def test_a_title_line_names_no_body_in_any_common_form():
                  "Annual Meeting 4 May 2023"):
         assert split_title_line(line)[0] is None, line
     assert split_title_line("Planning Committee,   Tuesday  , 4 May 2023")[:2] == ("Planning Committee", "2023-05-04")
+
+
+def test_a_body_named_with_its_place_or_label_and_without_the_document_s_words():
+    from qa.parse.document import parse_text
+    items = ("\n1. Apologies\nApologies were received from Cllr Brown.\n\n2. Declarations of interest\nNone.\n\n"
+             "3. Planning\nThe council resolved to raise no objection.\n")
+    for head, body in (("Borough of Springfield\nZoning Board of Adjustment\nRegular Meeting Minutes\nMarch 4, 2024",
+                        "Zoning Board of Adjustment"),
+                       ("Health and Wellbeing Board\nNotes of the meeting held on 4 March 2024", "Health and Wellbeing Board"),
+                       ("Toronto City Council\nDecision Body: Executive Committee\nMeeting Date: March 4, 2024",
+                        "Executive Committee")):
+        assert parse_text(head + "\n" + items, "x.txt").body == body, head

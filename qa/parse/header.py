@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from qa.parse.meta import BODY_NOUN
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], 1)}
@@ -45,9 +47,22 @@ def find_date(text: str) -> tuple[str | None, re.Match | None]:
 
 # What a dated title line says of the document rather than the body: "Draft Meeting Minutes: October 11, 2018",
 # "Meeting Agenda – 4 May 2023", "Approved Minutes 12/03/2024" (US boards' and parish web pages' page titles).
-DOCUMENT_WORDS = re.compile(r"(?i)(?:(?:draft|approved|unapproved|final|revised|amended|regular|special|annual|"
-                            r"ordinary|extraordinary|adjourned|meeting|minutes|agenda|notes|summary|action|of|the|for)"
-                            r"\b[\s:,\-–—|()]*)+")
+_DOCUMENT = (r"draft|approved|unapproved|final|revised|amended|regular|special|annual|ordinary|extraordinary|"
+             r"adjourned|meeting|minutes|agenda|notes|summary|action|of|the|for")
+DOCUMENT_WORDS = re.compile(rf"(?i)(?:(?:{_DOCUMENT})\b[\s:,\-–—|()]*)+")
+_DOCUMENT_WORD = re.compile(rf"(?i){_DOCUMENT}")
+_ENDS_IN_BODY = re.compile(rf"(?i)\b{BODY_NOUN}(?:\s+of\s+\S+(?:\s+\S+){{0,3}})?$")
+
+
+def without_document_words(name: str) -> str:
+    """A body's name without the document's words printed after it ("Zoning Board of Adjustment Regular Meeting
+    Minutes", "Health and Wellbeing Board Notes of the"); the name as given where no body's name is left."""
+    words = name.split()
+    k = len(words)
+    while k and _DOCUMENT_WORD.fullmatch(words[k - 1].strip(":,-–—|()")):
+        k -= 1
+    head = " ".join(words[:k])
+    return head if k < len(words) and _ENDS_IN_BODY.search(head) else name
 
 
 def split_title_line(line: str) -> tuple[str | None, str | None, str | None]:
@@ -60,8 +75,7 @@ def split_title_line(line: str) -> tuple[str | None, str | None, str | None]:
     # separators, a weekday, separators: stripped in turn, as one pattern anchored at the end backtracks on runs
     # of spaces
     before = re.sub(rf"(?i)\b{WEEKDAY}$", "", before.rstrip(" \t\n,-–")).rstrip(" \t\n,-–").strip(" -–,")
-    if DOCUMENT_WORDS.fullmatch(before):
-        before = ""
+    before = "" if DOCUMENT_WORDS.fullmatch(before) else without_document_words(before)
     after = line[m.end():]
     after = re.sub(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?|\b\d{1,2}\s*(?:am|pm)\b", "", after, flags=re.I)
     venue = after.strip(" ,-–") or None

@@ -58,15 +58,15 @@ WELSH_BODY = re.compile(rf"\b(?P<body>(?i:cyngor)[ \t]+(?i:cymuned|tref|sir|dina
                         rf"(?:[ \t]+(?:a|ac)[ \t]+{_WELSH_PLACE}|[ \t]+{_WELSH_PLACE}){{0,3}})")
 # "City of Coral Gables City Commission Meeting": a line that opens with the meeting's name
 NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:meeting)\b")
-# "COMMITTEE: Transport and Connectivity Committee" (report cover sheets)
-LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|body|decision[- ]maker)\s*:\s*(?-i:(?P<body>{_NAME}))")
+# "COMMITTEE: Transport and Connectivity Committee" (report cover sheets), "Decision Body: Executive Committee"
+LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|(?:decision\s+)?body|decision[- ]maker)\s*:\s*(?-i:(?P<body>{_NAME}))")
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
 DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
                             r"(?:[-–,]|(?i:on)\b)")
 # "Manordeilo and Salem Community Council held their meeting via Zoom on…": a line that opens with the body
 HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")
-# A short line that is nothing but a body's name ("City Commission", "City Council")
-BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
+# A short line that is nothing but a body's name ("City Commission", "City Council", "Zoning Board of Adjustment")
+BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN}{_OF_PLACE})$", re.I)
 ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)+(?=\S)")
 
 def _tidy_body(body: str, council: str | None) -> str:

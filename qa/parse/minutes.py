@@ -5,8 +5,8 @@ import re
 from dataclasses import replace
 
 from qa.parse.body import build_paragraphs
-from qa.parse.clean import TERMINAL, Block, join_page_breaks, looks_like_heading
-from qa.parse.header import DATE_DMY, find_date, split_names, split_title_line
+from qa.parse.clean import TERMINAL, Block, join_page_breaks
+from qa.parse.header import DATE_DMY, find_date, split_names, split_title_line, without_document_words
 from qa.parse.common import Draft, DraftItem, content_words, item_key, title_overlap
 
 ITEM_NO = r"(?:\d{1,3}/\d{2,4}|[A-Z]{1,3}\d{1,3}(?:/\d{2,4})?|\d{1,4})"
@@ -75,7 +75,7 @@ def header(blocks: list[Block]) -> dict:
         if m:
             iso, _ = find_date(m.group(2))
             if iso:
-                info.update(body=m.group(1).strip(" ,"), date=iso)
+                info.update(body=without_document_words(m.group(1).strip(" ,")), date=iso)
                 break
         body, iso, venue = split_title_line(text)
         if iso:
