@@ -15,6 +15,10 @@ def test_body_from_a_date_line_and_from_meeting_of():
     assert find_body(["COMMITTEE: Transport and Connectivity Committee"]) == "Transport and Connectivity Committee"
 
 
+def test_a_meeting_of_council_is_of_the_council():
+    assert find_body(["Ordinary Meeting of Council", "04/03/2024", "Minutes"]) == "Council"
+
+
 def test_body_drops_the_council_it_belongs_to():
     assert find_body(["City of Coral Gables City Commission Meeting", "March 12, 2024"],
                      "City of Coral Gables") == "City Commission"

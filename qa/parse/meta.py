@@ -72,7 +72,7 @@ ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annu
 def _tidy_body(body: str, council: str | None) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,.-–:")
     last = re.split(r"(?i)\b(?:meeting|minutes)\s+of\s+(?:the\s+)?", body)[-1]
-    if last != body and len(last.split()) >= 2 and re.search(BODY_NOUN + "$", last, re.I):
+    if last != body and re.fullmatch(r"(?:\S+\s+)*" + BODY_NOUN, last, re.I):
         body = last  # "March Meeting of Wereham PC Minutes of the meeting of the Wereham Parish Council"
     body = ADJECTIVES.sub("", body)
     body = re.sub(r"(?i)\s+meeting$", "", body)
