@@ -264,3 +264,10 @@ def test_a_body_named_with_its_place_or_label_and_without_the_document_s_words()
                        ("Toronto City Council\nDecision Body: Executive Committee\nMeeting Date: March 4, 2024",
                         "Executive Committee")):
         assert parse_text(head + "\n" + items, "x.txt").body == body, head
+
+
+def test_a_small_council_is_named_with_its_place_and_a_regular_meeting_line_names_its_body():
+    assert find_body(["Anytown Parish Council", "You are summoned to attend the meeting of the Parish Council on "
+                      "Monday 4 March 2024 at 7.30pm.", "AGENDA"]) == "Anytown Parish Council"
+    assert find_body(["CITY OF SPRINGFIELD", "CITY COUNCIL REGULAR MEETING AGENDA", "Tuesday, March 5, 2024"]) \
+        == "City Council"

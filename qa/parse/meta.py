@@ -56,8 +56,10 @@ ANOTHER_MEETING = re.compile(r"(?i)\b(?:next|last|previous|future|following|subs
 _WELSH_PLACE = r"[A-ZÂÊÎÔÛŴŶ][\w’'-]+"
 WELSH_BODY = re.compile(rf"\b(?P<body>(?i:cyngor)[ \t]+(?i:cymuned|tref|sir|dinas)[ \t]+{_WELSH_PLACE}"
                         rf"(?:[ \t]+(?:a|ac)[ \t]+{_WELSH_PLACE}|[ \t]+{_WELSH_PLACE}){{0,3}})")
-# "City of Coral Gables City Commission Meeting": a line that opens with the meeting's name
-NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:meeting)\b")
+# "City of Coral Gables City Commission Meeting", "CITY COUNCIL REGULAR MEETING AGENDA": a line that opens with
+# the meeting's name
+NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?"
+                          r"(?i:meeting)\b")
 # "COMMITTEE: Transport and Connectivity Committee" (report cover sheets), "Decision Body: Executive Committee"
 LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|(?:decision\s+)?body|decision[- ]maker)\s*:\s*(?-i:(?P<body>{_NAME}))")
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
@@ -94,10 +96,24 @@ MUNICIPALITY = re.compile(r"(?i)^(city|town|township|county|borough|village)\s+o
 SMALL_PLACE = re.compile(r"^(?i:town|township|village)\s+(?i:of)(?:\s+[A-Z][\w'’.-]*){1,4}$")
 
 
+# A parish, town or community council meets as itself: "the Parish Council" of a summons is the "Anytown Parish
+# Council" its letterhead names.
+SMALL_COUNCIL = re.compile(r"(?i)^(?:parish|town|community) council$")
+
+
 def find_body(lines: list[str], council: str | None = None) -> str | None:
     """The meeting body named in the header block, by the patterns above in order of trust."""
     head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
     near = first_lines(head, 40)
+    body = _named_body(head, near, council)
+    if body and SMALL_COUNCIL.match(body):
+        named = (m.group("body") for line in near if (m := BODY_LINE.match(line)))
+        return next((_tidy_body(n, None) for n in named if n.lower().endswith(" " + body.lower())), body)
+    return body
+
+
+def _named_body(head: list[str], near: list[str], council: str | None) -> str | None:
+    """The first body the patterns above find, in order of trust, however generic ("Parish Council")."""
     joined = " ".join(near)
     top = " ".join(first_lines(head, 8))[:TITLE_CHARS]
     m = MINUTES_OF.search(top)
