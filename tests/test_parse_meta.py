@@ -19,6 +19,12 @@ def test_a_meeting_of_council_is_of_the_council():
     assert find_body(["Ordinary Meeting of Council", "04/03/2024", "Minutes"]) == "Council"
 
 
+def test_a_report_names_the_body_it_goes_to():
+    assert find_body(["Report to: Cabinet", "Date of meeting: 12 March 2024"]) == "Cabinet"
+    assert find_body(["Report to: Overview and Scrutiny Committee", "Date: 4 March 2024"]) == \
+        "Overview and Scrutiny Committee"
+
+
 def test_body_drops_the_council_it_belongs_to():
     assert find_body(["City of Coral Gables City Commission Meeting", "March 12, 2024"],
                      "City of Coral Gables") == "City Commission"

@@ -60,8 +60,10 @@ WELSH_BODY = re.compile(rf"\b(?P<body>(?i:cyngor)[ \t]+(?i:cymuned|tref|sir|dina
 # the meeting's name
 NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?"
                           r"(?i:meeting)\b")
-# "COMMITTEE: Transport and Connectivity Committee" (report cover sheets), "Decision Body: Executive Committee"
-LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|(?:decision\s+)?body|decision[- ]maker)\s*:\s*(?-i:(?P<body>{_NAME}))")
+# "COMMITTEE: Transport and Connectivity Committee", "Report to: Cabinet" (report cover sheets), "Decision Body:
+# Executive Committee"
+LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|(?:decision\s+)?body|decision[- ]maker|report\s+to)\s*:\s*"
+                        rf"(?-i:(?P<body>{_NAME}|{_NOUN_AS_NAME}\b))")
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
 DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
                             r"(?:[-–,]|(?i:on)\b)")
