@@ -5,7 +5,7 @@ Every civic term used across Minutebook is defined here, once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass
 from datetime import date as _date
 
 KINDS = ("minutes", "agenda", "report", "transcript", "decision-record", "written-questions")

@@ -277,3 +277,12 @@ def test_a_small_council_is_named_with_its_place_and_a_regular_meeting_line_name
                       "Monday 4 March 2024 at 7.30pm.", "AGENDA"]) == "Anytown Parish Council"
     assert find_body(["CITY OF SPRINGFIELD", "CITY COUNCIL REGULAR MEETING AGENDA", "Tuesday, March 5, 2024"]) \
         == "City Council"
+
+
+def test_a_board_named_by_its_place_not_an_office_of_it():
+    assert find_body(["Clerk of the Board of Supervisors", "Land Use Committee", "March 4, 2024"]) == "Land Use Committee"
+    assert find_body(["Regular Meeting of the Board of Trustees", "March 4, 2024"]) == "Board of Trustees"
+    assert find_body(["Zoning Board of Adjustment Regular Meeting Minutes March 4, 2024"]) == "Zoning Board of Adjustment"
+    from qa.parse.header import split_title_line
+    assert split_title_line("Health and Wellbeing Board Notes of the meeting 4 March 2024")[0] == \
+        "Health and Wellbeing Board"

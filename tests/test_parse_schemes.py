@@ -217,18 +217,20 @@ def test_minute_numbers_marked_by_the_word_minute_are_items():
     scheme, items = choose_items(doc)
     assert scheme == "number/year" and [c.number for c in items] == ["45/24", "46/24", "47/24", "48/24"]
     assert items[1].title == "Declarations of interest"
-    # a sentence about a minute is not one
+    # a sentence about a minute is not one, nor a year after "Item"
     assert choose_items(_lines("Finance\nMinute 45/23 was amended to read resolved.\n")) == (None, [])
+    assert choose_items(_lines("Accounts\nMinute 45/23 The clerk reported that the bank mandate had been updated.\n"
+                               "Payments\nThe payments were approved.\n")) == (None, [])
+    assert choose_items(_lines("Item 2024 of the capital plan, the fire station roof, was deferred.\n")) == (None, [])
 
 
-def test_whole_numbers_written_with_their_decimal_and_bracketed_numbers_before_capitals_are_items():
+def test_whole_numbers_written_with_their_decimal_are_items_and_bracketed_numbers_are_not():
     titles = ["Apologies for absence", "Declarations of interest", "Planning applications", "Finance"]
     decimal = _lines("".join(f"{k}.0 {t}\nThe committee considered it.\n{k}.1 It was noted.\n"
                              for k, t in enumerate(titles, 1)))
     scheme, items = choose_items(decimal)
     assert scheme == "number" and [(c.number, c.title) for c in items] == [(str(k), t) for k, t in enumerate(titles, 1)]
-    bracketed = _lines("".join(f"({k}) {t.upper()}\nThe committee considered it.\n" for k, t in enumerate(titles, 1)))
-    assert [c.number for c in choose_items(bracketed)[1]] == ["1", "2", "3", "4"]
-    # before a sentence a bracketed number numbers a resolution's parts
-    parts = _lines("".join(f"({k}) The Committee noted the report and agreed the programme.\n" for k in (1, 2, 3, 4)))
-    assert choose_items(parts) == (None, [])
+    # bracketed numbers number an item's parts: a planning list, an ordinance's sections, a resolution's parts
+    listed = _lines("1. APOLOGIES\n2. PLANNING\n(1) 24/00123/FUL LAND AT HIGH STREET\n(2) 24/00124/FUL THE OLD BARN\n"
+                    "(3) TREE WORKS\n3. FINANCE\n4. CLOSE\n")
+    assert [(c.number, c.title) for c in choose_items(listed)[1]][2:] == [("3", "FINANCE"), ("4", "CLOSE")]

@@ -72,3 +72,22 @@ def test_printed_item_headings_cut_speech_without_named_speakers():
                                                       ("5", "Public comment")]
     assert "The reserve pays for the pool." in " ".join(p.text for p in item(m, "4").paragraphs)
     assert " ".join(p.text for p in item(m, "5").paragraphs).endswith("No speakers have signed up.")
+
+
+def test_speech_naming_an_item_is_kept_and_printed_headings_find_their_items():
+    head = "Example Committee - Monday 1 July 2024\nVerbatim transcript\n\n"
+    short = parse_text(head + "good evening we will\nstart with the budget and then\nitem 5 is the public comment "
+                       "section so\nplease keep remarks short\n", "t.txt", council="Example Council")
+    assert "item 5 is the public comment section so" in " ".join(p.text for _, p in short.paragraphs())
+    said = "Thank you all for coming to the meeting of the committee this evening. "
+    m = parse_text(head + "Item 4 – Budget\n\n" + said + "We will come to item 6 after the break. " + said
+                   + "\n\nItem 5 – Libraries\n\n" + said + "\n\nItem 6 – Parks strategy\n\nThe parks speech.\n\n"
+                   "Item 7.1 – Roads\n\n" + said + "\n\nItem 7.2 – Paths\n\n" + said + "\n",
+                   "t.txt", council="Example Council")
+    assert [(i.number, i.title) for i in m.items if i.number] == [
+        ("4", "Budget"), ("6", "Parks strategy"), ("5", "Libraries"), ("7.1", "Roads"), ("7.2", "Paths")]
+    assert item(m, "6").paragraphs[-1].text == "The parks speech."  # back to item 6, which speech had opened
+    assert item(m, "5").paragraphs[0].text.startswith("Thank you all")
+    spoken = parse_text(head + "We now move on to agenda item e-2, the shutters.\n\nAgenda Item E-2 – Shutters\n\n"
+                        + said + "\n", "t.txt", council="Example Council")
+    assert [i.number for i in spoken.items if i.number] == ["E-2"]

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from qa.parse.meta import BODY_NOUN
-
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], 1)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+# Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission").
+BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group|District)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
@@ -50,13 +50,12 @@ def find_date(text: str) -> tuple[str | None, re.Match | None]:
 _DOCUMENT = (r"draft|approved|unapproved|final|revised|amended|regular|special|annual|ordinary|extraordinary|"
              r"adjourned|meeting|minutes|agenda|notes|summary|action|of|the|for")
 DOCUMENT_WORDS = re.compile(rf"(?i)(?:(?:{_DOCUMENT})\b[\s:,\-–—|()]*)+")
-_DOCUMENT_WORD = re.compile(rf"(?i){_DOCUMENT}")
+_DOCUMENT_WORD = re.compile(rf"(?i)(?:{_DOCUMENT})")
 _ENDS_IN_BODY = re.compile(rf"(?i)\b{BODY_NOUN}(?:\s+of\s+\S+(?:\s+\S+){{0,3}})?$")
 
 
 def without_document_words(name: str) -> str:
-    """A body's name without the document's words printed after it ("Zoning Board of Adjustment Regular Meeting
-    Minutes", "Health and Wellbeing Board Notes of the"); the name as given where no body's name is left."""
+    """A body's name without the document's words after it ("X Board Regular Meeting Minutes"), else name as given."""
     words = name.split()
     k = len(words)
     while k and _DOCUMENT_WORD.fullmatch(words[k - 1].strip(":,-–—|()")):

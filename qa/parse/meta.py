@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from qa.parse.dates import HEAD_LINES, dates_in
+from qa.parse.header import BODY_NOUN
 # A header window holds as much text whether a reader gives printed lines or whole paragraphs (a PDF, a web
 # page): a line counts once for each LINE_CHARS characters.
 LINE_CHARS = 100
@@ -21,16 +22,15 @@ def first_lines(lines: list[str], n: int) -> list[str]:
     return out
 
 
-# Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission").
-BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group|District)"
 # The noun as a name sets it: capitalised or in capitals ("Planning Board", "CITY COUNCIL"), never "the next
 # board meeting will be…" in a sentence.
 _NOUN_AS_NAME = rf"(?:{BODY_NOUN}|{BODY_NOUN.upper()})"
 # "Municipal District of Newcastle West", "Metropolitan District of Limerick": a body named by its place after it.
 _NOT_PLACE = (r"(?!(?i:the|held|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
-              r"march|april|may|june|july|august|september|october|november|december)\b)")
+              r"march|april|may|june|july|august|september|october|november|december|regular|special|ordinary|"
+              r"extraordinary|annual|adjourned|meeting|minutes|agenda)\b)")
 _OF_PLACE = rf"(?:\s+(?:of|OF)\s+{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+{_NOT_PLACE}[A-Z][\w’'-]+){{0,3}})?"
-_NAME = rf"[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
+_NAME = rf"(?:[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
 _CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?{_NOUN_AS_NAME}"
               rf"(?:\s+(?:and|&)\s+[A-Z][\w’' &-]{{0,80}}?\b{_NOUN_AS_NAME}|{_OF_PLACE})")
@@ -69,14 +69,17 @@ DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?
                             r"(?:[-–,]|(?i:on)\b)")
 # "Manordeilo and Salem Community Council held their meeting via Zoom on…": a line that opens with the body
 HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")
-# A short line that is nothing but a body's name ("City Commission", "City Council", "Zoning Board of Adjustment")
-BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN}{_OF_PLACE})$", re.I)
+# A short line that is nothing but a body's name ("City Commission", "City Council")
+BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
+# A line naming a body by its place after it, its words capitalised ("Zoning Board of Adjustment", "BOARD OF
+# SUPERVISORS"); not an office of it ("Clerk of the Board of Supervisors")
+BODY_OF_PLACE_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,3}}{_NOUN_AS_NAME}{_OF_PLACE})$")
 ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)+(?=\S)")
 
 def _tidy_body(body: str, council: str | None) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,.-–:")
     last = re.split(r"(?i)\b(?:meeting|minutes)\s+of\s+(?:the\s+)?", body)[-1]
-    if last != body and re.fullmatch(r"(?:\S+\s+)*" + BODY_NOUN, last, re.I):
+    if last != body and re.fullmatch(rf"(?:\S+\s+)*{BODY_NOUN}(?:\s+of\s+\S+(?:\s+\S+){{0,3}})?", last, re.I):
         body = last  # "March Meeting of Wereham PC Minutes of the meeting of the Wereham Parish Council"
     body = ADJECTIVES.sub("", body)
     body = re.sub(r"(?i)\s+meeting$", "", body)
@@ -165,6 +168,7 @@ LINE_BODIES = (
     (NAME_MEETING, lambda body, line: True),
     (HELD_BY, lambda body, line: len(body.split()) >= 2),
     (BODY_LINE, lambda body, line: not MUNICIPALITY.match(line)),
+    (BODY_OF_PLACE_LINE, lambda body, line: " of " in body.lower() and not MUNICIPALITY.match(line)),
 )
 
 

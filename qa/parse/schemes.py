@@ -90,14 +90,12 @@ LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
 # A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
 TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
 # "Item 5", "Agenda Item E-2", "Minute No. 45/24", "Minute 12": the text itself says the number is an item's.
-WORD_MARK = re.compile(r"(?i)^(?:(?:agenda\s+)?item|minute)\s*(?:no\.?)?\s*:?\s*([A-Z]\.?-\d{1,2}|\d{1,4}[a-z]?)\b")
+WORD_MARK = re.compile(r"(?i)^(?:(?P<item>(?:agenda\s+)?item)|minute)\s*(?:no\.?\s*)?(?::\s*)?"
+                       r"([A-Z]\.?-\d{1,2}|\d{1,3}[a-z]?)\b")
 # "4.Question submitted by Councillor Leddin": a PDF can set an item's number hard against its title.
 TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 # "1.0 APOLOGIES", "2.0 MINUTES": a whole number written with its decimal (its sub-items are 1.1, 1.2).
 WHOLE = r"\.0(?=\s)"
-# "(1) APOLOGIES FOR ABSENCE": a number in brackets heads an item only before a capitals heading; before a
-# sentence ("(1) The Committee noted the report.") it numbers a resolution's parts.
-PAREN_NUMBER = re.compile(r"^\((\d{1,3})\)\s+(\S.*)$")
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
 DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
@@ -157,18 +155,18 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     if re.fullmatch(s.number, m.group(1)):
                         out.append(Candidate(k, s.name, m.group(1), title, k, 1.5, explicit=True))
             continue
-        explicit = bool(WORD_MARK.match(line))
-        paren = PAREN_NUMBER.match(line)
-        bare = f"{paren.group(1)}. {paren.group(2)}" if paren and is_caps_heading(paren.group(2)) else line
-        # "Minute 45/23 was amended to read…" is a sentence about a minute: a minute mark needs a title
-        titled_only = explicit and line[:1] in "Mm"
+        mark = WORD_MARK.match(line)
+        explicit = bool(mark)
+        # A minute mark numbers the minutes as any number does: it needs a title, and a run of them ("Minute 45/23
+        # was amended…", "Minute 45/23 The clerk reported…" are sentences about one minute)
+        minute_mark = bool(mark and not mark.group("item"))
         prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
         marker_above = bool(re.fullmatch(FILE_NUMBER_MARKER, prev))
         for s in SCHEMES:
             if s.name == "reference" and marker_above:
                 continue  # "a." then "2026-472": a file number under a sub-item's marker, not an item
             m = re.match(rf"(?i:{LEAD})({s.number})(?:[.):]|\.-)?(?:\s+(.*))?$", line) if explicit else \
-                re.match(rf"({s.number})(?:{WHOLE}|[.)]|\.-)?(?:(?:\s+|{TIGHT})(.*))?$", bare)
+                re.match(rf"({s.number})(?:{WHOLE}|[.)]|\.-)?(?:(?:\s+|{TIGHT})(.*))?$", line)
             if not m:
                 continue
             title, tl = (m.group(2) or "").strip(), i
@@ -202,8 +200,9 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     cut = " ".join(re.split(r"(?<=[a-z])\.\s", title)[0].split()[:8])
                 if cut != title or not q:
                     q, title = max(q, 0.5), cut
-            if q > 0 or explicit and not titled_only:
-                out.append(Candidate(i, s.name, m.group(1), title, tl, max(q, 0.5 if explicit else 0), explicit))
+            if q > 0 or explicit and not minute_mark:
+                out.append(Candidate(i, s.name, m.group(1), title, tl, max(q, 0.5 if explicit else 0),
+                                     explicit and not minute_mark))
     return out
 
 

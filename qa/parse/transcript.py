@@ -17,7 +17,8 @@ _N = r"(\d{1,2}[a-z]?|[A-Z]-\d{1,2}(?![\w-])|" + "|".join(NUMBER_WORDS) + r")"
 # A speaker's turn: "Mayor Lago:", "Councillor Lukes:", "Assistant City Attorney Ceballos:", "THE CHAIR:"
 SPEAKER = re.compile(r"^((?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\s+(?=\S)")
 # An item heading printed in a transcript: "Agenda Item E-2 [2:52 p.m.]", "Item 4 – Budget", "ITEM 4. BUDGET"
-ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}[a-z]?)\b(?:[.:)](?!\d))?\s*(?:\[[^\]]*\])?\s*(.*)$")
+ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}(?:\.\d{1,2})?[a-z]?)\b(?:[.:)](?!\d))?\s*"
+                          r"(?:\[[^\]]*\])?\s*(.*)$")
 TRANSITION = [
     re.compile(rf"(?i)\bitem\s+number\s+{_N}\s+on\s+the\s+agenda\b"),
     re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
@@ -84,23 +85,30 @@ def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = N
             break
     tail_at = next((i for i, l in enumerate(lines) if TAIL_HEADING.match(l.strip()) and i > len(lines) * 0.5), len(lines))
     items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading", page=p) for h, p in zip(head, head_pages)])]
+    cur = 0  # the item speech is being said under
+
+    def go_to(number: str | None, title: str, replace_title: bool = False) -> int:
+        """The index of the item numbered so, opened if new; a printed title replaces a spoken one."""
+        at = next((k for k, (_, n, _, _) in enumerate(items) if number and n == number), None)
+        if at is None:
+            items.append((number or "final", number, title or (f"Item {number}" if number else "Final item"), []))
+            return len(items) - 1
+        if replace_title and title:
+            items[at] = (*items[at][:2], title, items[at][3])
+        return at
+
     for heading, run, run_pages in _runs(lines[:tail_at], pages[:tail_at]):
-        if heading:  # a printed "Item 4 – Budget" opens its item; the speech under it is said there
-            number, title = heading.group(1).upper(), " ".join(heading.group(2).strip(" –-").split()[:12])
-            if items[-1][1] == number:  # speech had just moved on to it: the printed title is the better one
-                items[-1] = (*items[-1][:2], title or items[-1][2], items[-1][3])
-            elif not any(n == number for _, n, _, _ in items):
-                items.append((number, number, title or f"Item {number}", []))
+        if heading:  # a printed "Item 4 – Budget" opens its item, or goes back to it; the speech under it is said there
+            cur = go_to(heading.group(1).upper(), " ".join(heading.group(2).strip(" –-").split()[:12]),
+                        replace_title=True)
         speech = " ".join(l.strip() for l in run if l.strip())
         word_pages, at = _word_pages(run, run_pages), 0
         for seg, opens in segments(speech, transition):
-            if opens and not (opens[0] and any(n == opens[0] for _, n, _, _ in items)):  # said under its heading
-                number, title = opens
-                key = number if number else "final"
-                items.append((key, number, title or (f"Item {number}" if number else "Final item"), []))
+            if opens:
+                cur = go_to(opens[0].upper() if opens[0] else None, opens[1])
             page = word_pages[at] if at < len(word_pages) else None
             at += len(seg.split())
-            items[-1][3].append(Block(text=seg, kind="paragraph", page=page))
+            items[cur][3].append(Block(text=seg, kind="paragraph", page=page))
     tail = []
     for b in join_page_breaks(to_blocks("\n".join(lines[tail_at:]), pages=pages[tail_at:])):
         long = b.kind in ("paragraph", "bullet") and len(b.text.split()) > MAX_WORDS
@@ -126,7 +134,8 @@ def _runs(lines: list[str], pages: list[int | None]):
     heading, run, run_pages = None, [], []
     for line, page in zip(lines, pages):
         m = ITEM_HEADING.match(line.strip())
-        if m and len(m.group(2).split()) <= 12:
+        # printed as a heading: "Item"/"ITEM" capitalised, a title that is no run of speech ("item 5 is the …")
+        if m and line.strip()[:1] in "IA" and not m.group(2)[:1].islower() and len(m.group(2).split()) <= 12:
             if heading or run:
                 yield heading, run, run_pages
             heading, run, run_pages = m, [], []
