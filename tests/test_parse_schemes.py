@@ -234,3 +234,17 @@ def test_whole_numbers_written_with_their_decimal_are_items_and_bracketed_number
     listed = _lines("1. APOLOGIES\n2. PLANNING\n(1) 24/00123/FUL LAND AT HIGH STREET\n(2) 24/00124/FUL THE OLD BARN\n"
                     "(3) TREE WORKS\n3. FINANCE\n4. CLOSE\n")
     assert [(c.number, c.title) for c in choose_items(listed)[1]][2:] == [("3", "FINANCE"), ("4", "CLOSE")]
+
+
+def test_written_questions_numbered_question_by_question_are_items():
+    doc = _lines("Written Questions and Answers\n" + "".join(
+        f"Question {k} from Councillor {who} to the Leader\nWhat is the reserve balance?\nAnswer\nIt is £12m.\n"
+        for k, who in ((1, "Smith"), (2, "Jones"), (3, "Brown"))))
+    scheme, items = choose_items(doc)
+    assert [c.number for c in items] == ["1", "2", "3"]
+    assert items[1].title == "Question 2 from Councillor Jones to the Leader"
+    # a public question inside minutes' numbered items stays inside its item
+    minutes = _lines("1. Apologies\nNone.\n2. Minutes\nApproved.\n3. Public questions\nQuestion 1 from Mr Smith\n"
+                     "Why is the park closed?\nQuestion 2 from Mrs Jones\nWhen will it reopen?\n4. Finance\n5. Planning\n")
+    assert [(c.number, c.title) for c in choose_items(minutes)[1]][2:] == [("3", "Public questions"), ("4", "Finance"),
+                                                                          ("5", "Planning")]

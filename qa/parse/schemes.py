@@ -85,12 +85,13 @@ SCHEMES = (
     # "A.-1.", "E-2", "H.-1." — lettered sections' items (Legistar agendas, items named in transcripts).
     Scheme("letter-number", r"[A-Z]\.?-\d{1,2}", _prefixed, sub_of="-"),
 )
-# How a number sits in front of its title: "Item 5", "Minute 12", "Agenda Item E-2", or the bare number.
-LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
+# How a number sits in front of its title: "Item 5", "Minute 12", "Agenda Item E-2", "Question 3", or the bare number.
+LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?|question\s+(?:no\.?\s*)?)?"
 # A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
 TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
-# "Item 5", "Agenda Item E-2", "Minute No. 45/24", "Minute 12": the text itself says the number is an item's.
-WORD_MARK = re.compile(r"(?i)^(?:(?P<item>(?:agenda\s+)?item)|minute)\s*(?:no\.?\s*)?(?::\s*)?"
+# "Item 5", "Agenda Item E-2", "Minute No. 45/24", "Minute 12", "Question 3 from Councillor Hart to the Leader"
+# (written questions and answers): the text itself says the number is an item's.
+WORD_MARK = re.compile(r"(?i)^(?:(?P<item>(?:agenda\s+)?item)|minute|(?P<question>question))\s*(?:no\.?\s*)?(?::\s*)?"
                        r"([A-Z]\.?-\d{1,2}|\d{1,3}[a-z]?)\b")
 # "4.Question submitted by Councillor Leddin": a PDF can set an item's number hard against its title.
 TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
@@ -157,9 +158,10 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             continue
         mark = WORD_MARK.match(line)
         explicit = bool(mark)
-        # A minute mark numbers the minutes as any number does: it needs a title, and a run of them ("Minute 45/23
-        # was amended…", "Minute 45/23 The clerk reported…" are sentences about one minute)
+        # A minute or question mark numbers them as any number does: it needs a title, and a run of them ("Minute
+        # 45/23 was amended…", "Minute 45/23 The clerk reported…" are sentences about one minute)
         minute_mark = bool(mark and not mark.group("item"))
+        question = bool(mark and mark.group("question"))
         prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
         marker_above = bool(re.fullmatch(FILE_NUMBER_MARKER, prev))
         for s in SCHEMES:
@@ -170,6 +172,8 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             if not m:
                 continue
             title, tl = (m.group(2) or "").strip(), i
+            if question and title:
+                title = line  # "Question 3 from Councillor Hart to the Leader": the asker is the title's substance
             if title.startswith("[") or re.match(r"^\d{1,2}[.:]\d{2}", title):
                 title = ""  # "Agenda Item E-2 [2:52 p.m.]": a time, not a title
             if not title:
