@@ -286,3 +286,8 @@ def test_a_board_named_by_its_place_not_an_office_of_it():
     from qa.parse.header import split_title_line
     assert split_title_line("Health and Wellbeing Board Notes of the meeting 4 March 2024")[0] == \
         "Health and Wellbeing Board"
+
+
+def test_a_committee_of_the_whole_is_a_body():
+    assert find_body(["Committee of the Whole", "March 4, 2024"]) == "Committee of the Whole"
+    assert find_body(["Minutes of the Committee of the Whole held on 4 March 2024"]) == "Committee of the Whole"

@@ -8,8 +8,10 @@ MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], 1)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-# Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission").
-BODY_NOUN = r"(?:Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|Assembly|Executive|Forum|Group|District)"
+# Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission"); a
+# council sitting as a "Committee of the Whole" (US and Canadian cities) before the plain noun it starts with.
+BODY_NOUN = (r"(?:Committee of the Whole|Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|"
+             r"Assembly|Executive|Forum|Group|District)")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
