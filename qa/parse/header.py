@@ -53,7 +53,8 @@ _DOCUMENT = (r"draft|approved|unapproved|final|revised|amended|regular|special|a
              r"adjourned|meeting|minutes|agenda|notes|summary|action|of|the|for")
 DOCUMENT_WORDS = re.compile(rf"(?i)(?:(?:{_DOCUMENT})\b[\s:,\-–—|()]*)+")
 _DOCUMENT_WORD = re.compile(rf"(?i)(?:{_DOCUMENT})")
-_ENDS_IN_BODY = re.compile(rf"(?i)\b{BODY_NOUN}(?:\s+of\s+\S+(?:\s+\S+){{0,3}})?$")
+# A name ending as a body's does: "… Committee", "Board of Adjustment".
+ENDS_IN_BODY = re.compile(rf"(?i)\b{BODY_NOUN}(?:\s+of\s+\S+(?:\s+\S+){{0,3}})?$")
 
 
 def without_document_words(name: str) -> str:
@@ -63,7 +64,7 @@ def without_document_words(name: str) -> str:
     while k and _DOCUMENT_WORD.fullmatch(words[k - 1].strip(":,-–—|()")):
         k -= 1
     head = " ".join(words[:k])
-    return head if k < len(words) and _ENDS_IN_BODY.search(head) else name
+    return head if k < len(words) and ENDS_IN_BODY.search(head) else name
 
 
 def split_title_line(line: str) -> tuple[str | None, str | None, str | None]:

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from qa.parse.dates import HEAD_LINES, dates_in
-from qa.parse.header import BODY_NOUN
+from qa.parse.header import BODY_NOUN, ENDS_IN_BODY
 # A header window holds as much text whether a reader gives printed lines or whole paragraphs (a PDF, a web
 # page): a line counts once for each LINE_CHARS characters.
 LINE_CHARS = 100
@@ -79,7 +79,7 @@ ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annu
 def _tidy_body(body: str, council: str | None) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,.-–:")
     last = re.split(r"(?i)\b(?:meeting|minutes)\s+of\s+(?:the\s+)?", body)[-1]
-    if last != body and re.fullmatch(rf"(?:\S+\s+)*{BODY_NOUN}(?:\s+of\s+\S+(?:\s+\S+){{0,3}})?", last, re.I):
+    if last != body and ENDS_IN_BODY.search(last):
         body = last  # "March Meeting of Wereham PC Minutes of the meeting of the Wereham Parish Council"
     body = ADJECTIVES.sub("", body)
     body = re.sub(r"(?i)\s+meeting$", "", body)
