@@ -91,3 +91,16 @@ def test_speech_naming_an_item_is_kept_and_printed_headings_find_their_items():
     spoken = parse_text(head + "We now move on to agenda item e-2, the shutters.\n\nAgenda Item E-2 – Shutters\n\n"
                         + said + "\n", "t.txt", council="Example Council")
     assert [i.number for i in spoken.items if i.number] == ["E-2"]
+
+
+def test_named_speakers_go_back_to_an_item_already_open_and_keep_speech_naming_one():
+    turns = ("MAYOR BOWMAN: Thank you all.\nCOUNCILMEMBER LUKES: Thank you, Mayor.\nMS. SMITH: The report is "
+             "as circulated.\nMAYOR BOWMAN: Any questions?\nCOUNCILMEMBER LUKES: None from me.\n")
+    m = parse_text("CITY COUNCIL MEETING\nVERBATIM TRANSCRIPT\nTuesday, March 4, 2025\n\nItem 4 – Budget\n\n" + turns
+                   + "MAYOR BOWMAN: We will come to item 6 after the break.\nItem 5 – Libraries\n\n" + turns
+                   + "Item 6 – Parks strategy\n\nMAYOR BOWMAN: The parks speech,\nitem 6 is the one we have waited for.\n"
+                   + turns, "t.txt", council="City of Springfield")
+    assert [(i.number, i.title) for i in m.items if i.number] == [("4", "Budget"), ("6", "Parks strategy"),
+                                                                  ("5", "Libraries")]
+    six = item(m, "6").paragraphs
+    assert any(p.speaker == "MAYOR BOWMAN" and "The parks speech, item 6 is the one" in p.text for p in six)

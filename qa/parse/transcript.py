@@ -19,6 +19,7 @@ SPEAKER = re.compile(r"^((?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\
 # An item heading printed in a transcript: "Agenda Item E-2 [2:52 p.m.]", "Item 4 – Budget", "ITEM 4. BUDGET"
 ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}(?:\.\d{1,2})?[a-z]?)\b(?:[.:)](?!\d))?\s*"
                           r"(?:\[[^\]]*\])?\s*(.*)$")
+HEADING_WORDS = 12  # a printed heading's title; past it, the line is a caption said under the item
 TRANSITION = [
     re.compile(rf"(?i)\bitem\s+number\s+{_N}\s+on\s+the\s+agenda\b"),
     re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
@@ -86,26 +87,14 @@ def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = N
     tail_at = next((i for i, l in enumerate(lines) if TAIL_HEADING.match(l.strip()) and i > len(lines) * 0.5), len(lines))
     items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [Block(text=h, kind="heading", page=p) for h, p in zip(head, head_pages)])]
     cur = 0  # the item speech is being said under
-
-    def go_to(number: str | None, title: str, replace_title: bool = False) -> int:
-        """The index of the item numbered so, opened if new; a printed title replaces a spoken one."""
-        at = next((k for k, (_, n, _, _) in enumerate(items) if number and n == number), None)
-        if at is None:
-            items.append((number or "final", number, title or (f"Item {number}" if number else "Final item"), []))
-            return len(items) - 1
-        if replace_title and title:
-            items[at] = (*items[at][:2], title, items[at][3])
-        return at
-
     for heading, run, run_pages in _runs(lines[:tail_at], pages[:tail_at]):
         if heading:  # a printed "Item 4 – Budget" opens its item, or goes back to it; the speech under it is said there
-            cur = go_to(heading.group(1).upper(), " ".join(heading.group(2).strip(" –-").split()[:12]),
-                        replace_title=True)
+            cur = _go_to(items, heading.group(1).upper(), _heading_title(heading), replace_title=True)
         speech = " ".join(l.strip() for l in run if l.strip())
         word_pages, at = _word_pages(run, run_pages), 0
         for seg, opens in segments(speech, transition):
             if opens:
-                cur = go_to(opens[0].upper() if opens[0] else None, opens[1])
+                cur = _go_to(items, opens[0].upper() if opens[0] else None, opens[1])
             page = word_pages[at] if at < len(word_pages) else None
             at += len(seg.split())
             items[cur][3].append(Block(text=seg, kind="paragraph", page=page))
@@ -129,13 +118,33 @@ def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = N
         draft.warn("no agenda item named in the speech; segments are not tied to items")
 
 
+def printed_heading(line: str) -> re.Match | None:
+    """An item heading as printed: "Item"/"ITEM" capitalised, a title that is no run of speech ("item 5 is the …")."""
+    m = ITEM_HEADING.match(line)
+    return m if m and line[:1] in "IA" and not m.group(2)[:1].islower() else None
+
+
+def _heading_title(m: re.Match) -> str:
+    return " ".join(m.group(2).strip(" –-").split()[:HEADING_WORDS])
+
+
+def _go_to(items: list, number: str | None, title: str, replace_title: bool = False) -> int:
+    """The index of the item numbered so, opened if new; a printed title replaces a spoken one."""
+    at = next((k for k, (_, n, _, _) in enumerate(items) if number and n == number), None)
+    if at is None:
+        items.append((number or "final", number, title or (f"Item {number}" if number else "Final item"), []))
+        return len(items) - 1
+    if replace_title and title:
+        items[at] = (*items[at][:2], title, items[at][3])
+    return at
+
+
 def _runs(lines: list[str], pages: list[int | None]):
     """(printed item heading match or None, the lines under it, their pages): speech cut at "Item 4 – Budget"."""
     heading, run, run_pages = None, [], []
     for line, page in zip(lines, pages):
-        m = ITEM_HEADING.match(line.strip())
-        # printed as a heading: "Item"/"ITEM" capitalised, a title that is no run of speech ("item 5 is the …")
-        if m and line.strip()[:1] in "IA" and not m.group(2)[:1].islower() and len(m.group(2).split()) <= 12:
+        m = printed_heading(line.strip())
+        if m and len(m.group(2).split()) <= HEADING_WORDS:
             if heading or run:
                 yield heading, run, run_pages
             heading, run, run_pages = m, [], []
@@ -163,30 +172,24 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int 
     counts = Counter(l.strip() for l in lines if l.strip())
     furniture = {s for s, n in counts.items() if n >= 3 and not SPEAKER.match(s)} | set(drop)
     items: list[tuple[str, str | None, str, list[Block]]] = [("front", None, "Opening of the meeting", [])]
-    speaker, said, page = None, [], None
+    speaker, said, page, cur = None, [], None, 0
 
     def flush():
         text = " ".join(said)
         for seg, _ in segments(text):
-            items[-1][3].append(Block(text=seg, kind="paragraph", speaker=speaker, page=page))
+            items[cur][3].append(Block(text=seg, kind="paragraph", speaker=speaker, page=page))
         said.clear()
-
-    def open_item(number: str, title: str):
-        number = number.upper()
-        if any(n == number for _, n, _, _ in items):
-            return
-        items.append((number, number, title or f"Item {number}", []))
 
     for n, raw in _turn_lines(lines):
         s = raw.strip()
         if not s or s in furniture or re.fullmatch(r"\d{1,4}|\d{1,3}\s*\[|\]\s*\d*|Date\]", s):
             continue
-        m = ITEM_HEADING.match(s)
+        m = printed_heading(s)
         if m:
             flush()
             speaker = None
-            open_item(m.group(1), " ".join(m.group(2).strip(" –-").split()[:12]))
-            if len(m.group(2).split()) <= 12:
+            cur = _go_to(items, m.group(1).upper(), _heading_title(m), replace_title=True)
+            if len(m.group(2).split()) <= HEADING_WORDS:
                 continue
             s = m.group(2)  # the caption runs on after the heading: it is said under the item
         m = SPEAKER.match(s)
@@ -195,7 +198,7 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int 
             speaker, page = m.group(1).strip(), pages[n] if pages else None
             moved = transition(s[m.end():])
             if moved and moved[0]:
-                open_item(moved[0], moved[1])
+                cur = _go_to(items, moved[0].upper(), moved[1])
             said.append(s[m.end():].strip())
             continue
         if not said:
