@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from qa.parse.dates import HEAD_LINES, dates_in
-from qa.parse.header import BODY_NOUN, ENDS_IN_BODY
+from qa.parse.header import BODY_NOUN, ENDS_IN_BODY, MEETING_ADJECTIVES
 # A header window holds as much text whether a reader gives printed lines or whole paragraphs (a PDF, a web
 # page): a line counts once for each LINE_CHARS characters.
 LINE_CHARS = 100
@@ -27,8 +27,8 @@ def first_lines(lines: list[str], n: int) -> list[str]:
 _NOUN_AS_NAME = rf"(?:{BODY_NOUN}|{BODY_NOUN.upper()})"
 # "Municipal District of Newcastle West", "Metropolitan District of Limerick": a body named by its place after it.
 _NOT_PLACE = (r"(?!(?i:the|held|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
-              r"march|april|may|june|july|august|september|october|november|december|regular|special|ordinary|"
-              r"extraordinary|annual|adjourned|meeting|minutes|agenda)\b)")
+              rf"march|april|may|june|july|august|september|october|november|december|{MEETING_ADJECTIVES}|"
+              r"meeting|minutes|agenda)\b)")
 _OF_PLACE = rf"(?:\s+(?:of|OF)\s+{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+{_NOT_PLACE}[A-Z][\w’'-]+){{0,3}})?"
 _NAME = rf"(?:[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
@@ -37,7 +37,7 @@ _CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|
 # "MINUTES of a meeting of the Cabinet held…", "Minutes of the Transport & Connectivity Policy Committee",
 # "MINUTES OF THE REGULAR CITY COUNCIL MEETING" (UK ModernGov, US city clerks)
 # "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF NEWCASTLE WEST" (Irish councils)
-MINUTES_OF = re.compile(rf"(?i)\bminutes\s+of\s+(?:proceedings\s+(?:at|of)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_CAPS_NAME}))")
+MINUTES_OF = re.compile(rf"(?i)\bminutes\s+of\s+(?:proceedings\s+(?:at|of)\s+)?(?:an?\s+|the\s+)?(?:(?:{MEETING_ADJECTIVES})\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?-i:(?P<body>{_CAPS_NAME}))")
 # "MEETING MINUTES (DRAFT) Open Source Voting System Technical Advisory Committee (OSVTAC)", "Meeting Agenda
 # Planning Board": a page title, the body's name straight after it (US boards' web pages)
 PAGE_TITLE = re.compile(rf"\b(?:MEETING\s+(?:MINUTES|AGENDA)|Meeting\s+(?:Minutes|Agenda))"
@@ -58,7 +58,7 @@ WELSH_BODY = re.compile(rf"\b(?P<body>(?i:cyngor)[ \t]+(?i:cymuned|tref|sir|dina
                         rf"(?:[ \t]+(?:a|ac)[ \t]+{_WELSH_PLACE}|[ \t]+{_WELSH_PLACE}){{0,3}})")
 # "City of Coral Gables City Commission Meeting", "CITY COUNCIL REGULAR MEETING AGENDA": a line that opens with
 # the meeting's name
-NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?"
+NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:(?:{MEETING_ADJECTIVES})\s+)?"
                           r"(?i:meeting)\b")
 # "COMMITTEE: Transport and Connectivity Committee", "Report to: Cabinet" (report cover sheets), "Decision Body:
 # Executive Committee"
@@ -74,7 +74,7 @@ BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$
 # A line naming a body by its place after it, its words capitalised ("Zoning Board of Adjustment", "BOARD OF
 # SUPERVISORS"); not an office of it ("Clerk of the Board of Supervisors")
 BODY_OF_PLACE_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,3}}{_NOUN_AS_NAME}{_OF_PLACE})$")
-ADJECTIVES = re.compile(r"(?i)^(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)+(?=\S)")
+ADJECTIVES = re.compile(rf"(?i)^(?:(?:{MEETING_ADJECTIVES})\s+)+(?=\S)")
 
 def _tidy_body(body: str, council: str | None) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,.-–:")

@@ -160,7 +160,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
         explicit = bool(mark)
         # A minute or question mark numbers them as any number does: it needs a title, and a run of them ("Minute
         # 45/23 was amended…", "Minute 45/23 The clerk reported…" are sentences about one minute)
-        minute_mark = bool(mark and not mark.group("item"))
+        run_only = bool(mark and not mark.group("item"))
         question = bool(mark and mark.group("question"))
         prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
         marker_above = bool(re.fullmatch(FILE_NUMBER_MARKER, prev))
@@ -204,9 +204,9 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     cut = " ".join(re.split(r"(?<=[a-z])\.\s", title)[0].split()[:8])
                 if cut != title or not q:
                     q, title = max(q, 0.5), cut
-            if q > 0 or explicit and not minute_mark:
+            if q > 0 or explicit and not run_only:
                 out.append(Candidate(i, s.name, m.group(1), title, tl, max(q, 0.5 if explicit else 0),
-                                     explicit and not minute_mark))
+                                     explicit and not run_only))
     return out
 
 

@@ -89,12 +89,12 @@ def parse_transcript(text: str, draft: Draft, pages: list[int | None] | None = N
     cur = 0  # the item speech is being said under
     for heading, run, run_pages in _runs(lines[:tail_at], pages[:tail_at]):
         if heading:  # a printed "Item 4 – Budget" opens its item, or goes back to it; the speech under it is said there
-            cur = _go_to(items, heading.group(1).upper(), _heading_title(heading), replace_title=True)
+            cur = _go_to(items, heading.group(1), _heading_title(heading), replace_title=True)
         speech = " ".join(l.strip() for l in run if l.strip())
         word_pages, at = _word_pages(run, run_pages), 0
         for seg, opens in segments(speech, transition):
             if opens:
-                cur = _go_to(items, opens[0].upper() if opens[0] else None, opens[1])
+                cur = _go_to(items, opens[0], opens[1])
             page = word_pages[at] if at < len(word_pages) else None
             at += len(seg.split())
             items[cur][3].append(Block(text=seg, kind="paragraph", page=page))
@@ -129,7 +129,8 @@ def _heading_title(m: re.Match) -> str:
 
 
 def _go_to(items: list, number: str | None, title: str, replace_title: bool = False) -> int:
-    """The index of the item numbered so, opened if new; a printed title replaces a spoken one."""
+    """The index of the item numbered so (in any case), opened if new; a printed title replaces a spoken one."""
+    number = number.upper() if number else None
     at = next((k for k, (_, n, _, _) in enumerate(items) if number and n == number), None)
     if at is None:
         items.append((number or "final", number, title or (f"Item {number}" if number else "Final item"), []))
@@ -188,7 +189,7 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int 
         if m:
             flush()
             speaker = None
-            cur = _go_to(items, m.group(1).upper(), _heading_title(m), replace_title=True)
+            cur = _go_to(items, m.group(1), _heading_title(m), replace_title=True)
             if len(m.group(2).split()) <= HEADING_WORDS:
                 continue
             s = m.group(2)  # the caption runs on after the heading: it is said under the item
@@ -198,7 +199,7 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int 
             speaker, page = m.group(1).strip(), pages[n] if pages else None
             moved = transition(s[m.end():])
             if moved and moved[0]:
-                cur = _go_to(items, moved[0].upper(), moved[1])
+                cur = _go_to(items, moved[0], moved[1])
             said.append(s[m.end():].strip())
             continue
         if not said:
