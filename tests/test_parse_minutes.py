@@ -143,3 +143,25 @@ def test_attendance_labels_in_capitals_are_not_items():
              "SCHEDULE OF MEETINGS", "Agreed.", "ANY OTHER BUSINESS", "None."]
     _how, starts = item_starts(lines)
     assert [s.title for s in starts] == ["ADOPTION OF MINUTES", "SCHEDULE OF MEETINGS", "ANY OTHER BUSINESS"]
+
+
+def test_the_sign_off_lines_of_minutes_are_one_paragraph_and_no_heading():
+    from qa.parse.body import build_paragraphs
+    from qa.parse.clean import to_blocks
+
+    text = """Pot holes are again appearing on the cart roads.
+
+Next Meeting Tuesday, 12th November 2019
+
+The Chairman brought the meeting to a close at 8.35pm
+
+Signed by the Chairman as a true record."""
+    paras, _ = build_paragraphs(to_blocks(text), genre="minutes")
+    assert [p.text for p in paras][:2] == [
+        "Pot holes are again appearing on the cart roads.",
+        "Next Meeting Tuesday, 12th November 2019\nThe Chairman brought the meeting to a close at 8.35pm"]
+    assert paras[1].kind == "paragraph" and paras[1].key == "p2"
+    assert paras[2].heading is None  # "Signed" is not under a "Next Meeting" heading
+    # One sign-off line alone is a paragraph of its own; a numbered paragraph is never joined to it.
+    paras, _ = build_paragraphs(to_blocks("The meeting ended at 3.15 pm"), genre="minutes")
+    assert [(p.kind, p.text) for p in paras] == [("paragraph", "The meeting ended at 3.15 pm")]

@@ -16,6 +16,14 @@ LONG_WORDS = 400
 # printed after it are about it, so its opening words head them.
 FILE_ENTRY = re.compile(r"^\(\*?(\d{2,4}-\d{2,5}[A-Z]?)\)\s+(\S.*)$", re.S)
 ENTRY_HEADING_WORDS = 25
+# The sign-off of minutes: when the meeting closed and when the next one is, each often set as a short line of
+# its own ("Next Meeting Tuesday, 12th November 2019", "The Chairman brought the meeting to a close at 8.35pm").
+# Neither heads anything, and the two together answer "when did it end, and when do they meet again?", so
+# adjacent sign-off lines are one paragraph.
+SIGN_OFF = re.compile(r"(?i)^(?:(?:the )?(?:date|time|date and time|day) of (?:the )?next meeting|next meeting)\b|"
+                      r"\bmeeting (?:was )?(?:closed|ended|finished|concluded|terminated)\b|"
+                      r"\b(?:brought|declared) the meeting (?:to a )?clos(?:e|ed)\b|\bclosed the meeting\b")
+SIGN_OFF_CHARS = 200
 APPENDIX_LINE = re.compile(r"^\s*(?:[-•]\s*)?((?:Appendix|Annex|Annexe|Schedule)\s+[A-Z0-9]{1,3}\b\s*[-–:.]?\s*.*)$", re.I)
 
 
@@ -98,6 +106,14 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
                 acc.section, acc.seen, acc.position = acc.parent
                 acc.parent = None
             acc.seen.append(number)
+        if not number and b.kind in ("heading", "paragraph") and _sign_off(text):
+            acc.attach = None
+            last = acc.paragraphs[-1] if acc.paragraphs else None
+            if last and not last["number"] and last.get("sign_off"):
+                last["text"] += "\n" + text
+            else:
+                acc.add(text, "paragraph", None, b.page)["sign_off"] = True
+            continue
         if b.kind == "heading":
             if not b.text[:1].islower():  # "information": the tail of a wrapped table header, not a heading
                 acc.heading = b.text
@@ -132,6 +148,11 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
             continue
         acc.add(text, b.kind, None, b.page)
     return _finish(acc)
+
+
+def _sign_off(text: str) -> bool:
+    """A short line saying when the meeting closed or when the next one is."""
+    return len(text) <= SIGN_OFF_CHARS and bool(SIGN_OFF.search(text))
 
 
 def _new_section(acc: _Acc, appendices: list[str]) -> None:
