@@ -21,9 +21,17 @@ def test_questions_in_the_record_s_own_words_are_left_alone():
               "Are there enough people on the housing waiting list?",
               "How much did the new chairs for the village hall cost?", "What did the chair lift cost?",
               "What is happening with the police station car park?",
-              "How much is the Police and Crime Commissioner's precept?", "Did the council sign up to COP 26?"):
+              "How much is the Police and Crime Commissioner's precept?", "Did the council sign up to COP 26?",
+              "When does the meeting start?", "When did the new clerk start?"):
         assert concepts_asked(q) == [], q
         assert query_tokens(q) == list(dict.fromkeys(tokenize(q)))
+
+
+def test_asking_when_a_rule_applies_asks_when_it_becomes_effective():
+    for q in ("From when does the shutter rule actually apply?", "When will the new parking orders come into force?",
+              "When does the dog fouling byelaw start?"):
+        assert [c.name for c in concepts_asked(q)] == ["commencement"], q
+        assert {"effect", "commenc", "forc"} <= set(query_tokens(q)), q
 
 
 def test_the_question_s_own_tokens_come_first_without_repeats():
