@@ -80,13 +80,16 @@ ANSWER_TYPES = [
                re.compile(r"\b(?:vot\w+|carried|approved|adopted|passed|fell|failed|defeated|rejected|lost|"
                           r"unanimous\w*|motion|moved|seconded|ayes?|nays?|noes|yeas|abstain\w*|abstentions?|"
                           r"resolved|agreed)\b|\b\d+\s*(?:for|against|in favou?r)\b", re.I)),
-    # "When will it open?", "What time does it start?": a date, a time or a period.
+    # "When will it open?", "What time does it start?": a date, a time, a season or a period counted from now.
+    # Not the bare words of time ("a six-month season", "year-round", "before", "now"), which rules and
+    # descriptions are full of: "From when does the shutter rule apply?" wants "effective on the 1st day of
+    # December, 2024", not "may be closed during the six-month hurricane season".
     AnswerType("when", re.compile(r"^\W*(?:\w+ )?when\b|\bwhat (?:time|date|day|year|month)\b|\bby when\b", re.I),
                re.compile(r"\b(?:" + _MONTHS + r")\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
                           r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b" + WEEKDAY + r"\b|"
-                          r"\b(?:spring|summer|autumn|fall|winter|season|quarter|week|month|year|today|"
-                          r"tomorrow|yesterday|annual\w*|daily|weekly|monthly|next|until|after|before|"
-                          r"immediately|now)\b", re.I)),
+                          r"\b(?:spring|summer|autumn|winter|today|tomorrow|yesterday|immediately|annually|daily|"
+                          r"weekly|monthly)\b|\b(?:next|last|this|coming|following|each|every)\s+(?:week|month|year|"
+                          r"quarter|spring|summer|autumn|fall|winter|financial year)\b", re.I)),
     # "Who presented the report?", "In whose names?": a person, by office or by name.
     AnswerType("who", re.compile(r"^\W*(?:(?:and|so|but|in|by|on behalf of|from) )?(?:who|whom|whose)\b", re.I),
                None),

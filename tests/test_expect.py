@@ -116,6 +116,11 @@ def test_who_and_when_answers_are_read_strictly_enough():
     assert not supplies(who, "THE PARISH COUNCIL MEETING", "Who chaired the meeting?")
     assert not supplies(when, "The council may consider it.", "When will it open?")
     assert supplies(when, "It opens in May.", "When will it open?")
+    assert supplies(when, "It opens next year.", "When will it open?")
+    assert supplies(when, "Works start in the autumn.", "When will it open?")
+    for vague in ("Shutters may be closed during the six-month hurricane season.",
+                  "Shutters that are not visible may be closed year-round.", "It will open after the works."):
+        assert not supplies(when, vague, "When does the rule apply?"), vague
 
 
 def test_a_question_that_mentions_cost_without_asking_an_amount_expects_no_money():
