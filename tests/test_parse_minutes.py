@@ -165,3 +165,30 @@ Signed by the Chairman as a true record."""
     # One sign-off line alone is a paragraph of its own; a numbered paragraph is never joined to it.
     paras, _ = build_paragraphs(to_blocks("The meeting ended at 3.15 pm"), genre="minutes")
     assert [(p.kind, p.text) for p in paras] == [("paragraph", "The meeting ended at 3.15 pm")]
+
+
+def test_a_sign_off_line_carries_its_date_or_time():
+    from qa.parse.body import build_paragraphs
+    from qa.parse.clean import to_blocks
+
+    # "DATE OF NEXT MEETING" without its date heads the sentence that gives it.
+    paras, _ = build_paragraphs(to_blocks(
+        "DATE OF NEXT MEETING\n\nThe next meeting will be held on Tuesday 12 November 2019 at 7.30pm."), genre="minutes")
+    assert paras[0].kind == "heading" and paras[1].heading == "DATE OF NEXT MEETING"
+    # A meeting that closed without a time is the item's content, not its sign-off: no join.
+    for first in ("She said the Hall Committee meeting ended without agreement on the new boiler.",
+                  "The meeting was closed to the press and public for the following item."):
+        paras, _ = build_paragraphs(to_blocks(first + "\n\nThe Chairman closed the meeting at 9.10pm."),
+                                    genre="minutes")
+        assert [p.text for p in paras] == [first, "The Chairman closed the meeting at 9.10pm."]
+
+
+def test_a_turn_of_speech_about_the_next_meeting_keeps_its_speaker():
+    from qa.parse.body import build_paragraphs
+    from qa.parse.clean import Block
+
+    turns = [Block(text="Next meeting on the 12th we should hear from the police.", kind="paragraph",
+                   speaker="Commissioner Anderson"),
+             Block(text="Yes, the last meeting ended at 9 before we got to it.", kind="paragraph", speaker="Mayor Lago")]
+    paras, _ = build_paragraphs(turns, genre="transcript")
+    assert [(p.speaker, p.key) for p in paras] == [("Commissioner Anderson", "p1"), ("Mayor Lago", "p2")]

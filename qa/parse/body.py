@@ -19,10 +19,13 @@ ENTRY_HEADING_WORDS = 25
 # The sign-off of minutes: when the meeting closed and when the next one is, each often set as a short line of
 # its own ("Next Meeting Tuesday, 12th November 2019", "The Chairman brought the meeting to a close at 8.35pm").
 # Neither heads anything, and the two together answer "when did it end, and when do they meet again?", so
-# adjacent sign-off lines are one paragraph.
-SIGN_OFF = re.compile(r"(?i)^(?:(?:the )?(?:date|time|date and time|day) of (?:the )?next meeting|next meeting)\b|"
-                      r"\bmeeting (?:was )?(?:closed|ended|finished|concluded|terminated)\b|"
-                      r"\b(?:brought|declared) the meeting (?:to a )?clos(?:e|ed)\b|\bclosed the meeting\b")
+# adjacent sign-off lines are one paragraph. Each must carry its date or time: "DATE OF NEXT MEETING" over the
+# sentence giving it is a heading, and "the Hall Committee meeting ended without agreement" or "the meeting was
+# closed to the press and public" are the item's content.
+SIGN_OFF = re.compile(r"(?i)^(?:(?:the )?(?:date|time|date and time|day) of (?:the )?next meeting|next meeting)\b(?=.*\d)|"
+                      r"\bmeeting (?:was )?(?:closed|ended|finished|concluded|terminated|adjourned)\s+at\s+\d|"
+                      r"\b(?:brought|declared) the meeting (?:to a )?clos(?:e|ed)\b(?=.*\d)|"
+                      r"\b(?:closed|adjourned) the meeting\s+at\s+\d")
 SIGN_OFF_CHARS = 200
 APPENDIX_LINE = re.compile(r"^\s*(?:[-•]\s*)?((?:Appendix|Annex|Annexe|Schedule)\s+[A-Z0-9]{1,3}\b\s*[-–:.]?\s*.*)$", re.I)
 
@@ -106,7 +109,8 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
                 acc.section, acc.seen, acc.position = acc.parent
                 acc.parent = None
             acc.seen.append(number)
-        if not number and b.kind in ("heading", "paragraph") and _sign_off(text):
+        if not number and not b.speaker and genre != "transcript" and b.kind in ("heading", "paragraph") \
+                and _sign_off(text):  # a turn of speech is its speaker's, whatever it says
             acc.attach = None
             last = acc.paragraphs[-1] if acc.paragraphs else None
             if last and not last["number"] and last.get("sign_off"):
