@@ -42,6 +42,28 @@ _NOT_NAME = {"the", "council", "parish", "city", "county", "district", "town", "
 _MOTIONS = r"(?:amendments?|motions?|recommendations?|proposals?|resolutions?|ordinances?|bills?)"
 
 
+# What answers "when": each a form of date, time or period as minutes, reports and ordinances print them.
+_COUNT = r"(?:\d+|a|an|few|several|couple of|" + _NUMBER_WORDS + r")"
+_SPAN = r"(?:days?|weeks?|months?|years?)"
+_WHEN = (
+    r"\b(?:" + _MONTHS + r")\b",                                   # "in May", "12 March"
+    r"\b(?:19|20)\d\d\b|\b(?:19|20)\d0s\b",                       # "2024", "the 1990s"
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",                          # "12/03/2025"
+    r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am\b|pm\b|[ap]\.m\.)",             # "7pm", "3.15 p.m."
+    r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b",                              # "19:30"
+    r"\b" + WEEKDAY + r"\b",                                         # "on Tuesday"
+    r"\b(?:spring|summer|autumn|winter|today|tomorrow|yesterday|immediately|annually|daily|weekly|monthly)\b",
+    r"\b(?:next|last|this|coming|following|each|every)\s+(?:week|month|year|quarter|spring|summer|autumn|fall|"
+    r"winter|financial year)\b",                                     # "next year", "each spring"
+    r"\bQ[1-4]\b|\b(?:first|second|third|fourth|final|last) quarter\b",
+    r"\b(?:in|within|after|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?" + _COUNT + r"(?:\s+|-)" + _SPAN + r"\b",
+    r"\b" + _COUNT + r"\s+" + _SPAN + r"\s+(?:after|from|following)\b",  # "thirty days after its passage"
+    r"\bend of (?:the |this )?(?:month|year|financial year|quarter|term)\b|\byear[- ]end\b|"
+    r"\bin the (?:fall|new year)\b",
+    r"\b(?:upon|on|from) (?:its |the )?(?:adoption|passage|publication|enactment|approval)\b",  # ordinances
+)
+
+
 @dataclass(frozen=True)
 class AnswerType:
     """One kind of answer: the questions that expect it, and the text that supplies it."""
@@ -85,11 +107,7 @@ ANSWER_TYPES = [
     # descriptions are full of: "From when does the shutter rule apply?" wants "effective on the 1st day of
     # December, 2024", not "may be closed during the six-month hurricane season".
     AnswerType("when", re.compile(r"^\W*(?:\w+ )?when\b|\bwhat (?:time|date|day|year|month)\b|\bby when\b", re.I),
-               re.compile(r"\b(?:" + _MONTHS + r")\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
-                          r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b" + WEEKDAY + r"\b|"
-                          r"\b(?:spring|summer|autumn|winter|today|tomorrow|yesterday|immediately|annually|daily|"
-                          r"weekly|monthly)\b|\b(?:next|last|this|coming|following|each|every)\s+(?:week|month|year|"
-                          r"quarter|spring|summer|autumn|fall|winter|financial year)\b", re.I)),
+               re.compile("|".join(_WHEN), re.I)),
     # "Who presented the report?", "In whose names?": a person, by office or by name.
     AnswerType("who", re.compile(r"^\W*(?:(?:and|so|but|in|by|on behalf of|from) )?(?:who|whom|whose)\b", re.I),
                None),
