@@ -105,12 +105,13 @@ CONCEPTS = (
             r"(?! (?:station|and crime|commissioner|authority|precept))",
             "police constabulary pcso garda", "Are the police coming to the next meeting?"),
     # When a rule starts to bind: an ordinance, byelaw or order "shall become effective" or "comes into force"
-    # on a date, a policy "commences". Not "when does the meeting start?".
-    Concept("commencement", r"\bfrom when (?:does|do|will|did)\b|"
-            r"\bwhen (?:does|do|will|did) (?:the |this |that |these |those |our )?(?:new )?(?:[\w'’-]+ ){0,3}"
-            r"(?:rules?|laws?|ordinances?|by(?:e-?|-)?laws?|orders?|polic(?:y|ies)|bans?|regulations?|restrictions?|"
-            r"charges?|limits?) (?:actually |first )?(?:apply|start|begin|take effect|come into (?:force|effect)|kick in)\b|"
-            r"\b(?:come|comes|came|coming) into (?:force|effect)\b|\btakes? effect\b",
+    # on a date, a policy "commences". Not "when does the meeting start?" nor "from when does the library open?".
+    Concept("commencement", r"\b(?:from )?when (?:does|do|will|did|is|are) (?:the |this |that |these |those |our )?"
+            r"(?:new )?(?:[\w'’-]+ ){0,3}(?:rules?|laws?|ordinances?|by(?:e-?|-)?laws?|orders?|polic(?:y|ies)|bans?|"
+            r"regulations?|restrictions?|charges?|limits?)(?: (?:on|for|in|at) [\w'’-]+(?: [\w'’-]+)?)? "
+            r"(?:actually |first )?(?:apply|start|begin|kick in)\b|"
+            r"\b(?:take|takes|took|taken|taking) effect\b|"
+            r"\b(?:come|comes|came|coming|go|goes|going|went) into (?:force|effect)\b|\bin (?:force|effect) yet\b",
             "effective commence commencement force", "When does the new parking charge take effect?"),
     # Borrowing and money held back.
     Concept("borrowing", r"\bborrow(?:s|ed|ing)?\b", "borrowing loan loans prudential pwlb",

@@ -22,14 +22,17 @@ def test_questions_in_the_record_s_own_words_are_left_alone():
               "How much did the new chairs for the village hall cost?", "What did the chair lift cost?",
               "What is happening with the police station car park?",
               "How much is the Police and Crime Commissioner's precept?", "Did the council sign up to COP 26?",
-              "When does the meeting start?", "When did the new clerk start?"):
+              "When does the meeting start?", "When did the new clerk start?",
+              "From when does the library open on Saturdays?"):
         assert concepts_asked(q) == [], q
         assert query_tokens(q) == list(dict.fromkeys(tokenize(q)))
 
 
 def test_asking_when_a_rule_applies_asks_when_it_becomes_effective():
     for q in ("From when does the shutter rule actually apply?", "When will the new parking orders come into force?",
-              "When does the dog fouling byelaw start?"):
+              "When does the dog fouling byelaw start?", "Has the new parking order taken effect yet?",
+              "When is the new ordinance going into effect?", "Is the hosepipe ban in force yet?",
+              "When does the ban on disposable barbecues start?", "When will the restrictions on Mill Lane apply?"):
         assert [c.name for c in concepts_asked(q)] == ["commencement"], q
         assert {"effect", "commenc", "forc"} <= set(query_tokens(q)), q
 
