@@ -44,6 +44,20 @@ def test_meeting_date_is_not_the_print_or_letter_date():
                          "PASSED AND ADOPTED THIS TWELFTH DAY OF MARCH, A.D., 2024."]) == "2024-03-12"
 
 
+def test_meeting_date_is_not_an_earlier_meeting_s_whose_minutes_are_approved():
+    # An agenda's title block gives its date alone on a line, blank lines between; the earlier meeting's date
+    # comes with "meeting of" under "Approval of Minutes".
+    agenda = ["AGENDA", "", "REGULAR BOARD MEETING", "", "10326 FAIR OAKS BLVD", "", "April 8, 2019", "",
+              "I. CALL TO ORDER", "II. CONSENT CALENDAR", "1. Approval of Minutes", "",
+              "a. Regular Board Meeting of March 11, 2019"]
+    assert meeting_date(agenda, us=True) == "2019-04-08"
+    minutes = ["Special Board Meeting", "", "Approved Minutes", "", "June 30, 2020", "", "I. CALL TO ORDER",
+               "The meeting was called to order.", "The Board approved the preceding minutes on July 13, 2020"]
+    assert meeting_date(minutes, us=True) == "2020-06-30"
+    assert meeting_date(["Agenda", "2. To confirm the minutes of the meeting held on 12 February 2025",
+                         "Meeting to be held on 13 March 2025"]) == "2025-03-13"
+
+
 def test_kind_from_the_header():
     assert find_kind(["Minutes of the Cabinet", "4 July 2024"]) == "minutes"
     assert find_kind(["Regular Meeting Agenda", "Tuesday, January 10, 2023"]) == "agenda"

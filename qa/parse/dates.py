@@ -40,6 +40,13 @@ DAY_OF = re.compile(rf"(?i)\bthis\s+(\d{{1,2}}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)
 # Where a date is not the meeting's: print, publication, posting, letters, deadlines, signatures.
 NOT_MEETING = re.compile(r"(?i)printed|published|publication|posted|issued|dated|date of issue|signed|deadline|"
                          r"despatch|dispatch|circulated|envelope|letter|last updated|modified|amended on|\bset\s+(?:on|for)\b")
+# Where a date is another meeting's: the minutes of an earlier meeting put up for approval ("1. Approval of
+# Minutes" over "a. Regular Board Meeting of March 11, 2019"; "The Board approved the preceding minutes on …";
+# "to confirm the minutes of the meeting held on …"), said on the line or the one above it.
+EARLIER_MEETING = re.compile(r"(?i)\b(?:approval|confirmation|adoption|signing) of (?:the )?(?:[\w-]+ ){0,3}minutes\b|"
+                             r"\b(?:approve|confirm|adopt|sign)(?:s|d|ed)? the (?:[\w-]+ ){0,3}minutes\b|"
+                             r"\bminutes\b[^.\n]{0,60}\b(?:previous|last|prior|preceding)\b|"
+                             r"\b(?:previous|last|prior|preceding) (?:regular |special |ordinary )?meeting\b")
 MEETING_CUE = re.compile(rf"(?i)meeting|held|minutes|agenda|cyfarfod|cynhaliwyd|cofnodion|\b{WEEKDAY}\b|"
                          r"\d\s*(?:a\.?m|p\.?m)|adopted|date\s*:")
 
@@ -87,13 +94,20 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
         if DAY_OF.search(line) and re.search(r"(?i)\b(adopted|passed)\b", line):
             return dates_in(line, us)[0][1]
     best = None
-    for i, line in enumerate(lines[:HEAD_LINES]):
-        context = " ".join(lines[max(0, i - 1):i + 2])
+    near = [i for i, line in enumerate(lines[:HEAD_LINES + 1]) if line.strip()]  # neighbours, less blank lines
+    for k, i in enumerate(near):
+        line = lines[i]
+        if i >= HEAD_LINES:
+            break
+        before, after = lines[near[k - 1]] if k else "", lines[near[k + 1]] if k + 1 < len(near) else ""
+        context = " ".join((before, line, after))
         found = dates_in(line, us)
+        # "1. Approval of Minutes" heads the earlier meeting's date below it; a line dated itself heads nothing
+        earlier = EARLIER_MEETING.search(line) or (EARLIER_MEETING.search(before) and not dates_in(before, us))
         if not found and _CUT_DATE.search(line):  # "… ON WEDNESDAY, 2ND" / "JULY, 2014, AT 10.00 A.M."
             found = dates_in(f"{line.rstrip()} {next((l.strip() for l in lines[i + 1:i + 3] if l.strip()), '')}", us)
         for _, iso in found:
-            if NOT_MEETING.search(line):
+            if NOT_MEETING.search(line) or earlier:
                 continue
             score = (2 if MEETING_CUE.search(context) else 1) - i / (HEAD_LINES * 2)
             if "adopted" in line.lower():
