@@ -58,6 +58,18 @@ def test_meeting_date_is_not_an_earlier_meeting_s_whose_minutes_are_approved():
                          "Meeting to be held on 13 March 2025"]) == "2025-03-13"
 
 
+def test_approved_minutes_under_an_agenda_item_are_minutes_and_action_minutes_record_decisions():
+    board = ["AGENDA ITEM III.1.a", "", "Regular Board Meeting", "", "Approved Minutes", "", "April 8, 2019", "",
+             "District Attendees", "Michael McRae - Board President", "I. CALL TO ORDER", "II. PUBLIC COMMENT"]
+    assert find_kind(board) == "minutes"
+    actions = ["**ACTION SUMMARY MINUTES – REGULAR MEETING**", "**BOARD OF DIRECTORS**", "**Thursday, September 24, 2020**"]
+    for n in range(1, 7):
+        actions += [f"{n}. **Item {n}**", f"Recommendation: Adopt resolution {n}.", f"Action: Adopted Resolution No. {n}.",
+                    f"Next Meeting: October {n}, 2020"]
+    assert find_kind(actions) == "decision-record"  # "Action:" and "Next Meeting:" are labels, not speakers
+    assert find_kind(["Agenda", "Regular Meeting", "- Minutes of the previous meeting", "1. Apologies"]) == "agenda"
+
+
 def test_kind_from_the_header():
     assert find_kind(["Minutes of the Cabinet", "4 July 2024"]) == "minutes"
     assert find_kind(["Regular Meeting Agenda", "Tuesday, January 10, 2023"]) == "agenda"

@@ -175,11 +175,15 @@ LINE_BODIES = (
 # The kinds of document, each with the header phrases that announce it, in order of trust.
 KIND_PATTERNS = (
     ("transcript", re.compile(r"(?im)\bverbatim\b|\btranscript(ion)?\b")),
+    # US boards' "Action Summary Minutes" and "Action Minutes" record the actions taken, item by item
     ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
+                                   r"^[\s#*_]*action\s+(?:summary\s+)?minutes\b|"
                                    r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
     # Scottish councils keep a "Minute of Meeting"; Welsh ones, cofnodion
-    ("minutes", re.compile(r"(?im)^\s*(?:minutes|cofnodion|minute\s+of\s+(?:the\s+)?meeting)\b")),
+    # and a board's minutes attached to its next agenda are headed "Approved Minutes" or "Draft Minutes"
+    ("minutes", re.compile(r"(?im)^[\s#*_]*(?:(?:approved|draft|unapproved|confirmed|official|summary)\s+)?"
+                           r"(?:minutes|cofnodion|minute\s+of\s+(?:the\s+)?meeting)\b")),
     ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
                           r"\bnotice\s+of\s+(the\s+)?meeting\b|\bto\s+be\s+held\s+on\b|\bsummons\b")),
     # "REPORT TO CABINET", "Report of the Director", "Purpose of the report"; not "considered a report to…"
@@ -207,7 +211,7 @@ REPORT_IN_HEAD = re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?re
 
 # Labels of fields, not people: "Present:", "Email:", "Sponsors:".
 FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resolved|agreed|sponsors|attachments|"
-                         r"recommendation|note|subject|ward|action required|title|date|committee|venue|time|location|"
+                         r"recommendation|action|result|motion|vote|disposition|outcome|status|next meeting|note|subject|ward|action required|title|date|committee|venue|time|location|"
                          r"e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason)\b")
 
 
