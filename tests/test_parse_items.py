@@ -29,6 +29,16 @@ def test_unnumbered_procedural_items_before_numbered_capitals_items():
                                                      ("4", "ADJOURNMENT")]
 
 
+def test_a_roll_call_s_labels_under_each_vote_are_not_items():
+    vote = ["Motion to adopt the recommendation.", "RESULT:", "MOVER:", "SECONDER:", "AYES:", "NAYS:", "",
+            "ADOPTED [11 TO 2]", "Walker", "Folska"]
+    lines = ["BOARD OF DIRECTORS MEETING", "February 27, 2018 at 5:30 PM", "I.", "", "Call to Order", "The chair opened.",
+             "II.", "", "Unanimous Consent", *vote, "III.", "", "Recommended Action", *vote, *vote, "IV.", "", "Adjourn"]
+    how, starts = item_starts(lines)
+    assert how == "roman" and [(s.number, s.title) for s in starts] == [
+        ("I", "Call to Order"), ("II", "Unanimous Consent"), ("III", "Recommended Action"), ("IV", "Adjourn")]
+
+
 def test_capitals_inside_a_sentence_are_not_headings():
     lines = ["CONSENT CALENDAR:", "A. Adopt Resolution No. 2022-__, A RESOLUTION OF", "THE CITY COUNCIL OF THE CITY OF",
              "RECITING THE FACT OF THE ELECTION.", "REGULAR BUSINESS:", "1. Something", "ADJOURNMENT:"]

@@ -15,7 +15,9 @@ from qa.parse.titles import run_in_label
 NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?!\s*[/&])|^(city|town|county|village) of\b|"
                            r"\bparish council$|^(also\s+)?(present|absent|in attendance)\b|"  # attendance labels too
                            r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
-                           r"^present in the chair\b")
+                           r"^present in the chair\b|"
+                           # a roll call's labels under each vote (Legistar): "RESULT:", "MOVER:", "SECONDER:", "AYES:"
+                           r"^(?:result|mover|seconder|ayes|nays|noes|yeas|abstain(?:ed|ing)?|abstentions?|recused)$")
 
 # Labels that open paragraphs of minutes without being items: attendance, decisions, signatures and fields.
 NOT_ITEM_LABEL = re.compile(r"(?i)^(?:also\s+|and\s+)?(?:present|absent|in attendance|attendees|resolved|agreed|noted|decision|"
