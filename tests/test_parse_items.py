@@ -95,6 +95,39 @@ The accounts were approved.
                    ("21.01.04", "Finance", ["The accounts were approved."])]
 
 
+def test_a_board_s_action_summary_takes_its_capitals_headings_as_items():
+    text = """ACTION SUMMARY MINUTES – REGULAR MEETING
+BOARD OF DIRECTORS
+SACRAMENTO METROPOLITAN FIRE DISTRICT
+Thursday, September 24, 2020
+
+CALL TO ORDER
+The meeting was called to order at 6:00 pm by President Sheetz.
+
+CONSENT ITEMS
+1. Action Summary Minutes
+Recommendation: Approve the Action Summary Minutes.
+Action: Approved Action Summary Minutes.
+
+ACTION ITEMS
+1. Grant Award Acceptance
+Action: On a motion by Wood, seconded by Jones, carried unanimously.
+
+REPORTS
+A. Executive Committee – (President Sheetz)
+No report.
+B. Policy Committee – (Director Goold)
+No report.
+
+ADJOURNMENT
+The meeting was adjourned at 7:40 pm.
+"""
+    m = parse_text(text, "t.txt")
+    assert m.kind == "decision-record"
+    assert [i.title for i in m.items if i.key != "front"] == ["CALL TO ORDER", "CONSENT ITEMS", "ACTION ITEMS",
+                                                               "REPORTS", "ADJOURNMENT"]
+
+
 def test_a_decision_record_is_its_named_item_titled_by_the_whole_ordinance_title():
     from qa.parse.items import parse_single_item
 

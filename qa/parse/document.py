@@ -135,6 +135,10 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     )
 
 
+# The words of legislation itself: an ordinance's or resolution's recitals and enacting formula.
+LEGISLATION = re.compile(r"\bWHEREAS\b|\bBE IT (?:FURTHER )?(?:ORDAINED|RESOLVED|ENACTED)\b|(?i:\ban ordinance of\b)")
+
+
 def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, pages, marked: list[str],
                headings: set[int]) -> Draft:
     """The parse that explains the document best: a layout the seed parsers know, or any scheme's items."""
@@ -158,8 +162,11 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, p
         return old
     new = Draft(kind=kind)
     genre_of = "agenda" if kind == "agenda" else "minutes"  # a decision record records, as minutes do
-    found = parse_items(lines, new, drop, genre=genre_of, pages=pages, capitals=kind in ("agenda", "minutes"),
-                        marked=marked, headings=headings)
+    # Capitals headings are items of agendas, minutes and a board's action summary; not of an ordinance, whose
+    # capitals are its title, recitals and signatures
+    capitals = kind in ("agenda", "minutes") or kind == "decision-record" and not LEGISLATION.search(text[:20000])
+    found = parse_items(lines, new, drop, genre=genre_of, pages=pages, capitals=capitals, marked=marked,
+                        headings=headings)
     if not found and kind == "decision-record":
         found = parse_single_item(lines, new, drop, genre_of, pages)
     # an agenda table is what its pack says the items are: the schemes must explain much more to overrule it
