@@ -70,6 +70,15 @@ def test_approved_minutes_under_an_agenda_item_are_minutes_and_action_minutes_re
     assert find_kind(["Agenda", "Regular Meeting", "- Minutes of the previous meeting", "1. Apologies"]) == "agenda"
 
 
+def test_a_body_named_by_its_noun_alone_takes_its_full_name_from_the_header():
+    assert find_body(["AGENDA", "REGULAR BOARD MEETING", "FAIR OAKS WATER DISTRICT OFFICE", "April 8, 2019",
+                      "The Board of Directors of the Fair Oaks Water District holds its Regular Board Meetings on the "
+                      "second Monday of each month."]) == "Board of Directors of the Fair Oaks Water District"
+    assert find_body(["CITY OF PORTLAND, OREGON OFFICIAL MINUTES A REGULAR MEETING OF THE COUNCIL OF THE CITY OF "
+                      "PORTLAND, OREGON WAS HELD THIS 12TH DAY OF JANUARY, 2011"]) == "Council of the City of Portland"
+    assert find_body(["AGENDA ITEM III.1.a", "Regular Board Meeting", "Approved Minutes", "April 8, 2019"]) == "Board"
+
+
 def test_kind_from_the_header():
     assert find_kind(["Minutes of the Cabinet", "4 July 2024"]) == "minutes"
     assert find_kind(["Regular Meeting Agenda", "Tuesday, January 10, 2023"]) == "agenda"

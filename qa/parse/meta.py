@@ -106,6 +106,14 @@ SMALL_PLACE = re.compile(r"^(?i:town|township|village)\s+(?i:of)(?:\s+[A-Z][\w'�
 SMALL_COUNCIL = re.compile(r"(?i)^(?:parish|town|community) council$")
 
 
+# A body named by its noun alone ("REGULAR BOARD MEETING", "A REGULAR MEETING OF THE COUNCIL OF …") has its full
+# name where the header says whose it is: "The Board of Directors of the Fair Oaks Water District holds …",
+# "THE COUNCIL OF THE CITY OF PORTLAND, OREGON". Capitalised words, up to a verb or a comma.
+_NAME_WORD = r"(?!(?i:was|were|is|held|holds|will|on|at|in|for|and|to|meeting|meetings|minutes|agenda)\b)[A-Z][\w&’'-]*"
+FULL_NAME = r"\b(?P<body>{noun}\s+(?i:of)\s+(?:(?i:the)\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){{0,5}}" + \
+    r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){{0,5}})?)"
+
+
 def find_body(lines: list[str], council: str | None = None) -> str | None:
     """The meeting body named in the header block, by the patterns above in order of trust."""
     head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
@@ -114,6 +122,9 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
     if body and SMALL_COUNCIL.match(body):
         named = (m.group("body") for line in near if (m := BODY_LINE.match(line)))
         return next((_tidy_body(n, None) for n in named if n.lower().endswith(" " + body.lower())), body)
+    if body and re.fullmatch(BODY_NOUN, body, re.I):
+        rx = re.compile(FULL_NAME.format(noun=f"(?i:{re.escape(body)})"))
+        return next((_tidy_body(m.group("body"), None) for line in near if (m := rx.search(line))), body)
     return body
 
 
