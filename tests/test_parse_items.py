@@ -128,6 +128,25 @@ The meeting was adjourned at 7:40 pm.
                                                                "REPORTS", "ADJOURNMENT"]
 
 
+def test_a_resolution_s_movers_are_its_text_and_not_its_title():
+    text = """MINUTES
+TOWNSHIP OF NIPISSING
+Tuesday, April 17, 2018
+
+R2018-077\tL. Smith, L. Andersen:  That we approve the 2018 Library Budget as presented.  Carried.
+
+R2018-078\tL. Andersen, L. Smith:  That the minutes of the meeting held April 3, 2018 be adopted.  Carried.
+
+R2018-079\tL. Smith, L. Andersen:  That we pass By-Law Number 2018-22.  Carried.
+"""
+    m = parse_text(text, "t.txt")
+    got = [(i.number, i.title, [p.text for p in i.paragraphs]) for i in m.items if i.number]
+    assert got[0] == ("R2018-077", "That we approve the 2018 Library Budget as presented.",
+                      ["L. Smith, L. Andersen: That we approve the 2018 Library Budget as presented. Carried."])
+    assert [g[1] for g in got[1:]] == ["That the minutes of the meeting held April 3, 2018 be adopted.",
+                                       "That we pass By-Law Number 2018-22."]
+
+
 def test_a_decision_record_is_its_named_item_titled_by_the_whole_ordinance_title():
     from qa.parse.items import parse_single_item
 

@@ -76,6 +76,11 @@ AGENDA_INSTRUCTION = re.compile(r"^(?:To\s+)?(?:[Rr]eceive|[Cc]onsider|[Dd]iscus
 # submitted by Councillor X:" then "4." and "“I will ask at the next meeting …”", "“I will move …”"): the quotation
 # is the item, up to LONG_NOTICE_WORDS words; its opening words read as a title. Only the notice's own formula: a
 # quoted resolution ("“That the quote be accepted …”") or quoted speech under a number is a paragraph of minutes.
+# Who moved and seconded a resolution, set before it as a label ("R2018-077 L. Smith, L. Andersen: That we
+# approve the budget", Ontario township minutes numbered by resolution): not the item's title, which is the
+# resolution after it.
+MOVERS = re.compile(r"(?:(?:[A-Z]\.\s?){1,3}|(?:Cllr|Councillor|Mayor|Reeve)\.?\s+)[A-Z][\w'’-]+"
+                    r"(?:\s*[,/&]\s*(?:(?:[A-Z]\.\s?){1,3}|(?:Cllr|Councillor|Mayor|Reeve)\.?\s+)[A-Z][\w'’-]+)+\s*:\s+")
 QUOTED_NOTICE = re.compile(r"^[“\"‘']\s*(?:I|We)\s+(?:will|wish to|would like to)\s+(?:ask|move|propose|request)\b")
 LONG_NOTICE_WORDS = 80
 OPENING_WORDS = 12
