@@ -56,6 +56,13 @@ def test_meeting_date_is_not_an_earlier_meeting_s_whose_minutes_are_approved():
     assert meeting_date(minutes, us=True) == "2020-06-30"
     assert meeting_date(["Agenda", "2. To confirm the minutes of the meeting held on 12 February 2025",
                          "Meeting to be held on 13 March 2025"]) == "2025-03-13"
+    # A title that says "prior to" another meeting, and a cover sheet's own date under a minutes heading
+    assert meeting_date(["Minutes of the Annual Parish Meeting held on Tuesday 14 May 2024 prior to the Annual "
+                         "Council Meeting", "Present: Cllr A", "The next meeting will be on Tuesday 11 June 2024"]) \
+        == "2024-05-14"
+    assert meeting_date(["Confirmation of the minutes of the last meeting",
+                         "Meeting of the Planning Committee, Tuesday 9 July 2024", "minutes of 11 June 2024"]) \
+        == "2024-07-09"
 
 
 def test_approved_minutes_under_an_agenda_item_are_minutes_and_action_minutes_record_decisions():
@@ -68,6 +75,9 @@ def test_approved_minutes_under_an_agenda_item_are_minutes_and_action_minutes_re
                     f"Next Meeting: October {n}, 2020"]
     assert find_kind(actions) == "decision-record"  # "Action:" and "Next Meeting:" are labels, not speakers
     assert find_kind(["Agenda", "Regular Meeting", "- Minutes of the previous meeting", "1. Apologies"]) == "agenda"
+    assert find_kind(["# AGENDA", "## Regular Board Meeting", "### March 11, 2024",
+                      "* Draft Minutes – Regular Board Meeting of February 12, 2024", "* Treasurer's report"]) == "agenda"
+    assert find_kind(["ACTION MINUTES", "Special Meeting", "March 11, 2024", "Present: A, B"]) == "minutes"
 
 
 def test_a_body_named_by_its_noun_alone_takes_its_full_name_from_the_header():
@@ -77,6 +87,11 @@ def test_a_body_named_by_its_noun_alone_takes_its_full_name_from_the_header():
     assert find_body(["CITY OF PORTLAND, OREGON OFFICIAL MINUTES A REGULAR MEETING OF THE COUNCIL OF THE CITY OF "
                       "PORTLAND, OREGON WAS HELD THIS 12TH DAY OF JANUARY, 2011"]) == "Council of the City of Portland"
     assert find_body(["AGENDA ITEM III.1.a", "Regular Board Meeting", "Approved Minutes", "April 8, 2019"]) == "Board"
+    # Not words after the name, nor another body named inside a longer one
+    assert find_body(["REGULAR BOARD MEETING", "March 3, 2024",
+                      "Board of Directors Present: President Smith, Director Jones"]) == "Board"
+    assert find_body(["CITY COUNCIL AGENDA", "REGULAR COUNCIL MEETING", "Appoint a delegate to the Sacramento Area "
+                      "Council of Governments Board of Directors"]) == "Council"
 
 
 def test_kind_from_the_header():

@@ -45,8 +45,9 @@ NOT_MEETING = re.compile(r"(?i)printed|published|publication|posted|issued|dated
 # "to confirm the minutes of the meeting held on …"), said on the line or the one above it.
 EARLIER_MEETING = re.compile(r"(?i)\b(?:approval|confirmation|adoption|signing) of (?:the )?(?:[\w-]+ ){0,3}minutes\b|"
                              r"\b(?:approve|confirm|adopt|sign)(?:s|d|ed)? the (?:[\w-]+ ){0,3}minutes\b|"
-                             r"\bminutes\b[^.\n]{0,60}\b(?:previous|last|prior|preceding)\b|"
+                             r"\bminutes\s+of\s+(?:the\s+)?(?:previous|last|prior|preceding)\b|"
                              r"\b(?:previous|last|prior|preceding) (?:regular |special |ordinary )?meeting\b")
+LISTED = re.compile(r"^\s*(?:[a-z]{1,3}[.)]|\([a-z0-9]{1,3}\)|\d{1,2}[.)]|[-•*–])\s")  # "a.", "(ii)", "2)", "•"
 MEETING_CUE = re.compile(rf"(?i)meeting|held|minutes|agenda|cyfarfod|cynhaliwyd|cofnodion|\b{WEEKDAY}\b|"
                          r"\d\s*(?:a\.?m|p\.?m)|adopted|date\s*:")
 
@@ -102,8 +103,10 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
         before, after = lines[near[k - 1]] if k else "", lines[near[k + 1]] if k + 1 < len(near) else ""
         context = " ".join((before, line, after))
         found = dates_in(line, us)
-        # "1. Approval of Minutes" heads the earlier meeting's date below it; a line dated itself heads nothing
-        earlier = EARLIER_MEETING.search(line) or (EARLIER_MEETING.search(before) and not dates_in(before, us))
+        # "1. Approval of Minutes" heads the earlier meeting's date listed below it ("a. Regular Board Meeting of
+        # March 11, 2019"); not a cover sheet's own "Meeting of the Planning Committee, Tuesday 9 July 2024"
+        earlier = EARLIER_MEETING.search(line) or (EARLIER_MEETING.search(before) and not dates_in(before, us)
+                                                   and bool(LISTED.match(line)))
         if not found and _CUT_DATE.search(line):  # "… ON WEDNESDAY, 2ND" / "JULY, 2014, AT 10.00 A.M."
             found = dates_in(f"{line.rstrip()} {next((l.strip() for l in lines[i + 1:i + 3] if l.strip()), '')}", us)
         for _, iso in found:

@@ -108,9 +108,11 @@ SMALL_COUNCIL = re.compile(r"(?i)^(?:parish|town|community) council$")
 
 # A body named by its noun alone ("REGULAR BOARD MEETING", "A REGULAR MEETING OF THE COUNCIL OF …") has its full
 # name where the header says whose it is: "The Board of Directors of the Fair Oaks Water District holds …",
-# "THE COUNCIL OF THE CITY OF PORTLAND, OREGON". Capitalised words, up to a verb or a comma.
-_NAME_WORD = r"(?!(?i:was|were|is|held|holds|will|on|at|in|for|and|to|meeting|meetings|minutes|agenda)\b)[A-Z][\w&’'-]*"
-FULL_NAME = r"\b(?P<body>{noun}\s+(?i:of)\s+(?:(?i:the)\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){{0,5}}" + \
+# "THE COUNCIL OF THE CITY OF PORTLAND, OREGON". Named after "the", in capitalised words up to a verb, a comma or
+# what follows a name ("Present", "Regular Session"); not "the Sacramento Area Council of Governments".
+_NAME_WORD = (r"(?!(?i:was|were|is|held|holds|will|on|at|in|for|and|to|meeting|meetings|minutes|agenda|present|absent|"
+              r"regular|special|session|members|cllr|councillors?|mayor|chair\w*)\b)[A-Z][\w&’'-]*")
+FULL_NAME = r"\b(?i:the)\s+(?P<body>{noun}\s+(?i:of)\s+(?:(?i:the)\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){{0,5}}" + \
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){{0,5}})?)"
 
 
@@ -186,14 +188,14 @@ LINE_BODIES = (
 # The kinds of document, each with the header phrases that announce it, in order of trust.
 KIND_PATTERNS = (
     ("transcript", re.compile(r"(?im)\bverbatim\b|\btranscript(ion)?\b")),
-    # US boards' "Action Summary Minutes" and "Action Minutes" record the actions taken, item by item
+    # US boards' "Action Summary Minutes" record the actions taken, item by item ("Action Minutes" are minutes)
     ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
-                                   r"^[\s#*_]*action\s+(?:summary\s+)?minutes\b|"
+                                   r"^\s*(?:#+\s*)?(?:\*\*|__)?action\s+summary\s+minutes\b|"
                                    r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
     # Scottish councils keep a "Minute of Meeting"; Welsh ones, cofnodion
     # and a board's minutes attached to its next agenda are headed "Approved Minutes" or "Draft Minutes"
-    ("minutes", re.compile(r"(?im)^[\s#*_]*(?:(?:approved|draft|unapproved|confirmed|official|summary)\s+)?"
+    ("minutes", re.compile(r"(?im)^\s*(?:#+\s*)?(?:\*\*|__)?(?:(?:approved|draft|unapproved|confirmed|official|summary|action)\s+)?"
                            r"(?:minutes|cofnodion|minute\s+of\s+(?:the\s+)?meeting)\b")),
     ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
                           r"\bnotice\s+of\s+(the\s+)?meeting\b|\bto\s+be\s+held\s+on\b|\bsummons\b")),
