@@ -128,6 +128,35 @@ The meeting was adjourned at 7:40 pm.
                                                                "REPORTS", "ADJOURNMENT"]
 
 
+def test_an_ordinance_or_a_decision_form_in_capitals_is_one_item():
+    ordinance = """ORDINANCE NO. 2024-7
+AN ORDINANCE AMENDING CHAPTER 10.12 OF THE MUNICIPAL CODE REGARDING PARKING
+THE CITY COUNCIL OF THE CITY OF ANYTOWN DOES ORDAIN AS FOLLOWS:
+Section 1. Chapter 10.12 is amended to read as set out in Exhibit A.
+Section 2. This ordinance takes effect thirty days after its adoption.
+JANE SMITH
+MAYOR
+ATTEST
+JOHN DOE
+CITY CLERK
+"""
+    form = """RECORD OF DECISION
+SUBJECT
+Award of the grounds maintenance contract
+DECISION
+To award the contract to Greenways Ltd for three years.
+REASONS FOR THE DECISION
+The tender scored highest on quality and price.
+ALTERNATIVE OPTIONS CONSIDERED
+To extend the current contract by a year.
+CONFLICTS OF INTEREST
+None.
+"""
+    for text in (ordinance, form):
+        m = parse_text(text, "t.txt")
+        assert m.kind == "decision-record" and len([i for i in m.items if i.key != "front"]) == 1, m.items
+
+
 def test_a_resolution_s_movers_are_its_text_and_not_its_title():
     text = """MINUTES
 TOWNSHIP OF NIPISSING

@@ -135,8 +135,8 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     )
 
 
-# The words of legislation itself: an ordinance's or resolution's recitals and enacting formula.
-LEGISLATION = re.compile(r"\bWHEREAS\b|\bBE IT (?:FURTHER )?(?:ORDAINED|RESOLVED|ENACTED)\b|(?i:\ban ordinance of\b)")
+# A decision record that records a meeting, item by item: an action summary, a meeting called to order.
+MEETING_RECORD = re.compile(r"(?im)^\s*(?:#+\s*)?(?:\*\*|__)?action\s+summary\s+minutes\b|\bcall(?:ed)?\s+to\s+order\b")
 
 
 def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, pages, marked: list[str],
@@ -162,9 +162,9 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, p
         return old
     new = Draft(kind=kind)
     genre_of = "agenda" if kind == "agenda" else "minutes"  # a decision record records, as minutes do
-    # Capitals headings are items of agendas, minutes and a board's action summary; not of an ordinance, whose
-    # capitals are its title, recitals and signatures
-    capitals = kind in ("agenda", "minutes") or kind == "decision-record" and not LEGISLATION.search(text[:20000])
+    # Capitals headings are items of agendas, minutes and a board's action summary of a meeting; not of an
+    # ordinance, a resolution or a decision form, whose capitals are its title, fields and signatures
+    capitals = kind in ("agenda", "minutes") or kind == "decision-record" and bool(MEETING_RECORD.search(text[:5000]))
     found = parse_items(lines, new, drop, genre=genre_of, pages=pages, capitals=capitals, marked=marked,
                         headings=headings)
     if not found and kind == "decision-record":
