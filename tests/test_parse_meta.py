@@ -94,6 +94,14 @@ def test_a_body_named_by_its_noun_alone_takes_its_full_name_from_the_header():
                       "Council of Governments Board of Directors"]) == "Council"
 
 
+def test_a_title_block_names_the_body_under_the_document_s_kind_not_the_letterhead_above():
+    assert find_body(["Sacramento Metropolitan Fire District", "10545 Armstrong Ave., Suite 200",
+                      "ACTION SUMMARY MINUTES – REGULAR MEETING", "BOARD OF DIRECTORS",
+                      "SACRAMENTO METROPOLITAN FIRE DISTRICT", "Thursday, September 24, 2020"]) == "Board of Directors"
+    assert find_body(["Anytown District Council", "MINUTES", "Planning Committee", "Tuesday 9 July 2024"]) \
+        == "Planning Committee"
+
+
 def test_kind_from_the_header():
     assert find_kind(["Minutes of the Cabinet", "4 July 2024"]) == "minutes"
     assert find_kind(["Regular Meeting Agenda", "Tuesday, January 10, 2023"]) == "agenda"

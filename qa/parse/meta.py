@@ -42,6 +42,9 @@ MINUTES_OF = re.compile(rf"(?i)\bminutes\s+of\s+(?:proceedings\s+(?:at|of)\s+)?(
 # Planning Board": a page title, the body's name straight after it (US boards' web pages)
 PAGE_TITLE = re.compile(rf"\b(?:MEETING\s+(?:MINUTES|AGENDA)|Meeting\s+(?:Minutes|Agenda))"
                         rf"(?:\s*\((?i:draft|approved|unapproved|final)\))?\s+(?P<body>{_CAPS_NAME})")
+# A title block: the document's kind on a line of its own, the body on the next ("ACTION SUMMARY MINUTES – REGULAR
+# MEETING" / "BOARD OF DIRECTORS" / "SACRAMENTO METROPOLITAN FIRE DISTRICT"): the body, not the letterhead above
+KIND_LINE = re.compile(rf"(?i)^(?:[\w ]{{0,30}}\s)?(?:minutes|agenda)(?:\s*[–—-]\s*(?:(?:{MEETING_ADJECTIVES})\s+)?meeting)?$")
 # A title is looked for in the first lines only (further down, "minutes of" cites other minutes), and in so many
 # characters of them: a first line can run to thousands (a text without line breaks).
 TITLE_CHARS = 1000
@@ -145,6 +148,10 @@ def _named_body(head: list[str], near: list[str], council: str | None) -> str | 
     m = PAGE_TITLE.search(top)
     if m:
         return _tidy_body(m.group("body"), council)
+    for line, nxt in zip(near[:8], near[1:9]):
+        m = BODY_LINE.match(nxt) or BODY_OF_PLACE_LINE.match(nxt)
+        if KIND_LINE.match(line) and m:
+            return _tidy_body(m.group("body"), council)
     m = AT_MEETING.search(joined)
     if m:
         return _tidy_body(m.group("body"), council)
