@@ -174,6 +174,12 @@ R2018-079\tL. Smith, L. Andersen:  That we pass By-Law Number 2018-22.  Carried.
                       ["L. Smith, L. Andersen: That we approve the 2018 Library Budget as presented. Carried."])
     assert [g[1] for g in got[1:]] == ["That the minutes of the meeting held April 3, 2018 be adopted.",
                                        "That we pass By-Law Number 2018-22."]
+    # A title is not cut at an abbreviation; a resolution set in lower case keeps the items it had
+    from qa.parse.titles import resolution_title
+    assert resolution_title("J. Scott, L. Andersen: That By-law No. 2018-24 appoint Mr. D. Jones. Carried.") \
+        == "That By-law No. 2018-24 appoint Mr. D. Jones."
+    lower = text.replace(":  That", ":  that")
+    assert [i.number for i in parse_text(lower, "t.txt").items if i.number] == ["R2018-077", "R2018-078", "R2018-079"]
 
 
 def test_a_decision_record_is_its_named_item_titled_by_the_whole_ordinance_title():

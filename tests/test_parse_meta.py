@@ -100,6 +100,13 @@ def test_a_title_block_names_the_body_under_the_document_s_kind_not_the_letterhe
                       "SACRAMENTO METROPOLITAN FIRE DISTRICT", "Thursday, September 24, 2020"]) == "Board of Directors"
     assert find_body(["Anytown District Council", "MINUTES", "Planning Committee", "Tuesday 9 July 2024"]) \
         == "Planning Committee"
+    # Not an agenda's first heading, nor an item heading that ends in "Minutes", nor a sentence
+    assert find_body(["ANYTOWN PARISH COUNCIL", "You are summoned to a meeting of the Parish Council on Monday "
+                      "3 June 2024", "AGENDA", "PUBLIC FORUM"]) == "Anytown Parish Council"
+    assert find_body(["NOTICE OF MEETING", "A meeting of the Finance Committee will be held on 3 June 2024",
+                      "1. Apologies", "Approval of Minutes", "Planning Committee"]) == "Finance Committee"
+    assert find_body(["Anytown Parish Council", "Chair: Cllr Hart", "AGENDA", "To all members of the Council"]) \
+        == "Anytown Parish Council"
 
 
 def test_kind_from_the_header():

@@ -8,7 +8,7 @@ from qa.parse.body import build_paragraphs
 from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, starts_element, to_blocks
 from qa.parse.common import Draft, item_key, title_similarity
 from qa.parse.schemes import choose_items, is_caps_heading
-from qa.parse.titles import MOVERS, run_in_label
+from qa.parse.titles import resolution_title, run_in_label
 
 # Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
 # COUNCIL", "AGENDA", "CITY COUNCIL CHAMBERS", "CITY OF X", "X PARISH COUNCIL").
@@ -216,10 +216,10 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
     for k, s in enumerate(starts):
         end = starts[k + 1].line if k + 1 < len(starts) else len(lines)
         rest = _after_title(lines[s.line], s) if s.title_end == s.line else ""
-        movers = MOVERS.search(lines[s.line]) if s.number and s.title_end == s.line else None
-        if movers and not lines[s.line][:movers.start()].replace(s.number, "", 1).strip(" .:)\t") \
-                and s.title in lines[s.line][movers.end():]:
-            rest = lines[s.line][movers.start():].strip()  # the movers and their resolution: the item's text, whole
+        line = lines[s.line]
+        after = line[line.find(s.number) + len(s.number):].lstrip(" .:)\t") if s.number and s.title_end == s.line else ""
+        if after and resolution_title(after) == s.title:
+            rest = after  # the movers and their resolution: the item's text, whole
         if rest:  # "21.01.04 Matters Arising The sign placed…": the text run into the title line is the item's
             body = text_lines[:s.line] + [rest] + text_lines[s.line + 1:]
             blocks = _blocks(body, s.line, end, drop, pages)

@@ -44,7 +44,11 @@ PAGE_TITLE = re.compile(rf"\b(?:MEETING\s+(?:MINUTES|AGENDA)|Meeting\s+(?:Minute
                         rf"(?:\s*\((?i:draft|approved|unapproved|final)\))?\s+(?P<body>{_CAPS_NAME})")
 # A title block: the document's kind on a line of its own, the body on the next ("ACTION SUMMARY MINUTES – REGULAR
 # MEETING" / "BOARD OF DIRECTORS" / "SACRAMENTO METROPOLITAN FIRE DISTRICT"): the body, not the letterhead above
-KIND_LINE = re.compile(rf"(?i)^(?:[\w ]{{0,30}}\s)?(?:minutes|agenda)(?:\s*[–—-]\s*(?:(?:{MEETING_ADJECTIVES})\s+)?meeting)?$")
+KIND_LINE = re.compile(rf"(?i)^(?:(?:action|summary|draft|approved|unapproved|confirmed|official|notice of|"
+                       rf"{MEETING_ADJECTIVES}|meeting)\s+)*(?:minutes|agenda)"
+                       rf"(?:\s*[–—-]\s*(?:(?:{MEETING_ADJECTIVES})\s+)?meeting)?$")
+# The bodies a title block names under its kind line: not a forum or a group, which agendas head items with
+TITLE_BLOCK_BODY = re.compile(r"(?i)(?:council|commission|committee|board|cabinet|panel|authority|assembly)\b")
 # A title is looked for in the first lines only (further down, "minutes of" cites other minutes), and in so many
 # characters of them: a first line can run to thousands (a text without line breaks).
 TITLE_CHARS = 1000
@@ -148,16 +152,16 @@ def _named_body(head: list[str], near: list[str], council: str | None) -> str | 
     m = PAGE_TITLE.search(top)
     if m:
         return _tidy_body(m.group("body"), council)
-    for line, nxt in zip(near[:8], near[1:9]):
-        m = BODY_LINE.match(nxt) or BODY_OF_PLACE_LINE.match(nxt)
-        if KIND_LINE.match(line) and m:
-            return _tidy_body(m.group("body"), council)
     m = AT_MEETING.search(joined)
     if m:
         return _tidy_body(m.group("body"), council)
     m = next((m for m in MEETING_OF.finditer(joined) if not ANOTHER_MEETING.search(joined[:m.start()])), None)
     if m:
         return _tidy_body(m.group("body"), council)
+    for line, nxt in zip(near[:8], near[1:9]):
+        m = BODY_LINE.match(nxt) or BODY_OF_PLACE_LINE.match(nxt)
+        if KIND_LINE.match(line) and m and _capitalised(m.group("body")) and TITLE_BLOCK_BODY.search(m.group("body")):
+            return _tidy_body(m.group("body"), council)
     for line, nxt in zip(near, near[1:]):
         m = BODY_LINE.match(line)
         if m and CHAIR_LINE.search(nxt) and _capitalised(m.group("body")):

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from qa.parse.clean import TERMINAL
-from qa.parse.titles import MOVERS, item_title_quality, run_in_label, run_on_title, title_quality
+from qa.parse.titles import item_title_quality, resolution_title, run_in_label, run_on_title, title_quality
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -172,8 +172,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             if not m:
                 continue
             title, tl = (m.group(2) or "").strip(), i
-            if MOVERS.match(title):  # "L. Smith, L. Andersen: That we approve the budget. Carried.": the resolution
-                title = re.split(r"(?<=[.;])\s", MOVERS.sub("", title), maxsplit=1)[0]
+            title = resolution_title(title) or title  # "L. Smith, L. Andersen: That we approve …": the resolution
             if question and title:
                 title = line  # "Question 3 from Councillor Hart to the Leader": the asker is the title's substance
             if title.startswith("[") or re.match(r"^\d{1,2}[.:]\d{2}", title):

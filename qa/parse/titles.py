@@ -81,6 +81,23 @@ AGENDA_INSTRUCTION = re.compile(r"^(?:To\s+)?(?:[Rr]eceive|[Cc]onsider|[Dd]iscus
 # resolution after it.
 MOVERS = re.compile(r"(?:(?:[A-Z]\.\s?){1,3}|(?:Cllr|Councillor|Mayor|Reeve)\.?\s+)[A-Z][\w'’-]+"
                     r"(?:\s*[,/&]\s*(?:(?:[A-Z]\.\s?){1,3}|(?:Cllr|Councillor|Mayor|Reeve)\.?\s+)[A-Z][\w'’-]+)+\s*:\s+")
+# The resolution's first sentence, ended where a sentence does ("… as presented. Carried."), not at an
+# abbreviation ("By-law No. 2018-24", "Mr. Smith", "D. Jones").
+RESOLUTION_END = re.compile(r"(?<=[a-z0-9]{2}[.;])(?<!\bMrs\.)\s+(?=[A-Z])")
+RESOLUTION_WORDS = 25
+
+
+def resolution_title(text: str) -> str | None:
+    """The title of a resolution printed after its movers ("L. Smith, L. Andersen: That we approve …"), or None
+    where the text does not open with movers and a capitalised resolution."""
+    m = MOVERS.match(text)
+    rest = text[m.end():].strip() if m else ""
+    if not rest[:1].isupper():
+        return None
+    words = RESOLUTION_END.split(rest, maxsplit=1)[0].split()
+    return " ".join(words[:RESOLUTION_WORDS])
+
+
 QUOTED_NOTICE = re.compile(r"^[“\"‘']\s*(?:I|We)\s+(?:will|wish to|would like to)\s+(?:ask|move|propose|request)\b")
 LONG_NOTICE_WORDS = 80
 OPENING_WORDS = 12
