@@ -39,6 +39,15 @@ def test_a_roll_call_s_labels_under_each_vote_are_not_items():
         ("I", "Call to Order"), ("II", "Unanimous Consent"), ("III", "Recommended Action"), ("IV", "Adjourn")]
 
 
+def test_the_venue_or_district_above_numbered_capitals_items_is_no_item():
+    lines = ["AGENDA", "", "REGULAR BOARD MEETING", "", "FAIR OAKS WATER DISTRICT OFFICE", "10326 Fair Oaks Blvd",
+             "April 8, 2019", "", "The Board of Directors holds its meetings monthly.", "", "CALL TO ORDER",
+             "I. PUBLIC COMMENT", "II. CONSENT CALENDAR", "III. ADJOURNMENT"]
+    _, starts = item_starts(lines)
+    assert [(s.number, s.title) for s in starts] == [(None, "CALL TO ORDER"), ("I", "PUBLIC COMMENT"),
+                                                     ("II", "CONSENT CALENDAR"), ("III", "ADJOURNMENT")]
+
+
 def test_capitals_inside_a_sentence_are_not_headings():
     lines = ["CONSENT CALENDAR:", "A. Adopt Resolution No. 2022-__, A RESOLUTION OF", "THE CITY COUNCIL OF THE CITY OF",
              "RECITING THE FACT OF THE ELECTION.", "REGULAR BUSINESS:", "1. Something", "ADJOURNMENT:"]

@@ -19,6 +19,10 @@ NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?
                            # a roll call's labels under each vote (Legistar): "RESULT:", "MOVER:", "SECONDER:", "AYES:"
                            r"^(?:result|mover|seconder|ayes|nays|noes|yeas|abstain(?:ed|ing)?|abstentions?|recused)$")
 
+# Capitals above the first numbered item that name where the meeting is or whose it is ("FAIR OAKS WATER DISTRICT
+# OFFICE", "COMMUNITY CENTRE", "FAIR OAKS WATER DISTRICT"), not procedural business like "CALL TO ORDER"
+PLACE_CAPS = re.compile(r"(?i)\b(?:district|offices?|building|cent(?:er|re)|hall|room|chambers?|clubhouse|library|"
+                        r"council)$")
 # Labels that open paragraphs of minutes without being items: attendance, decisions, signatures and fields.
 NOT_ITEM_LABEL = re.compile(r"(?i)^(?:also\s+|and\s+)?(?:present|absent|in attendance|attendees|resolved|agreed|noted|decision|"
                             r"actions?|moved|seconded|proposed|note|date|time|venue|location|signed|chair(?:man)?|"
@@ -83,7 +87,8 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
                 and CLOSING_ITEM.search(lines[i])]
         caps_titled = sum(is_caps_heading(c.title) for c in run) >= len(run) / 2
         if caps_titled:  # procedural items before the numbering starts ("CALL TO ORDER") are items too
-            pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line]
+            pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line
+                   and not PLACE_CAPS.search(_clean_title(lines[i]))]
             return scheme, pre + numbered + post
         if len(caps) <= len(run):  # the numbered run is the top level unless capitals headings outnumber it
             return scheme, _preliminaries(lines, numbered) + numbered + post
