@@ -2,7 +2,6 @@
 transaction, killed builds harmless, unused versions cleaned, a streaming replica."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -13,7 +12,7 @@ import psycopg
 import pytest
 
 from conftest import SEARCH_DATA, TIMELINE_DATA
-from live_server import OFFLINE, ROOT
+from live_server import ROOT
 
 pytestmark = pytest.mark.postgres
 

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from qa import build
-from qa.build import BuildError, build_index, run_build, versions_dir
+from qa.build import build_index, run_build, versions_dir
 from qa.embed import HashEncoder
 from qa.search import Searcher
 

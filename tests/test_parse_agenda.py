@@ -1,7 +1,7 @@
 """Agenda packs: the agenda table gives items, reports join their items, restarts start sections (seed 002)."""
 from qa.models import cite
 
-from parse_helpers import CORPUS, item, lost_words, para, seed
+from parse_helpers import CORPUS, item, lost_words, seed
 
 
 def test_002_header_and_items():
