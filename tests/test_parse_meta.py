@@ -177,6 +177,10 @@ def test_a_date_printed_without_its_year_takes_the_year_its_weekday_fits():
     assert meeting_date(lines) == "2023-12-04"  # a Monday in 2023, the year the text speaks of
     assert meeting_date(["MEETING MONDAY 6 DECEMBER", "Notes of 2023."]) is None  # no year from 2022 to 2024 fits
     assert meeting_date(["Meeting held on Monday 4 December 2023"]) == "2023-12-04"
+    # Month first, as said in a transcript; the year the header prints before years the speech recalls
+    speech = ["# 02 2024", "**Clerk:** Let's do roll call for city council meeting on Monday, February 12th."] + \
+        [""] * 80 + ["**Mayor:** Back in 2000 the park was smaller."] * 3
+    assert meeting_date(speech, us=True) == "2024-02-12"  # 12 February 2001 was a Monday too
 
 
 def test_the_header_window_holds_as_much_text_when_a_reader_gives_paragraphs_as_lines():

@@ -120,25 +120,32 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
     return best[1] if best else _dated_by_weekday(lines)
 
 
-# "GENERAL MEETING MONDAY 4 DECEMBER": a weekday, a day and a month, no year.
-_WEEKDAY_DATE = re.compile(rf"(?i)\b({'|'.join(_WEEKDAYS)})day,?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+"
-                           rf"(?:of\s+)?({_MONTH})\b(?!\.?,?\s+\d{{4}})")
+# "GENERAL MEETING MONDAY 4 DECEMBER", "roll call for city council meeting on Monday, February 12th": a weekday,
+# a day and a month, no year.
+_WEEKDAY_DATE = re.compile(rf"(?i)\b({'|'.join(_WEEKDAYS)})day,?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b|"
+                           rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)(?!\.?,?\s+\d{{4}})")
 
 
 def _dated_by_weekday(lines: list[str]) -> str | None:
-    """A yearless meeting date in the header, given the year nearest those the text mentions whose weekday fits."""
+    """A yearless meeting date in the header, given the year nearest those the text mentions whose weekday fits:
+    a year the header prints first ("# 02 2024" over a transcript), then the years the text mentions most."""
     import datetime
 
-    years = Counter(int(y) for l in lines for y in re.findall(r"\b((?:19|20)\d\d)\b", l))
+    def years_in(part: list[str]) -> Counter:
+        return Counter(int(y) for l in part for y in re.findall(r"\b((?:19|20)\d\d)\b", l))
+
+    head = years_in(lines[:HEAD_LINES])
+    years = Counter({y: n + 1000 for y, n in head.items()}) + years_in(lines[HEAD_LINES:])
     for line in lines[:HEAD_LINES]:
         m = _WEEKDAY_DATE.search(line)
         if not m:
             continue
-        month = parse_date(f"1 {m.group(3)} 2000")
+        day, month = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(4))
+        month = parse_date(f"1 {month} 2000")
         for base, _n in years.most_common(3):
             for year in (base, base - 1, base + 1):
                 try:
-                    d = datetime.date(year, int(month[5:7]), int(m.group(2)))
+                    d = datetime.date(year, int(month[5:7]), int(day))
                 except (ValueError, TypeError):
                     continue
                 if d.weekday() == _WEEKDAYS.index(m.group(1).lower()):
