@@ -360,3 +360,15 @@ def test_a_board_named_by_its_place_not_an_office_of_it():
 def test_a_committee_of_the_whole_is_a_body():
     assert find_body(["Committee of the Whole", "March 4, 2024"]) == "Committee of the Whole"
     assert find_body(["Minutes of the Committee of the Whole held on 4 March 2024"]) == "Committee of the Whole"
+
+
+def test_a_meeting_date_printed_atop_every_page_is_still_the_meeting_s():
+    from qa.parse.document import parse_text
+
+    page = ["SAN JUAN WATER DISTRICT", "BOARD MEETING AGENDA", "March 27, 2019"]
+    text = "\n".join(page + ["", "I. ROLL CALL", "", "II. CONSENT CALENDAR",
+                             "1. Minutes of the Board of Directors Special Meeting, February 25, 2019", "",
+                             "\f" + "\n".join(page), "", "III. OLD BUSINESS", "Water rates.", "",
+                             "\f" + "\n".join(page), "", "IV. NEW BUSINESS", "Wells.", "",
+                             "\f" + "\n".join(page), "", "V. ADJOURN", ""])
+    assert parse_text(text, "t.txt").date == "2019-03-27"

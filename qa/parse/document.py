@@ -100,12 +100,15 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     blocks = to_blocks(text, drop=drop, pages=pages)
     # repeated bare numbers are item numbers as often as page numbers: the item schemes judge them
     plain = ["" if l.strip() in drop and not re.fullmatch(r"[\d.()]+", l.strip()) else l for l in bare]
+    # A date printed atop every page is a running header, but its first printing is the title block's date
+    seen: set[str] = set()
+    dated = [l if l.strip() not in drop or (l.strip() not in seen and not seen.add(l.strip())) else "" for l in bare]
     kind = "unknown"
     draft = Draft(kind="report")
     council = council or council_from_text(text)
     try:
         us = is_us(plain)
-        kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain, meeting_date(plain, us=us))
+        kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain, meeting_date(dated, us=us))
         draft = _structure(text, blocks, plain, drop, kind, pages, lines, headings)
     except Exception as exc:  # a parser bug must not lose the document: fall back and say so
         draft = Draft(kind="report")
@@ -113,7 +116,7 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     body = find_body(plain, council)
     if body and not (draft.body and title_similarity(body, draft.body) >= 0.75):
         draft.body = body  # a header pattern named it; a genre parser's own finding stands where they agree
-    draft.date = meeting_date(plain, us=is_us(plain)) or draft.date
+    draft.date = meeting_date(dated, us=is_us(plain)) or draft.date
     if not draft.date:
         draft.date, _ = find_date(text[:5000])
     if not draft.date and (named := date_in_name(source)):
