@@ -75,6 +75,11 @@ def test_approved_minutes_under_an_agenda_item_are_minutes_and_action_minutes_re
                     f"Next Meeting: October {n}, 2020"]
     assert find_kind(actions) == "decision-record"  # "Action:" and "Next Meeting:" are labels, not speakers
     assert find_kind(["Agenda", "Regular Meeting", "- Minutes of the previous meeting", "1. Apologies"]) == "agenda"
+    votes = ["County Board of Education Meeting Agenda", "Tuesday, December 14, 2021", "MINUTES – UNAPPROVED"]
+    for n in range(1, 7):
+        votes += [f"{n}. Item {n}", "Motion by Trustee Brown, second by Trustee Davis.", "Final Resolution: Motion Carried",
+                  "Yes: Trustee Brown, Trustee Davis, Trustee Fong"]
+    assert find_kind(votes) == "minutes"  # a roll call's "Final Resolution:" and "Yes:" are labels, not speakers
     assert find_kind(["# AGENDA", "## Regular Board Meeting", "### March 11, 2024",
                       "* Draft Minutes – Regular Board Meeting of February 12, 2024", "* Treasurer's report"]) == "agenda"
     assert find_kind(["ACTION MINUTES", "Special Meeting", "March 11, 2024", "Present: A, B"]) == "minutes"

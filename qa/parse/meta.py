@@ -235,7 +235,8 @@ REPORT_IN_HEAD = re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?re
 
 # Labels of fields, not people: "Present:", "Email:", "Sponsors:".
 FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resolved|agreed|sponsors|attachments|"
-                         r"recommendation|action|result|motion|vote|disposition|outcome|status|next meeting|note|subject|ward|action required|title|date|committee|venue|time|location|"
+                         r"recommendation|action|result|motion|vote|disposition|outcome|status|next meeting|"
+                         r"final resolution|yes|no|ayes?|nays?|noes|abstain\w*|abstentions?|recused|information|reports?|note|subject|ward|action required|title|date|committee|venue|time|location|"
                          r"e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason)\b")
 
 
