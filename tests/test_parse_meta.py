@@ -377,3 +377,9 @@ def test_a_meeting_date_printed_atop_every_page_is_still_the_meeting_s():
                              "\f" + "\n".join(page), "", "IV. NEW BUSINESS", "Wells.", "",
                              "\f" + "\n".join(page), "", "V. ADJOURN", ""])
     assert parse_text(text, "t.txt").date == "2019-03-27"
+
+
+def test_a_procedural_heading_is_no_body():
+    assert find_body(["# Minutes for meeting held Tuesday 4th March 2025", "Held in Ayton Community Hall at 7:00pm.",
+                      "## Present", "Alan McFadzean — Chair", "## Public Forum", "1 Member of the public was present."]) \
+        is None

@@ -187,11 +187,13 @@ def _capitalised(name: str) -> bool:
 
 # Header lines that name the body on their own, each pattern over every line before the next, in order of trust;
 # with what a match must also be: "Council met…" names no body, nor does "City of X" (the council itself).
+# Business a meeting takes, headed on its own line as a body would be: "Public Forum", "Open Forum"
+PROCEDURE = re.compile(r"(?i)^(?:public|open|community|members'?)\s+(?:forum|session|participation)$")
 LINE_BODIES = (
     (LABEL_BODY, lambda body, line: True),
     (NAME_MEETING, lambda body, line: True),
     (HELD_BY, lambda body, line: len(body.split()) >= 2),
-    (BODY_LINE, lambda body, line: not MUNICIPALITY.match(line)),
+    (BODY_LINE, lambda body, line: not MUNICIPALITY.match(line) and not PROCEDURE.match(body)),
     (BODY_OF_PLACE_LINE, lambda body, line: " of " in body.lower() and not MUNICIPALITY.match(line)),
 )
 
