@@ -381,5 +381,5 @@ def test_a_meeting_date_printed_atop_every_page_is_still_the_meeting_s():
 
 def test_a_procedural_heading_is_no_body():
     assert find_body(["# Minutes for meeting held Tuesday 4th March 2025", "Held in Ayton Community Hall at 7:00pm.",
-                      "## Present", "Alan McFadzean — Chair", "## Public Forum", "1 Member of the public was present."]) \
+                      "Present", "Alan McFadzean — Chair", "Public Forum", "1 Member of the public was present."]) \
         is None
