@@ -104,3 +104,14 @@ def test_named_speakers_go_back_to_an_item_already_open_and_keep_speech_naming_o
                                                                   ("5", "Libraries")]
     six = item(m, "6").paragraphs
     assert any(p.speaker == "MAYOR BOWMAN" and "The parks speech, item 6 is the one" in p.text for p in six)
+
+
+def test_turns_with_a_recording_s_time_before_the_speaker_are_turns():
+    turns = [("BRIAN BURNETT", "Make sure the audience can hear us out there."),
+             ("MIKE EDGINGTON", "So we will start tonight's meeting off. It's March 23, 2026, regular meeting."),
+             ("KYLE KELLEY", "Okay, you can start whenever you want.")] * 4
+    text = "\n\n".join(f"[0:{n // 60:02d}:{n % 60:02d}] {who}: {said}" for n, (who, said) in enumerate(turns))
+    m = parse_text(text, "t.txt")
+    assert m.kind == "transcript"
+    first = m.items[0].paragraphs[0]
+    assert first.speaker == "BRIAN BURNETT" and first.text == "Make sure the audience can hear us out there."

@@ -13,6 +13,8 @@ MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 BODY_NOUN = (r"(?:Committee of the Whole|Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|"
              r"Assembly|Executive|Forum|Group|District)")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A recording's time before a turn of speech: "[0:00:07] BRIAN BURNETT:", "(01:12:40) Mayor Lago:"
+TIMESTAMP = r"(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]\s*)?"
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 DATE_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})\b", re.I)

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from qa.parse.dates import HEAD_LINES, dates_in
-from qa.parse.header import BODY_NOUN, ENDS_IN_BODY, MEETING_ADJECTIVES
+from qa.parse.header import BODY_NOUN, ENDS_IN_BODY, MEETING_ADJECTIVES, TIMESTAMP
 # A header window holds as much text whether a reader gives printed lines or whole paragraphs (a PDF, a web
 # page): a line counts once for each LINE_CHARS characters.
 LINE_CHARS = 100
@@ -222,7 +222,7 @@ AGENDA_AND_MINUTES = re.compile(r"(?i)\bagenda,?\s+(?:decisions\s+)?and\s+(?:dra
 MINUTES_LABEL = re.compile(r"(?i)^minutes\s*:\s*$")
 # Words of a meeting yet to be held, or of one whose business is listed ("CALL TO ORDER")
 MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b|\bcyfarfod\b")
-SPEAKER = re.compile(r"^(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
+SPEAKER = re.compile(r"^" + TIMESTAMP + r"(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
 RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present|sederunt)\b|\b(resolved|it was agreed|were agreed|convened)\b|"
                          r"\b(moved by|seconded by|motion (?:was )?(?:carried|passed|approved)|meeting (?:was )?adjourned)\b|"
                          # Welsh: present, apologies, proposed by, seconded by, agreed, resolved, was held
@@ -245,7 +245,7 @@ FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resol
 def speaker_lines(lines: list[str]) -> int:
     """How many lines open with the name of someone who speaks again and again ("Mayor Lago:", "THE CHAIR:");
     0 unless at least two speakers take three turns or more."""
-    labels = Counter(m.group(0).split(":")[0] for l in lines if (m := SPEAKER.match(l.strip()))
+    labels = Counter(m.group("name") for l in lines if (m := SPEAKER.match(l.strip()))
                      and not FIELD_LABEL.match(l.strip()))
     if sum(1 for n in labels.values() if n >= 3) < 2:
         return 0

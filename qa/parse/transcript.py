@@ -7,7 +7,7 @@ from collections import Counter
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import Block, to_blocks, join_page_breaks
 from qa.parse.common import Draft, item_key
-from qa.parse.header import split_title_line
+from qa.parse.header import TIMESTAMP, split_title_line
 from qa.parse.segment import MAX_WORDS, segments
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -15,7 +15,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _N = r"(\d{1,2}[a-z]?|[A-Z]-\d{1,2}(?![\w-])|" + "|".join(NUMBER_WORDS) + r")"
 # A speaker's turn: "Mayor Lago:", "Councillor Lukes:", "Assistant City Attorney Ceballos:", "THE CHAIR:"
-SPEAKER = re.compile(r"^((?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\s+(?=\S)")
+SPEAKER = re.compile(r"^" + TIMESTAMP + r"((?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\s+(?=\S)")
 # An item heading printed in a transcript: "Agenda Item E-2 [2:52 p.m.]", "Item 4 – Budget", "ITEM 4. BUDGET"
 ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}(?:\.\d{1,2})?[a-z]?)\b(?:[.:)](?!\d))?\s*"
                           r"(?:\[[^\]]*\])?\s*(.*)$")
