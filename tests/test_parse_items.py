@@ -80,6 +80,17 @@ The balance is £1,204.
     assert m.items[-1].paragraphs[0].text == "The balance is £1,204."
 
 
+def test_numbered_items_running_on_across_capitals_sections_are_the_items():
+    lines = ["Town of Arlington", "Select Board", "Meeting Agenda", "", "1. Executive Order on Remote Participation",
+             "", "CONSENT AGENDA", "", "2. For Approval: Lawn Signs", "", "OTHER BUSINESS", "",
+             "3. Review and Approve Outdoor Performance Regulations", "", "WARRANT ARTICLE HEARINGS", "",
+             "4. Articles for Review", "", "CORRESPONDENCE RECEIVED", "", "5. Traffic Concerns", "", "DISCUSSION", "",
+             "6. Future Select Board Meetings", "", "NEW BUSINESS", "", "EXECUTIVE SESSION", "",
+             "To Discuss Strategy With Respect To Litigation"]
+    how, starts = item_starts(lines)
+    assert how == "number" and [s.number for s in starts] == ["1", "2", "3", "4", "5", "6"]
+
+
 def test_capitals_inside_a_sentence_are_not_headings():
     lines = ["CONSENT CALENDAR:", "A. Adopt Resolution No. 2022-__, A RESOLUTION OF", "THE CITY COUNCIL OF THE CITY OF",
              "RECITING THE FACT OF THE ELECTION.", "REGULAR BUSINESS:", "1. Something", "ADJOURNMENT:"]

@@ -91,7 +91,10 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
             pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line
                    and not PLACE_CAPS.search(_clean_title(lines[i]))]
             return scheme, pre + numbered + post
-        if len(caps) <= len(run):  # the numbered run is the top level unless capitals headings outnumber it
+        # the numbered run is the top level unless capitals headings outnumber it, or it runs on across them
+        # ("CONSENT AGENDA" / "2. …" / "OTHER BUSINESS" / "3. …": sections of one numbering)
+        across = sum(run[0].line < i < run[-1].line for i in caps)
+        if len(caps) <= len(run) or across >= 2 and across >= len(caps) / 2:
             return scheme, _preliminaries(lines, numbered) + numbered + post
     if len(caps) >= 3:
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
