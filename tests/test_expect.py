@@ -121,7 +121,8 @@ def test_who_and_when_answers_are_read_strictly_enough():
     for dated in ("This ordinance shall take effect thirty days after its passage.", "Works start in the fall.",
                   "It will be reviewed at the end of the month.", "Effective upon adoption.", "Within six months.",
                   "The meeting closed at 9:42 p.m.", "Doors open at 19:30.", "Funding arrives in Q3.",
-                  "The hall was built in the 1990s.", "Works begin in 2 weeks."):
+                  "The hall was built in the 1990s.", "Works begin in 2 weeks.",
+                  "Sly Park will reopen to students after the New Year.", "The bridge reopens before Christmas."):
         assert supplies(when, dated, "When will it open?"), dated
     for vague in ("Shutters may be closed during the six-month hurricane season.",
                   "Shutters that are not visible may be closed year-round.", "It will open after the works.",
