@@ -48,38 +48,6 @@ def test_the_venue_or_district_above_numbered_capitals_items_is_no_item():
                                                      ("II", "CONSENT CALENDAR"), ("III", "ADJOURNMENT")]
 
 
-def test_minutes_that_number_nothing_take_their_items_from_their_typeset_headings(tmp_path):
-    from qa.parse.document import parse_file
-
-    path = tmp_path / "m.md"
-    path.write_text("""# Minutes for meeting held Tuesday 4th March 2025
-
-## Present
-
-- Alan McFadzean, Chair
-
-## Apologies for Absence
-
-- Alison Currie
-
-## Public Forum
-
-One member of the public asked about the café.
-
-## Clock Tower Flag
-
-The flag will be replaced in April.
-
-## Treasurer's report
-
-The balance is £1,204.
-""", encoding="utf-8")
-    m = parse_file(path)
-    assert [i.title for i in m.items if i.key != "front"] == ["Apologies for Absence", "Public Forum",
-                                                              "Clock Tower Flag", "Treasurer's report"]
-    assert m.items[-1].paragraphs[0].text == "The balance is £1,204."
-
-
 def test_numbered_items_running_on_across_capitals_sections_are_the_items():
     lines = ["Town of Arlington", "Select Board", "Meeting Agenda", "", "1. Executive Order on Remote Participation",
              "", "CONSENT AGENDA", "", "2. For Approval: Lawn Signs", "", "OTHER BUSINESS", "",

@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, starts_element, to_blocks
 from qa.parse.common import Draft, item_key, title_similarity
-from qa.parse.dates import dates_in
 from qa.parse.schemes import choose_items, is_caps_heading
 from qa.parse.titles import resolution_title, run_in_label
 
@@ -105,12 +104,6 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
         caps_among = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i > labels[0].line and i not in at
                       and not NOT_ITEM_LABEL.match(_clean_title(lines[i]))]
         return "run-in labels", sorted(labels + caps_among, key=lambda s: s.line)
-    # Minutes that number nothing and print no capitals, set as a web page or Word file: the headings the reader
-    # saw ("## Apologies for Absence", "## Public Forum"); not the page's title ("Minutes for meeting held …")
-    typeset = [i for i in sorted(headings) if capitals and lines[i].strip() and not dates_in(lines[i])
-               and not NOT_ITEM_CAPS.search(_clean_title(lines[i]))]
-    if len(typeset) >= 3:
-        return "headings", [Start(i, None, _clean_title(lines[i]), i) for i in typeset]
     return None, []
 
 
