@@ -59,6 +59,20 @@ def test_numbered_items_running_on_across_capitals_sections_are_the_items():
     assert how == "number" and [s.number for s in starts] == ["1", "2", "3", "4", "5", "6"]
 
 
+def test_numbered_paragraphs_running_on_across_capitals_items_leave_the_capitals_the_items():
+    lines = ["MINUTES OF THE PARISH COUNCIL", "", "APOLOGIES", "1. Apologies were received and accepted from Cllr Hart.",
+             "", "DECLARATIONS OF INTEREST", "None were declared.", "", "MINUTES",
+             "2. The minutes of the meeting held on 3 March were approved and signed.", "", "PUBLIC PARTICIPATION",
+             "Two residents spoke about the footpath.", "", "PLANNING",
+             "3. The council had no objection to the extension at 4 Mill Lane.", "", "CORRESPONDENCE",
+             "4. A letter from the county council was noted.", "", "FINANCE",
+             "5. The payments listed were approved by all members present.", "", "CLOSURE", "The meeting closed at 9pm."]
+    how, starts = item_starts(lines)
+    titles = [s.title for s in starts]
+    assert how == "capitals headings" and titles[:2] == ["APOLOGIES", "DECLARATIONS OF INTEREST"]
+    assert {"PUBLIC PARTICIPATION", "PLANNING", "CORRESPONDENCE", "FINANCE"} <= set(titles)
+
+
 def test_capitals_inside_a_sentence_are_not_headings():
     lines = ["CONSENT CALENDAR:", "A. Adopt Resolution No. 2022-__, A RESOLUTION OF", "THE CITY COUNCIL OF THE CITY OF",
              "RECITING THE FACT OF THE ELECTION.", "REGULAR BUSINESS:", "1. Something", "ADJOURNMENT:"]

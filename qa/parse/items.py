@@ -23,6 +23,7 @@ NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?
 # OFFICE", "COMMUNITY CENTRE", "FAIR OAKS WATER DISTRICT"), not procedural business like "CALL TO ORDER"
 PLACE_CAPS = re.compile(r"(?i)\b(?:district|offices?|building|cent(?:er|re)|hall|room|chambers?|clubhouse|library|"
                         r"council)$")
+ACROSS_TITLE_QUALITY = 0.7  # mean title quality of a numbered run that is one numbering across capitals sections
 # Labels that open paragraphs of minutes without being items: attendance, decisions, signatures and fields.
 NOT_ITEM_LABEL = re.compile(r"(?i)^(?:also\s+|and\s+)?(?:present|absent|in attendance|attendees|resolved|agreed|noted|decision|"
                             r"actions?|moved|seconded|proposed|note|date|time|venue|location|signed|chair(?:man)?|"
@@ -92,8 +93,10 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
             return scheme, pre + numbered + post
         # the numbered run is the top level unless capitals headings outnumber it, or it runs on across them
         # ("CONSENT AGENDA" / "2. …" / "OTHER BUSINESS" / "3. …": sections of one numbering)
+        # — where the numbered titles read as headings, not as the first sentences of numbered paragraphs
         across = sum(run[0].line < i < run[-1].line for i in caps)
-        if len(caps) <= len(run) or across >= 2 and across >= len(caps) / 2:
+        headed = sum(c.quality for c in run) / len(run) >= ACROSS_TITLE_QUALITY
+        if len(caps) <= len(run) or headed and across >= 2 and across >= len(caps) / 2:
             return scheme, _preliminaries(lines, numbered) + numbered + post
     if len(caps) >= 3:
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
