@@ -383,3 +383,17 @@ def test_a_procedural_heading_is_no_body():
     assert find_body(["# Minutes for meeting held Tuesday 4th March 2025", "Held in Ayton Community Hall at 7:00pm.",
                       "Present", "Alan McFadzean — Chair", "Public Forum", "1 Member of the public was present."]) \
         is None
+
+
+def test_timestamped_minutes_labels_are_not_speakers_and_a_header_dating_another_meeting_is_not_the_date():
+    lines = ["MINUTES OF THE REGULAR MEETING", "March 3, 2024"]
+    for n in range(6):
+        lines += [f"[0:0{n}:30] Motion: To approve item {n}.", f"[0:0{n}:45] Vote: Motion carried 5-0."]
+    assert find_kind(lines) == "minutes"
+    from qa.parse.document import parse_text
+
+    page = "Council meeting 9 April 2024 – Agenda Item 4"
+    text = "\n".join([page, "Minutes of the meeting of the Parish Council held on Tuesday 12 March 2024", "",
+                      "1. Apologies", "None.", "", "\f" + page, "2. Minutes", "Approved.", "", "\f" + page,
+                      "3. Finance", "Noted.", "", "\f" + page, "4. Planning", "None."])
+    assert parse_text(text, "t.txt").date == "2024-03-12"

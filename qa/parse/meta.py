@@ -246,7 +246,7 @@ def speaker_lines(lines: list[str]) -> int:
     """How many lines open with the name of someone who speaks again and again ("Mayor Lago:", "THE CHAIR:");
     0 unless at least two speakers take three turns or more."""
     labels = Counter(m.group("name") for l in lines if (m := SPEAKER.match(l.strip()))
-                     and not FIELD_LABEL.match(l.strip()))
+                     and not FIELD_LABEL.match(m.group("name")))
     if sum(1 for n in labels.values() if n >= 3) < 2:
         return 0
     return sum(labels.values())
