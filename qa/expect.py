@@ -59,7 +59,8 @@ _WHEN = (
     r"\b(?:in|within|after|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?" + _COUNT + r"(?:\s+|-)" + _SPAN + r"\b",
     r"\b" + _COUNT + r"\s+" + _SPAN + r"\s+(?:after|from|following)\b",  # "thirty days after its passage"
     r"\bend of (?:the |this )?(?:month|year|financial year|quarter|term)\b|\byear[- ]end\b|"
-    r"\bin the fall\b|\b(?:the )?new year\b|\b(?:christmas|easter|thanksgiving|half[- ]term)\b",  # "after the New Year"
+    r"\bin the fall\b|\b(?:after|before|by|over|until|till|during|at|in|from)\s+(?:the\s+)?"
+    r"(?:new year|christmas|easter|thanksgiving|half[- ]term)\b",  # "after the New Year", not "the Christmas lights"
     r"\b(?:upon|on|from) (?:its |the )?(?:adoption|passage|publication|enactment|approval)\b",  # ordinances
 )
 

@@ -126,7 +126,8 @@ def test_who_and_when_answers_are_read_strictly_enough():
         assert supplies(when, dated, "When will it open?"), dated
     for vague in ("Shutters may be closed during the six-month hurricane season.",
                   "Shutters that are not visible may be closed year-round.", "It will open after the works.",
-                  "The vote was 7:2.", "After a few questions the item was noted."):
+                  "The vote was 7:2.", "After a few questions the item was noted.",
+                  "The clerk will obtain three quotes for the Christmas lights."):
         assert not supplies(when, vague, "When does the rule apply?"), vague
 
 
