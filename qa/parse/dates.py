@@ -84,6 +84,11 @@ def dates_in(line: str, us: bool = False) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+# A line that is a date and nothing else: "March 27, 2019", "Tuesday 12 March 2024, 6.00 pm" (a title block's)
+BARE_DATE = re.compile(rf"(?i)(?:{WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?")
+
+
 # A header line ending in a weekday and a day: its month and year are on the next line, wrapped.
 _CUT_DATE = re.compile(rf"(?i)\b{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$")
 
@@ -131,18 +136,18 @@ def _dated_by_weekday(lines: list[str]) -> str | None:
     a year the header prints first ("# 02 2024" over a transcript), then the years the text mentions most."""
     import datetime
 
-    def years_in(part: list[str]) -> Counter:
-        return Counter(int(y) for l in part for y in re.findall(r"\b((?:19|20)\d\d)\b", l))
+    def years_in(part: list[str]) -> list[int]:
+        return [y for y, _n in Counter(int(y) for l in part for y in re.findall(r"\b((?:19|20)\d\d)\b", l)).most_common()]
 
     head = years_in(lines[:HEAD_LINES])
-    years = Counter({y: n + 1000 for y, n in head.items()}) + years_in(lines[HEAD_LINES:])
+    bases = head + [y for y in years_in(lines[HEAD_LINES:]) if y not in head]
     for line in lines[:HEAD_LINES]:
         m = _WEEKDAY_DATE.search(line)
         if not m:
             continue
         day, month = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(4))
         month = parse_date(f"1 {month} 2000")
-        for base, _n in years.most_common(3):
+        for base in bases[:3]:
             for year in (base, base - 1, base + 1):
                 try:
                     d = datetime.date(year, int(month[5:7]), int(day))

@@ -13,7 +13,7 @@ from qa.parse.clean import HEADING_MARK, join_page_breaks, normalise, running_he
 from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
-from qa.parse.dates import dates_in, is_us, meeting_date
+from qa.parse.dates import BARE_DATE, dates_in, is_us, meeting_date
 from qa.parse.meta import WELSH_BODY, find_body, find_kind, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.minutes import header as minutes_header
@@ -100,12 +100,7 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     blocks = to_blocks(text, drop=drop, pages=pages)
     # repeated bare numbers are item numbers as often as page numbers: the item schemes judge them
     plain = ["" if l.strip() in drop and not re.fullmatch(r"[\d.()]+", l.strip()) else l for l in bare]
-    # A title block printed atop every page is a running header, but its first printing gives the meeting's date
-    # ("BOARD MEETING AGENDA" / "March 27, 2019"); not a header dating another meeting ("Council meeting 9 April
-    # 2024 – Agenda Item 4"), so of dated lines only a bare date's
-    seen: set[str] = set()
-    dated = [l if l.strip() not in drop or ((BARE_DATE.fullmatch(l.strip()) or not dates_in(l)) and l.strip() not in seen
-                                             and not seen.add(l.strip())) else "" for l in bare]
+    dated = _first_printings(bare, drop)
     kind = "unknown"
     draft = Draft(kind="report")
     council = council or council_from_text(text)
@@ -141,9 +136,20 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     )
 
 
-# A line that is a date and nothing else: "March 27, 2019", "Tuesday 12 March 2024, 6.00 pm"
-BARE_DATE = re.compile(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-                       r"[a-z]{3,9}\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?")
+def _first_printings(lines: list[str], drop: set[str]) -> list[str]:
+    """lines for the meeting-date search: running headers dropped but for the first printing of a title block's
+    lines ("BOARD MEETING AGENDA" / "March 27, 2019" atop every page); of dated lines only a bare date's, not a
+    header dating another meeting ("Council meeting 9 April 2024 – Agenda Item 4")."""
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        s = line.strip()
+        first = s not in seen and (BARE_DATE.fullmatch(s) or not dates_in(s))
+        seen.add(s)
+        out.append(line if s not in drop or first else "")
+    return out
+
+
 # A decision record that records a meeting, item by item: an action summary, a meeting called to order.
 MEETING_RECORD = re.compile(r"(?im)^\s*(?:#+\s*)?(?:\*\*|__)?action\s+summary\s+minutes\b|\bcall(?:ed)?\s+to\s+order\b")
 
