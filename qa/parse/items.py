@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, starts_element, to_blocks
 from qa.parse.common import Draft, item_key, title_similarity
+from qa.parse.header import ROLL_CALL
 from qa.parse.schemes import choose_items, is_caps_heading
 from qa.parse.titles import resolution_title, run_in_label
 
@@ -17,7 +18,7 @@ NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?
                            r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
                            r"^present in the chair\b|"
                            # a roll call's labels under each vote (Legistar): "RESULT:", "MOVER:", "SECONDER:", "AYES:"
-                           r"^(?:result|mover|seconder|ayes|nays|noes|yeas|abstain(?:ed|ing)?|abstentions?|recused)$")
+                           rf"^{ROLL_CALL}$")
 
 # Capitals above the first numbered item that name where the meeting is or whose it is ("FAIR OAKS WATER DISTRICT
 # OFFICE", "COMMUNITY CENTRE", "FAIR OAKS WATER DISTRICT"), not procedural business like "CALL TO ORDER"

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from qa.parse.dates import HEAD_LINES, dates_in
-from qa.parse.header import BODY_NOUN, ENDS_IN_BODY, MEETING_ADJECTIVES, TIMESTAMP
+from qa.parse.header import BODY_NOUN, ENDS_IN_BODY, MEETING_ADJECTIVES, ROLL_CALL, TIMESTAMP
 # A header window holds as much text whether a reader gives printed lines or whole paragraphs (a PDF, a web
 # page): a line counts once for each LINE_CHARS characters.
 LINE_CHARS = 100
@@ -185,10 +185,10 @@ def _capitalised(name: str) -> bool:
     return all(w[:1].isupper() for w in name.split() if w.lower() not in ("of", "and", "the", "for", "&", "on", "-", "–"))
 
 
-# Header lines that name the body on their own, each pattern over every line before the next, in order of trust;
-# with what a match must also be: "Council met…" names no body, nor does "City of X" (the council itself).
 # Business a meeting takes, headed on its own line as a body would be: "Public Forum", "Open Forum"
 PROCEDURE = re.compile(r"(?i)^(?:public|open|community|members'?)\s+(?:forum|session|participation)$")
+# Header lines that name the body on their own, each pattern over every line before the next, in order of trust;
+# with what a match must also be: "Council met…" names no body, nor does "City of X" (the council itself).
 LINE_BODIES = (
     (LABEL_BODY, lambda body, line: True),
     (NAME_MEETING, lambda body, line: True),
@@ -237,9 +237,9 @@ REPORT_IN_HEAD = re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?re
 
 # Labels of fields, not people: "Present:", "Email:", "Sponsors:".
 FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resolved|agreed|sponsors|attachments|"
-                         r"recommendation|action|result|motion|vote|disposition|outcome|status|next meeting|"
-                         r"final resolution|yes|no|ayes?|nays?|noes|abstain\w*|abstentions?|recused|information|reports?|note|subject|ward|action required|title|date|committee|venue|time|location|"
-                         r"e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason)\b")
+                         r"recommendation|action|motion|vote|disposition|outcome|status|next meeting|information|"
+                         rf"reports?|{ROLL_CALL}|note|subject|ward|action required|title|date|committee|venue|time|"
+                         r"location|e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason)\b")
 
 
 def speaker_lines(lines: list[str]) -> int:

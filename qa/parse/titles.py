@@ -72,10 +72,6 @@ def title_quality(title: str) -> float:
 AGENDA_INSTRUCTION = re.compile(r"^(?:To\s+)?(?:[Rr]eceive|[Cc]onsider|[Dd]iscuss|[Aa]pprove|[Aa]gree|[Nn]ote|[Ee]lect|"
                                 r"[Aa]ppoint|[Rr]eview|[Aa]dopt|[Cc]onfirm|[Aa]uthori[sz]e|[Rr]esolve|[Dd]ecide|"
                                 r"[Dd]etermine|[Rr]atify|[Cc]o-?opt|[Ff]ix|[Ss]et)\b")
-# A councillor's question or notice of motion printed in quotes as its item's title (Irish councils' "Question
-# submitted by Councillor X:" then "4." and "“I will ask at the next meeting …”", "“I will move …”"): the quotation
-# is the item, up to LONG_NOTICE_WORDS words; its opening words read as a title. Only the notice's own formula: a
-# quoted resolution ("“That the quote be accepted …”") or quoted speech under a number is a paragraph of minutes.
 # Who moved and seconded a resolution, set before it as a label ("R2018-077 L. Smith, L. Andersen: That we
 # approve the budget", Ontario township minutes numbered by resolution): not the item's title, which is the
 # resolution after it.
@@ -98,6 +94,10 @@ def resolution_title(text: str) -> str | None:
     return " ".join(words[:RESOLUTION_WORDS])
 
 
+# A councillor's question or notice of motion printed in quotes as its item's title (Irish councils' "Question
+# submitted by Councillor X:" then "4." and "“I will ask at the next meeting …”", "“I will move …”"): the quotation
+# is the item, up to LONG_NOTICE_WORDS words; its opening words read as a title. Only the notice's own formula: a
+# quoted resolution ("“That the quote be accepted …”") or quoted speech under a number is a paragraph of minutes.
 QUOTED_NOTICE = re.compile(r"^[“\"‘']\s*(?:I|We)\s+(?:will|wish to|would like to)\s+(?:ask|move|propose|request)\b")
 LONG_NOTICE_WORDS = 80
 OPENING_WORDS = 12
