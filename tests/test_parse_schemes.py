@@ -248,3 +248,64 @@ def test_written_questions_numbered_question_by_question_are_items():
                      "Why is the park closed?\nQuestion 2 from Mrs Jones\nWhen will it reopen?\n4. Finance\n5. Planning\n")
     assert [(c.number, c.title) for c in choose_items(minutes)[1]][2:] == [("3", "Public questions"), ("4", "Finance"),
                                                                           ("5", "Planning")]
+
+
+_LONG = ("Authorize the Chief Executive Officer and General Manager to award contracts to four firms to provide general "
+         "building construction and support services for a three-year term from January 22, 2024, to January 21, 2027, "
+         "with three optional one-year extensions, for a total not-to-exceed amount of $30 million.")
+
+
+def test_long_instructions_numbered_in_step_between_titled_items_are_items():
+    doc = _lines(f"""BOARD OF DIRECTORS REGULAR MEETING AGENDA
+1. Call to Order.
+2. Approval of the Agenda.
+3. Committee Chair Reports.
+4. {_LONG} Finance and Audit Committee 1/16. (J. Davidson)
+5. {_LONG.replace("four firms", "two firms")}
+6. Items not on the agenda.
+7. Directors' Reports.
+8. President's Report.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "number"
+    assert [c.number for c in items] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    # the title is the instruction's first sentence, not the committee note after it
+    assert items[3].title.startswith("Authorize the Chief Executive Officer") and items[3].title.endswith("$30 million.")
+
+
+def test_long_numbered_sentences_never_end_a_run_nor_bridge_a_skipped_number():
+    # a report's numbered paragraphs after the agenda's last item, and one whose number skips a step
+    doc = _lines(f"""1. Apologies
+2. Minutes of the last meeting
+3. Work Programme
+The Board is asked:
+4. {_LONG}
+5. {_LONG}
+""")
+    _, items = choose_items(doc)
+    assert [c.number for c in items] == ["1", "2", "3"]
+    gap = _lines(f"""1. Apologies
+2. Minutes
+4. {_LONG}
+5. Budget
+6. Any other business
+""")
+    _, items = choose_items(gap)
+    assert [c.number for c in items] == ["1", "2", "5", "6"]
+
+
+def test_a_numbered_list_inside_an_item_does_not_take_the_item_s_place():
+    doc = _lines(f"""8. Budget Forecast
+The Committee:
+1) Approved the forecast for the year as set out in the report before the meeting.
+9. Investment Fund Programme
+The Committee:
+1) Approved the funding application for the first scheme as set out in the report.
+9) {_LONG}
+10. Delivery Assurance
+11. Any other business
+""")
+    _, items = choose_items(doc)
+    assert [(c.number, c.title) for c in items] == [
+        ("8", "Budget Forecast"), ("9", "Investment Fund Programme"), ("10", "Delivery Assurance"),
+        ("11", "Any other business")]

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from qa.parse.clean import TERMINAL
-from qa.parse.titles import item_title_quality, resolution_title, run_in_label, run_on_title, title_quality
+from qa.parse.titles import (AGENDA_INSTRUCTION, RESOLUTION_END, item_title_quality, resolution_title, run_in_label,
+                             run_on_title, title_quality)
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -128,6 +129,7 @@ class Candidate:
     title_line: int
     quality: float
     explicit: bool = False  # the text itself says "item" ("Agenda Item E-2", "(agenda item 7)")
+    filler: bool = False  # no title to speak of: an item only where its number fills a run's gap exactly
 
 
 def _next_text(lines: list[str], i: int, reach: int = 3) -> int | None:
@@ -208,7 +210,24 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             if q > 0 or explicit and not run_only:
                 out.append(Candidate(i, s.name, m.group(1), title, tl, max(q, 0.5 if explicit else 0),
                                      explicit and not run_only))
+            elif s.name == "number" and tl == i and AGENDA_INSTRUCTION.match(title):
+                # "6. Authorize the Chief Executive Officer … for an additional 10 years to January 31, 2034.": an
+                # agenda's item of a whole long instruction, numbered in step between items with titles
+                out.append(Candidate(i, s.name, m.group(1), _first_sentence(title), tl, 0.0, filler=True))
     return out
+
+
+# A filler costs a little, so a run never ends on one and prefers a titled item of the same number; less than
+# the 0.3 a skipped number costs, so numbers in exact step bridge a gap between titled items.
+FILLER_COST = 0.1
+FILLER_WORDS = 80  # as long as a notice of motion may be (qa.parse.titles.LONG_NOTICE_WORDS)
+
+
+def _first_sentence(text: str) -> str:
+    """A long item's title: its first sentence, or the words before a colon that opens a list ("To consider &
+    approve accounts for payment:- Merlin …"), at most FILLER_WORDS words."""
+    first = RESOLUTION_END.split(text, maxsplit=1)[0]
+    return " ".join(re.split(r"\s*:-?\s", first, maxsplit=1)[0].split()[:FILLER_WORDS])
 
 
 def _chain(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candidate]]:
@@ -220,15 +239,18 @@ def _chain(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candidat
     best: list[float] = []
     back: list[int | None] = []
     for i, (c, (pre, n)) in enumerate(zip(cs, vals)):
-        start_ok = scheme.starts_anywhere or n <= 3
+        start_ok = (scheme.starts_anywhere or n <= 3) and not c.filler
         score, prev = (c.quality - (0.5 if n > 3 else 0)) if start_ok else float("-inf"), None
         for j in range(i):
             pj, nj = vals[j]
             if cs[j].line >= c.line or best[j] == float("-inf"):
                 continue
             step_ok = pj == pre and 1 <= n - nj <= 3 or pj != pre and scheme.sub_of and n == 1 and pre > pj
-            if step_ok and best[j] + c.quality - 0.3 * (n - nj - 1) > score:
-                score, prev = best[j] + c.quality - 0.3 * (n - nj - 1), j
+            if (c.filler or cs[j].filler) and not (pj == pre and n - nj == 1):
+                continue  # a filler joins a run only in exact step, both ways
+            gain = c.quality - 0.3 * (n - nj - 1) - (FILLER_COST if c.filler else 0.0)
+            if step_ok and best[j] + gain > score:
+                score, prev = best[j] + gain, j
         best.append(score)
         back.append(prev)
     k = max(range(len(cs)), key=lambda i: best[i])
@@ -251,7 +273,7 @@ def _past_nested_lists(run: list[Candidate], cs: list[Candidate], vals: list[tup
         between = [c for c in cs if prev.line < c.line < cur.line]
         if not any(value[id(c)][1] == 1 for c in between):
             continue  # no list restarted at 1 inside the item before
-        later = [c for c in cs if cur.line < c.line < nxt and value[id(c)] == value[id(cur)]]
+        later = [c for c in cs if cur.line < c.line < nxt and value[id(c)] == value[id(cur)] and not c.filler]
         if later:
             out[k] = later[-1]
     return out
