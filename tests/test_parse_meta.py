@@ -397,3 +397,13 @@ def test_timestamped_minutes_labels_are_not_speakers_and_a_header_dating_another
                       "1. Apologies", "None.", "", "\f" + page, "2. Minutes", "Approved.", "", "\f" + page,
                       "3. Finance", "Noted.", "", "\f" + page, "4. Planning", "None."])
     assert parse_text(text, "t.txt").date == "2024-03-12"
+
+
+def test_a_body_named_by_its_remit_after_on():
+    head = ["1/6/22, 2:29 PM BoardDocs® Plus", "SACRAMENTO COUNTY COMMITTEE ON SCHOOL DISTRICT ORGANIZATION",
+            "Tuesday, December 14, 2021", "MINUTES – Unapproved", "1. CALL TO ORDER AND ROLL CALL"]
+    assert find_body(head) == "Sacramento County Committee on School District Organization"
+    assert find_body(["Commission on the Status of Women", "Regular Meeting", "March 3, 2024"]) == \
+        "Commission on the Status of Women"
+    # a meeting day after "on" is no remit
+    assert find_body(["Planning Committee on Monday 3 March 2024"]) != "Planning Committee on Monday"

@@ -30,6 +30,8 @@ _NOT_PLACE = (r"(?!(?i:the|held|on|at|in|monday|tuesday|wednesday|thursday|frida
               rf"march|april|may|june|july|august|september|october|november|december|{MEETING_ADJECTIVES}|"
               r"meeting|minutes|agenda)\b)")
 _OF_PLACE = rf"(?:\s+(?:of|OF)\s+{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+{_NOT_PLACE}[A-Z][\w’'-]+){{0,3}})?"
+# "COMMITTEE ON SCHOOL DISTRICT ORGANIZATION", "Commission on the Status of Women": a body named by its remit.
+_ON_TOPIC = rf"\s+(?:on|ON)\s+(?:(?:the|THE)\s+)?{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+(?:of|OF|and|AND|&|the|THE)?\s*{_NOT_PLACE}[A-Z][\w’'-]+){{0,4}}"
 _NAME = rf"(?:[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
 _CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?{_NOUN_AS_NAME}"
@@ -80,7 +82,7 @@ HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+
 BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
 # A line naming a body by its place after it, its words capitalised ("Zoning Board of Adjustment", "BOARD OF
 # SUPERVISORS"); not an office of it ("Clerk of the Board of Supervisors")
-BODY_OF_PLACE_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,3}}{_NOUN_AS_NAME}{_OF_PLACE})$")
+BODY_OF_PLACE_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,3}}{_NOUN_AS_NAME}(?:{_OF_PLACE}|{_ON_TOPIC}))$")
 ADJECTIVES = re.compile(rf"(?i)^(?:(?:{MEETING_ADJECTIVES})\s+)+(?=\S)")
 
 def _tidy_body(body: str, council: str | None) -> str:
@@ -97,7 +99,7 @@ def _tidy_body(body: str, council: str | None) -> str:
             body = rest  # "City of Coral Gables City Commission": the council is said elsewhere
     if body.isupper():
         body = " ".join(w if w in ("&",) else w.capitalize() for w in body.lower().split())
-        body = re.sub(r"\b(And|Of|The|For)\b", lambda m: m.group(1).lower(), body)
+        body = re.sub(r"\b(And|Of|The|For|On)\b", lambda m: m.group(1).lower(), body)
     return body
 
 
@@ -194,7 +196,7 @@ LINE_BODIES = (
     (NAME_MEETING, lambda body, line: True),
     (HELD_BY, lambda body, line: len(body.split()) >= 2),
     (BODY_LINE, lambda body, line: not MUNICIPALITY.match(line) and not PROCEDURE.match(body)),
-    (BODY_OF_PLACE_LINE, lambda body, line: " of " in body.lower() and not MUNICIPALITY.match(line)),
+    (BODY_OF_PLACE_LINE, lambda body, line: re.search(r"(?i)\s(?:of|on)\s", body) and not MUNICIPALITY.match(line)),
 )
 
 
