@@ -96,7 +96,7 @@ def test_a_body_named_by_its_noun_alone_takes_its_full_name_from_the_header():
     assert find_body(["REGULAR BOARD MEETING", "March 3, 2024",
                       "Board of Directors Present: President Smith, Director Jones"]) == "Board"
     assert find_body(["CITY COUNCIL AGENDA", "REGULAR COUNCIL MEETING", "Appoint a delegate to the Sacramento Area "
-                      "Council of Governments Board of Directors"]) == "Council"
+                      "Council of Governments Board of Directors"]) == "City Council"
 
 
 def test_a_title_block_names_the_body_under_the_document_s_kind_not_the_letterhead_above():
@@ -407,3 +407,11 @@ def test_a_body_named_by_its_remit_after_on():
         "Commission on the Status of Women"
     # a meeting day after "on" is no remit
     assert find_body(["Planning Committee on Monday 3 March 2024"]) != "Planning Committee on Monday"
+
+
+def test_a_line_of_the_body_s_name_and_the_document_s_kind_names_the_body_not_the_letterhead_above():
+    head = ["San Juan Unified School District", "Board of Education", "3738 Walnut Avenue, Carmichael, California 95608",
+            "Board of Education Minutes", "October 25, 2022", "Regular Meeting"]
+    assert find_body(head) == "Board of Education"
+    assert find_body(["Springfield Unified School District", "PLANNING COMMITTEE AGENDA", "March 3, 2024"]) == \
+        "Planning Committee"

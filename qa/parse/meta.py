@@ -65,10 +65,10 @@ ANOTHER_MEETING = re.compile(r"(?i)\b(?:next|last|previous|future|following|subs
 _WELSH_PLACE = r"[A-ZÂÊÎÔÛŴŶ][\w’'-]+"
 WELSH_BODY = re.compile(rf"\b(?P<body>(?i:cyngor)[ \t]+(?i:cymuned|tref|sir|dinas)[ \t]+{_WELSH_PLACE}"
                         rf"(?:[ \t]+(?:a|ac)[ \t]+{_WELSH_PLACE}|[ \t]+{_WELSH_PLACE}){{0,3}})")
-# "City of Coral Gables City Commission Meeting", "CITY COUNCIL REGULAR MEETING AGENDA": a line that opens with
-# the meeting's name
+# "City of Coral Gables City Commission Meeting", "CITY COUNCIL REGULAR MEETING AGENDA", "Board of Education
+# Minutes": a line that opens with the meeting's name, then the meeting or the document
 NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:(?:{MEETING_ADJECTIVES})\s+)?"
-                          r"(?i:meeting)\b")
+                          r"(?i:meeting\b|(?:minutes|agenda)$)")
 # "COMMITTEE: Transport and Connectivity Committee", "Report to: Cabinet" (report cover sheets), "Decision Body:
 # Executive Committee"
 LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|(?:decision\s+)?body|decision[- ]maker|report\s+to)\s*:\s*"
