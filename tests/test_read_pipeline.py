@@ -26,6 +26,13 @@ def test_layout_records_the_page_of_every_line_and_marks_headings():
     assert pages == [1, 1, 1, 2, 2, 3, 3]
 
 
+def test_layout_marks_the_level_a_format_states_and_typography_s_guess_as_before():
+    doc = Document(blocks=[Block("Minutes", kind="heading", level=1), Block("Planning", kind="heading", level=2),
+                           Block("12 Mill Lane", kind="heading", level=3), Block("Resolved: noted", kind="heading")],
+                   format="html")
+    assert layout(doc)[0].split("\n")[::2] == ["# Minutes", "## Planning", "### 12 Mill Lane", "## Resolved: noted"]
+
+
 def test_paragraphs_carry_the_page_they_start_on():
     m = parse_bytes(pdf_maker.minutes_pdf(), "parks-2025-03-03.pdf", council="Testshire Council")
     paras = {p.text[:30]: p for _, p in m.paragraphs()}

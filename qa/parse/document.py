@@ -222,8 +222,10 @@ def layout(doc: Document) -> tuple[str, list[int | None]]:
             text = "\t".join(b.cells)
         elif b.label:  # numbering the format rendered: the parsers read it as printed
             text = f"{b.label} {b.text}"
-        if b.kind == "heading" and not b.line:  # typography the parsers read: a heading, marked as Markdown marks one
-            text = "## " + " ".join(text.split())
+        if b.kind == "heading" and not b.line:  # a heading, marked as Markdown marks one: at the level the format
+            # states (h3, Heading 3: "### "; Word's Heading 7-9 as Markdown's deepest); typography's guess (a PDF's
+            # bold or large line) states none: "## "
+            text = "#" * min(b.level or 2, 6) + " " + " ".join(text.split())
         for line in text.split("\n"):
             lines.append(line)
             pages.append(b.page)
