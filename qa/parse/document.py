@@ -81,10 +81,13 @@ def meeting_id(council: str | None, body: str | None, iso: str | None, kind: str
 
 
 def parse_text(text: str, source: str, council: str | None = None, source_url: str | None = None,
-               warnings: list[str] | None = None, pages: list[int | None] | None = None) -> Meeting:
+               warnings: list[str] | None = None, pages: list[int | None] | None = None,
+               stated: bool = False) -> Meeting:
     """Parse the text of one document; odd documents still become one citable item, with a warning.
 
     pages: the page of the original that each line of text comes from (see layout), where it has pages.
+    stated: the heading marks ("#" to "######") give levels the format states (a web page's h1-h6, Word's
+    Heading N styles), not typography's guess at a heading.
     """
     text = normalise(text)
     warnings = list(warnings or [])
@@ -95,6 +98,7 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     text, pages = rejoin(text, pages)
     lines = text.split("\n")
     headings = {i for i, l in enumerate(lines) if HEADING_MARK.match(l)}
+    levels = {i: len(lines[i]) - len(lines[i].lstrip("#")) for i in headings} if stated else {}
     bare = [HEADING_MARK.sub("", l) for l in lines]
     drop = running_headers(bare)
     blocks = to_blocks(text, drop=drop, pages=pages)
@@ -107,7 +111,7 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     try:
         us = is_us(plain)
         kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain, meeting_date(dated, us=us))
-        draft = _structure(text, blocks, plain, drop, kind, pages, lines, headings)
+        draft = _structure(text, blocks, plain, drop, kind, pages, lines, headings, levels)
     except Exception as exc:  # a parser bug must not lose the document: fall back and say so
         draft = Draft(kind="report")
         _fallback(blocks, draft, f"{kind} parser failed ({type(exc).__name__}: {exc})")
@@ -155,8 +159,11 @@ MEETING_RECORD = re.compile(r"(?im)^\s*(?:#+\s*)?(?:\*\*|__)?action\s+summary\s+
 
 
 def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, pages, marked: list[str],
-               headings: set[int]) -> Draft:
-    """The parse that explains the document best: a layout the seed parsers know, or any scheme's items."""
+               headings: set[int], levels: dict[int, int]) -> Draft:
+    """The parse that explains the document best: a layout the seed parsers know, or any scheme's items.
+
+    levels: each stated heading's level (see parse_text), for agendas and minutes that number nothing.
+    """
     old = Draft(kind=kind)
     form = genre(text, blocks)
     if kind == "transcript" and speaker_lines(lines) < 10:
@@ -181,7 +188,7 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, p
     # ordinance, a resolution or a decision form, whose capitals are its title, fields and signatures
     capitals = kind in ("agenda", "minutes") or kind == "decision-record" and bool(MEETING_RECORD.search(text[:5000]))
     found = parse_items(lines, new, drop, genre=genre_of, pages=pages, capitals=capitals, marked=marked,
-                        headings=headings)
+                        headings=headings, levels=levels if kind in ("agenda", "minutes") else {})
     if not found and kind == "decision-record":
         found = parse_single_item(lines, new, drop, genre_of, pages)
     # an agenda table is what its pack says the items are: the schemes must explain much more to overrule it
@@ -235,8 +242,9 @@ def layout(doc: Document) -> tuple[str, list[int | None]]:
 def parse_document(doc: Document, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
     """Parse a document as read (see qa.read); odd documents still become one citable item, with a warning."""
     text, pages = layout(doc)
+    stated = any(b.level for b in doc.blocks if b.kind == "heading")  # Word and the web state levels; PDF does not
     return parse_text(text, source, council=council, source_url=source_url, warnings=doc.warnings,
-                      pages=pages if doc.pages else None)
+                      pages=pages if doc.pages else None, stated=stated)
 
 
 def parse_bytes(data: bytes, source: str, council: str | None = None, source_url: str | None = None,

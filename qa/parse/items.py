@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, starts_element, to_blocks
 from qa.parse.common import Draft, item_key, title_similarity
+from qa.parse.headed import heading_items
 from qa.parse.header import ROLL_CALL
 from qa.parse.schemes import choose_items, is_caps_heading
 from qa.parse.titles import resolution_title, run_in_label
@@ -73,11 +74,12 @@ def _continues(lines: list[str], i: int) -> bool:
                 or re.search(r"(?i)(?:\b(?:of|and|the|to|for|in|on|with|a|an|by)|,)$", lines[i].strip()))
 
 
-def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int] | set[int] = frozenset()
-                ) -> tuple[str | None, list[Start]]:
+def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int] | set[int] = frozenset(),
+                levels: dict[int, int] | None = None) -> tuple[str | None, list[Start]]:
     """(how the items were found, their starts in order): the best numbering scheme, capitals headings, or both.
 
     capitals: whether unnumbered capitals headings may be items (agendas and minutes; not an ordinance's signatures).
+    levels: the level of each heading whose format states one, where the stated headings may be items.
     """
     scheme, run = choose_items(lines, headings)
     title_lines = {c.title_line for c in run} | {c.line for c in run}
@@ -108,7 +110,9 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
         caps_among = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i > labels[0].line and i not in at
                       and not NOT_ITEM_LABEL.match(_clean_title(lines[i]))]
         return "run-in labels", sorted(labels + caps_among, key=lambda s: s.line)
-    return None, []
+    # nothing numbered, no capitals, no labels: the headings a web page or Word file states (qa.parse.headed)
+    typeset = heading_items(lines, levels or {})
+    return ("headings", [Start(i, None, _clean_title(lines[i]), i) for i in typeset]) if typeset else (None, [])
 
 
 # Business a meeting takes before its numbered items, unnumbered ("Election of Chairman" above "1. Minutes of
@@ -210,18 +214,19 @@ def _blocks(lines: list[str], lo: int, hi: int, drop: set[str], pages: list[int 
 
 def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
                 pages: list[int | None] | None = None, capitals: bool = True, marked: list[str] | None = None,
-                headings: frozenset[int] | set[int] = frozenset()) -> bool:
+                headings: frozenset[int] | set[int] = frozenset(), levels: dict[int, int] | None = None) -> bool:
     """Fill draft with a front item and one item per start found; False when no structure was found.
 
     pages: the page of each line, where the source has pages. marked: the same lines with the reader's headings
-    marked ("## "), for the paragraphs; headings: which lines those are, for the schemes.
+    marked ("## "), for the paragraphs; headings: which lines those are, for the schemes; levels: see item_starts.
     """
-    how, starts = item_starts(lines, capitals=capitals, headings=headings)
+    how, starts = item_starts(lines, capitals=capitals, headings=headings, levels=levels)
     text_lines = marked or lines
     if not starts:
         return False
-    starts = [_title_with_continuation(lines, s, (starts[k + 1].line if k + 1 < len(starts) else len(lines)))
-              for k, s in enumerate(starts)]
+    if how != "headings":  # a stated heading is whole: its title runs on into no line below
+        starts = [_title_with_continuation(lines, s, (starts[k + 1].line if k + 1 < len(starts) else len(lines)))
+                  for k, s in enumerate(starts)]
     front = _blocks(text_lines, 0, starts[0].line, drop, pages)
     paras, sections = build_paragraphs(join_page_breaks(front), genre=genre, numbered=False)
     draft.add_item("front", None, "Heading and attendance" if genre == "minutes" else "Front matter", paras, sections)

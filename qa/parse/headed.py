@@ -1,0 +1,145 @@
+"""Items of agendas and minutes that number nothing: the headings the format states, one level below the title."""
+from __future__ import annotations
+
+import re
+
+from qa.parse.clean import ATTACHMENT_LABEL, looks_like_heading
+from qa.parse.dates import dates_in
+
+# Headings a council's website sets around a record rather than in it: its files, sharing and feedback boxes,
+# contacts and the blog furniture community councils' sites are built with. They head no business, wherever
+# they stand.
+SITE_CHROME = re.compile(r"(?i)^(?:documents?|downloads?|attachments?|files|related(?:\s+\w+){0,2}|"
+                         r"share(?: this(?: page| article| post)?| on \w+)?|follow us(?: on \w+)?|"
+                         r"contact(?: us| details| the clerk)?|feedback|on this page|in this section|contents|"
+                         r"print(?: this page)?|back to top|tags|categories|archives|recent (?:posts|news|comments)|"
+                         r"latest news|search|cookies|leave a (?:reply|comment)|comments?|subscribe)\W*$")
+# A heading that speaks of the page ("Give feedback about this page"), to its reader ("Your councillors") or as
+# the site's owner ("Who we are", "Contact us"): a record's business is headed by its subject, in no person.
+# "us" in lower case only: "US 50 widening" is business.
+SPEAKS_AS_SITE = re.compile(r"(?i)\b(?:this|our) (?:page|site|website|article|post)\b|\b(?:you|your|we|our)\b|"
+                            r"\b(?-i:us)\b")
+# Text under a heading that addresses its reader ("we want to hear from you", "news in your inbox"): minutes speak
+# to no one, so such a section after the record's business is the page's.
+ADDRESSES_READER = re.compile(r"(?i)\b(?:you|your)\b")
+# A heading that names the record or its meeting ("Minutes for meeting held Tuesday 4th March 2025", "Agenda"):
+# the document's title where it heads the document, whether or not it is dated.
+RECORD_TITLE = re.compile(r"(?i)\b(?:minutes|agenda|meeting)\b")
+# The record's own closing business ("Next Meeting", "Close of Meeting", "Adjournment"): a heading with little
+# under it here is the record's last item, and what follows it is the page's. The whole heading: "4 Mill Close"
+# or "Closure of the footpath" closes nothing.
+RECORD_CLOSE = re.compile(r"(?i)^\W*(?:(?:date (?:and time )?of )?(?:the )?next meeting\b|meeting closed\b|"
+                          r"(?:close|closure|closing|adjourn(?:ment|ed)?)(?: of (?:the )?meeting)?\W*$)")
+# A line of text that closes the meeting ("The meeting closed at 8.40pm", "The Chair closed the meeting at 9:05"):
+# the record ends there, so headings below it are the page's. It must give the time: "the hall committee's
+# meeting ended without agreement" closes nothing.
+MEETING_CLOSED = re.compile(r"(?i)\bmeeting (?:was )?(?:closed|ended|finished|concluded|adjourned)\s+at\s+\d|"
+                            r"\b(?:closed|adjourned) the meeting\s+at\s+\d")
+# The parts of one report ("Background", "Options considered", "Decision"): where the headings at the item level
+# are mostly these, the record is one report under its title, and its decision is not to be split off.
+REPORT_PART = re.compile(r"(?i)^(?:(?:the )?(?:background|introduction|summary|purpose(?: of (?:the )?report)?|"
+                         r"(?:alternative )?options(?: considered)?|alternatives considered|decisions?|"
+                         r"reasons?(?: for (?:the )?decisions?)?|recommendations?|(?:\w+ )?implications|risks?|"
+                         r"conclusions?|appendices|next steps|key issues|details))\W*$")
+# A line that ends as a sentence ends ("None.", "The flag will be replaced in April."); a list of links does not.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
+LONG_LINE = 12  # words: a line this long is text, however it ends
+TITLE_HEADINGS = 2  # a title block: the council's name over the meeting's, at most, set above all else
+MIN_ITEMS = 3  # fewer headings at the item level are a report's parts or a page's boxes, not an agenda's items
+# Share of the item headings that must read as headings (short, not a sentence): a file that sets sentences or
+# the lines of a scanned page in heading styles ("House and the Ballysimon Centre as IPAS …") has no item headings.
+HEADING_SHARE = 0.8
+
+
+def heading_items(lines: list[str], levels: dict[int, int]) -> list[int]:
+    """Lines of the headings that are a record's items (levels: line -> the level its format states), else []."""
+    stated = sorted(i for i in levels if lines[i].strip())
+    kept = _before_record_end(lines, stated)
+    heads = [(i, levels[i]) for i in kept if not _site_heading(lines[i])]
+    title = _title_block(lines, heads)
+    body = heads[title:]
+    if not body:
+        return []
+    # The items are the body's shallowest level; deeper headings are sections within them. Not the most frequent
+    # level: an item's sub-headings often outnumber the items ("Defibrillator", "Community Consultation" under
+    # "AOB"). And never a deeper level where the shallowest has too few to be items: one report under its title
+    # with "Background", "Options", "Decision" beneath it is one report, its decision not split off.
+    top = min(lvl for _, lvl in body)
+    items = [i for i, lvl in body if lvl == top]
+    if len(items) < MIN_ITEMS or 2 * sum(bool(REPORT_PART.match(lines[i].strip())) for i in items) >= len(items):
+        return []
+    if sum(looks_like_heading(lines[i]) for i in items) < HEADING_SHARE * len(items):
+        return []
+    # A record set without headings, on a page that adds its own boxes after it, has more text above the first
+    # heading than under all of them: under a record's items stands its business, above them its title block and
+    # attendance. (Or nothing at all under the headings: an agenda's bare list, below its notice of the meeting.)
+    record_end = stated[len(kept)] if len(kept) < len(stated) else len(lines)
+    above = _words(lines, heads[title - 1][0] + 1 if title else 0, items[0], levels)
+    under = _words(lines, items[0], record_end, levels)
+    return items if above <= under or not under else []
+
+
+def _words(lines: list[str], lo: int, hi: int, levels: dict[int, int]) -> int:
+    """Words of text from line lo to hi, headings not counted."""
+    return sum(len(lines[k].split()) for k in range(lo, hi) if k not in levels)
+
+
+def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
+    """How many leading headings are the document's title, not items.
+
+    The shallowest headings, where one or two stand above everything else ("# Minutes for meeting held …" over
+    "## Present", or a Word file's council name and meeting in Heading 1 over its items in Heading 2), and below
+    them again one or two that name the record or carry a date (a site's "Ayton Community Council" over "Minutes
+    4 March 2025" over the items). Else, all set at one level, the first heading that names the record and its
+    date ("## Minutes of the meeting held on 4 March 2025"), any above it being the page's ("## Welcome to …"); or
+    the first heading where it names the record or carries a date.
+    """
+    start = 0
+    while start < len(heads):
+        top = min(lvl for _, lvl in heads[start:])
+        lead = start
+        while lead < len(heads) and heads[lead][1] == top:
+            lead += 1
+        alone = lead - start <= TITLE_HEADINGS and all(lvl != top for _, lvl in heads[lead:])
+        if not alone or start and not all(_names_record(lines[i]) for i, _ in heads[start:lead]):
+            break
+        start = lead
+    if start or not heads:
+        return start
+    top = min(lvl for _, lvl in heads)
+    dated = next((k for k, (i, lvl) in enumerate(heads) if lvl == top and RECORD_TITLE.search(lines[i])
+                  and dates_in(lines[i])), None)
+    if dated is not None:
+        return dated + 1
+    return 1 if _names_record(lines[heads[0][0]]) else 0
+
+
+def _site_heading(line: str) -> bool:
+    return bool(SITE_CHROME.match(line.strip()) or SPEAKS_AS_SITE.search(line))
+
+
+def _names_record(line: str) -> bool:
+    return bool(RECORD_TITLE.search(line) or dates_in(line))
+
+
+def _before_record_end(lines: list[str], heads: list[int]) -> list[int]:
+    """heads less those after the record ends: those below the last line that closes the meeting, and from the
+    last, while each is the site's (SITE_CHROME, SPEAKS_AS_SITE), asks its reader a question ("Was this page
+    helpful?"), heads nothing, a list of files or short lines with no sentence among them (links), speaks to the
+    reader, or follows the record's closing business ("Next Meeting"). That business itself, or a heading over
+    anything else, ends the record: such trailing headings are left as text of the last item, never items."""
+    closed_at = max((k for k, l in enumerate(lines) if MEETING_CLOSED.search(l)), default=len(lines))
+    end = sum(i < closed_at for i in heads)
+    while end:
+        i = heads[end - 1]
+        if RECORD_CLOSE.search(lines[i]):
+            break
+        stop = heads[end] if end < len(heads) else len(lines)
+        text = [l.strip() for l in lines[i + 1:stop] if l.strip()]
+        after_close = any(RECORD_CLOSE.search(lines[j]) for j in heads[:end - 1])
+        if not (after_close or _site_heading(lines[i]) or lines[i].strip().endswith("?") or not text
+                or all(ATTACHMENT_LABEL.search(t) for t in text) or ADDRESSES_READER.search(" ".join(text))
+                or not any(SENTENCE_END.search(t) or len(t.split()) >= LONG_LINE for t in text)):
+            break
+        end -= 1
+    return heads[:end]

@@ -1,0 +1,175 @@
+"""Items of agendas and minutes that number nothing, from the headings a web page, Word file or Markdown states."""
+import io
+
+import docx
+
+from qa.parse.document import parse_bytes, parse_document
+from qa.parse.headed import heading_items
+from qa.read.blocks import Block, Document
+
+MARKDOWN = """# Minutes for meeting held Tuesday 4th March 2025
+
+Held in the Community Hall at 7:00pm.
+
+## Present
+
+- Alan McFadzean, Chair
+- Trevor Smith, Secretary
+
+## Public Forum
+
+One member of the public asked for an update on the café. The secretary had written to the owners.
+
+## Clock Tower Flag
+
+Works on the clock tower go on for six weeks; an update will follow from the contractor.
+
+## AOB
+
+### Defibrillator
+
+The pads have been replaced and it was agreed to look at options for a new defibrillator.
+
+### Community Consultation
+
+The chair agreed to chase the former chair about the consultation and report back.
+
+## Next Meeting
+
+The next meeting will take place on 1 April 2025 at 7pm in the Community Hall.
+"""
+ITEMS = ["Present", "Public Forum", "Clock Tower Flag", "AOB", "Next Meeting"]
+
+
+def _items(m):
+    return [i.title for i in m.items if i.key != "front"]
+
+
+def test_markdown_minutes_take_their_items_from_the_level_below_the_title():
+    m = parse_bytes(MARKDOWN.encode(), "minutes.md")
+    assert m.kind == "minutes" and _items(m) == ITEMS
+    aob = next(i for i in m.items if i.title == "AOB")  # its sub-headings are sections of it, not items
+    assert any(p.text.startswith("The pads have been replaced") for p in aob.paragraphs)
+    assert m.items[0].key == "front" and "Minutes for meeting held" in m.items[0].paragraphs[0].text
+
+
+def _html(body: str) -> bytes:
+    return f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode()
+
+
+def _as_html(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+    return MarkdownIt("commonmark").render(markdown)
+
+
+def test_a_web_page_s_minutes_take_their_items_from_its_h2_not_its_h3():
+    m = parse_bytes(_html(_as_html(MARKDOWN)), "minutes.html")
+    assert _items(m) == ITEMS
+
+
+def test_a_web_page_s_chrome_headings_around_the_minutes_are_no_items():
+    chrome_before = "<h2>Documents</h2><ul><li>Minutes 4 March 2025 PDF 162 KB</li></ul>"
+    chrome_after = ("<h2>Useful links</h2><ul><li>Borders Council</li><li>Community councils</li></ul>"
+                    "<h2>Was this page helpful?</h2><form><button>Yes</button></form>"
+                    "<h2>Give feedback about this page</h2><p>Tell us what you think.</p>"
+                    "<h2>Share this page</h2><p>Facebook X</p>"
+                    "<h2>Who we are</h2><p>The community council is made up of volunteers elected by residents.</p>")
+    html = _as_html(MARKDOWN)
+    at = html.index("<h2>")
+    m = parse_bytes(_html(html[:at] + chrome_before + html[at:] + chrome_after), "minutes.html")
+    assert _items(m) == ITEMS
+    # without closing business, the page's boxes after the last item still end the record
+    no_close = html[:html.index("<h2>Next Meeting")]
+    m = parse_bytes(_html(no_close + chrome_after), "minutes.html")
+    assert _items(m) == ITEMS[:-1]
+
+
+def test_headings_below_a_line_closing_the_meeting_are_the_page_s():
+    page = ("<h1>Minutes 4 March 2025</h1><p>Present: Cllr Smith, Cllr Jones.</p>"
+            "<p>The council agreed the repair quote of £3,200 for the hall roof.</p>"
+            "<p>The meeting closed at 8.40pm.</p>"
+            "<h2>Stay in touch</h2><p>The council has launched a survey on the future of the village hall.</p>"
+            "<h2>What's on</h2><p>The Christmas fair will be held in the village hall on Saturday 7 December.</p>"
+            "<h2>Opening hours</h2><p>The hall office is open on weekday mornings from nine until twelve.</p>")
+    m = parse_bytes(_html(page), "minutes.html")
+    assert len(m.items) == 1 and not _items(m)[0].startswith(("Stay", "What", "Opening"))
+
+
+def test_one_report_under_the_minutes_title_keeps_its_decision():
+    page = ("<h1>Minutes of the Cabinet, 4 March 2025</h1><p>Present: Councillors Smith, Jones and Brown.</p>"
+            "<h2>Background</h2><p>The library service reviewed its opening hours after the consultation.</p>"
+            "<h2>Options considered</h2><p>Three options were considered, including closing on Mondays.</p>"
+            "<h2>Decision</h2><p>Resolved that the libraries open on Mondays from 1 April 2025.</p>")
+    assert len(parse_bytes(_html(page), "minutes.html").items) == 1
+    nested = page.replace("h2>", "h3>").replace("<h3>Background", "<h2>Library opening hours</h2><h3>Background")
+    assert len(parse_bytes(_html(nested), "minutes.html").items) == 1
+
+
+def test_an_agenda_s_numbered_items_under_section_headings_stay_the_items():
+    page = ("<h1>Parks Committee Agenda</h1><p>Monday 3 March 2025 at 7pm, Council Chamber.</p>"
+            "<h2>Opening business</h2><ol><li>Apologies for absence</li><li>Declarations of interest</li></ol>"
+            "<h2>Reports</h2><ol start='3'><li>Tree planting programme</li><li>Play area inspection</li></ol>"
+            "<h2>Closing business</h2><ol start='5'><li>Correspondence</li><li>Date of next meeting</li></ol>")
+    m = parse_bytes(_html(page), "agenda.html")
+    assert m.kind == "agenda" and [i.number for i in m.items if i.number] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_word_file_s_heading_2_are_the_items_and_heading_3_their_sections():
+    d = docx.Document()
+    d.add_paragraph("Wester Parish Council", style="Heading 1")
+    d.add_paragraph("Minutes of the meeting held on 4 March 2025", style="Heading 1")
+    d.add_paragraph("Present: Cllr A Smith (Chair), Cllr B Jones.")
+    for title, subs in [("Apologies", ()), ("Planning", ("12 Mill Close", "Land at Station Road", "3 Church Row")),
+                        ("Finance", ()), ("Date of next meeting", ())]:
+        d.add_paragraph(title, style="Heading 2")
+        for sub in subs:
+            d.add_paragraph(sub, style="Heading 3")
+            d.add_paragraph(f"No objection was raised to the application at {sub}.")
+        if not subs:
+            d.add_paragraph(f"The council noted the {title.lower()} as set out in the paper.")
+    buf = io.BytesIO()
+    d.save(buf)
+    m = parse_bytes(buf.getvalue(), "minutes.docx")
+    assert _items(m) == ["Apologies", "Planning", "Finance", "Date of next meeting"]
+
+
+def _blocks(level):
+    """Minutes whose titles and bold "Resolved: …" lines a PDF reader takes for headings (level None); a web page
+    states its titles' level and sets the resolutions as bold text."""
+    resolved = "heading" if level is None else "paragraph"
+    texts = [("Minutes of the Parish Council, 4 March 2025", "heading"), ("Present: Cllr Smith.", "paragraph")]
+    for title in ("Allotments", "Footpaths", "Grass Cutting", "Village Hall"):
+        texts += [(title, "heading"), (f"Resolved: that the {title.lower()} report be noted.", resolved),
+                  (f"The council discussed the {title.lower()} at length and noted the clerk's report.", "paragraph")]
+    return [Block(t, page=1, kind=k, bold=k == "heading" or t.startswith("Resolved"),
+                  level=level if k == "heading" else None) for t, k in texts]
+
+
+def test_a_pdf_s_bold_lines_state_no_level_and_are_no_items():
+    pdf = parse_document(Document(blocks=_blocks(None), format="pdf", pages=1), "minutes.pdf")
+    assert len(pdf.items) == 1  # as before: typography's guess at a heading makes no item
+    stated = parse_document(Document(blocks=_blocks(2), format="html"), "minutes.html")
+    assert [i.title for i in stated.items if i.key != "front"] == ["Allotments", "Footpaths", "Grass Cutting",
+                                                                   "Village Hall"]  # their level stated, read
+
+
+def test_heading_items_take_the_shallowest_level_below_the_title():
+    lines = ["Minutes 4 March 2025", "", "Present", "", "A Smith", "", "Planning", "", "12 Mill Lane", "", "Agreed.",
+             "", "Finance", "", "Noted.", "", "AOB", "", "None."]
+    levels = {0: 1, 2: 2, 6: 2, 8: 3, 12: 2, 16: 2}
+    assert heading_items(lines, levels) == [2, 6, 12, 16]
+    assert heading_items(lines, {0: 1, 2: 2, 6: 2}) == []  # two headings are no agenda
+
+
+def test_sentences_set_in_a_heading_style_are_no_items():
+    lines = ["Minutes 4 March 2025", "", "The clerk reported that the grass had been cut.", "",
+             "Councillors agreed that the hall roof be repaired.", "", "Finance", "", "The accounts were approved.", "",
+             "It was noted that the bus shelter is broken.", "", "Noted."]
+    assert heading_items(lines, {0: 1, 2: 2, 4: 2, 6: 2, 10: 2}) == []
+
+
+def test_a_page_s_heading_above_the_dated_title_at_the_items_level_is_no_item():
+    lines = ["Welcome to the Wester Parish Council", "", "Find meetings, minutes and news of the parish here.", "",
+             "Minutes of the meeting held on 4 March 2025", "", "Present", "", "Cllr A Smith.", "", "Village Hall", "",
+             "The roof repairs are finished.", "", "Finance", "", "The invoice of £420 was approved."]
+    assert heading_items(lines, {0: 2, 4: 2, 6: 2, 10: 2, 14: 2}) == [6, 10, 14]
