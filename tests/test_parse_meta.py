@@ -415,3 +415,18 @@ def test_a_line_of_the_body_s_name_and_the_document_s_kind_names_the_body_not_th
     assert find_body(head) == "Board of Education"
     assert find_body(["Springfield Unified School District", "PLANNING COMMITTEE AGENDA", "March 3, 2024"]) == \
         "Planning Committee"
+
+
+def test_fields_repeated_under_every_item_or_vote_are_not_speakers():
+    agenda = []
+    for n in range(1, 9):
+        agenda += [f"A.{n} Approve and authorize the Chair to sign amendment No. {n} to the agreement.",
+                   "Recommended Action: Approve and authorize.", f"Fiscal Impact: No General Fund impact; ${n},000 budgeted."]
+    assert speaker_lines(agenda) == 0
+    assert find_kind(["BOARD OF SUPERVISORS", "AGENDA", "August 22, 2023"] + agenda) == "agenda"
+    minutes = []
+    for n in range(205, 218):
+        minutes += [f"RESOLUTION 2023/{n}", "That Council adopt the recommendation.", "Moved:\tCr Ruth McInnes",
+                    "Seconded: Cr Sam Nguyen", "In Favour: Crs McInnes, Nguyen and Lee", "Against: Nil", "CARRIED"]
+    assert speaker_lines(minutes) == 0
+    assert find_kind(["MINUTES", "ORDINARY COUNCIL MEETING", "22 August 2023"] + minutes) == "minutes"

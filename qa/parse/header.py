@@ -14,9 +14,9 @@ BODY_NOUN = (r"(?:Committee of the Whole|Council|Commission|Committee|Sub-Commit
              r"Assembly|Executive|Forum|Group|District)")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # A roll call's labels under each vote ("RESULT: ADOPTED", "MOVER:", "SECONDER:", "Final Resolution: Motion
-# Carried", "Yes: Trustee Brown"): fields, not speakers nor items
+# Carried", "Yes: Trustee Brown", "Moved: Cr Smith", "In Favour: Crs Jones, Lee"): fields, not speakers nor items
 ROLL_CALL = (r"(?:result|mover|seconder|final resolution|yes|no|ayes?|nays?|noes|yeas|abstain(?:ed|ing|s)?|"
-             r"abstentions?|recused)")
+             r"abstentions?|recused|moved|seconded|in fav(?:ou)?r|against|carried|lost)")
 # A recording's time before a turn of speech: "[0:00:07] BRIAN BURNETT:", "(01:12:40) Mayor Lago:"
 TIMESTAMP = r"(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]\s*)?"
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

@@ -237,9 +237,11 @@ REPORT_IN_HEAD = re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?re
                             r"\bpurpose\s+of\s+(the\s+)?report\b")
 
 
-# Labels of fields, not people: "Present:", "Email:", "Sponsors:".
+# Labels of fields, not people: "Present:", "Email:", "Sponsors:", an agenda's "Recommended Action:" and
+# "Fiscal Impact:" under each item.
 FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resolved|agreed|sponsors|attachments|"
-                         r"recommendation|action|motion|vote|disposition|outcome|status|next meeting|information|"
+                         r"recommend(?:ation|ed)|(?:fiscal|financial|budget\w*|staffing|legal|equalit\w+|risk)\s+"
+                         r"(?:impact|implications?)|background|action|motion|vote|disposition|outcome|status|next meeting|information|"
                          rf"reports?|{ROLL_CALL}|note|subject|ward|action required|title|date|committee|venue|time|"
                          r"location|e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason)\b")
 
