@@ -430,3 +430,15 @@ def test_fields_repeated_under_every_item_or_vote_are_not_speakers():
                     "Seconded: Cr Sam Nguyen", "In Favour: Crs McInnes, Nguyen and Lee", "Against: Nil", "CARRIED"]
     assert speaker_lines(minutes) == 0
     assert find_kind(["MINUTES", "ORDINARY COUNCIL MEETING", "22 August 2023"] + minutes) == "minutes"
+
+
+def test_a_date_after_another_body_s_adoption_of_something_is_not_the_meeting_s():
+    lines = ["LITTLE BRAMFORD PARISH COUNCIL",
+             "Minutes of the Meeting of Little Bramford Parish Council held on Monday 12th June 2023 at 7.30pm",
+             "23/050 Reports from County and District Councillors",
+             "District Cllr Marchant reported that the District Council had adopted its new Joint Local Plan, and that "
+             "the garden waste collection charge would rise to £58 per bin from 1st July 2023."]
+    assert meeting_date(lines) == "2023-06-12"
+    # an ordinance is still dated by its adoption
+    assert meeting_date(["ORDINANCE NO. 2024-05", "First reading: February 6, 2024",
+                         "PASSED AND ADOPTED by the City Council on March 5, 2024"]) == "2024-03-05"

@@ -37,6 +37,9 @@ DATE_SPANS = (
 )
 # "PASSED AND ADOPTED THIS TWELFTH DAY OF MARCH, A.D., 2024" (US ordinances and resolutions)
 DAY_OF = re.compile(rf"(?i)\bthis\s+(\d{{1,2}}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)\s+day\s+of\s+({_MONTH}),?\s+(?:A\.?D\.?,?\s+)?(\d{{4}})")
+# The adoption a date is of ("PASSED AND ADOPTED by the City Council on March 5, 2024", "Adopted: 5 March 2024"):
+# "adopted" just before it; not "had adopted its Local Plan, and … the charge would rise from 1st July 2023".
+ADOPTED_ON = re.compile(r"(?i)\badopted\b[^.;]{0,40}$")
 # Where a date is not the meeting's: print, publication, posting, letters, deadlines, signatures.
 NOT_MEETING = re.compile(r"(?i)printed|published|publication|posted|issued|dated|date of issue|signed|deadline|"
                          r"despatch|dispatch|circulated|envelope|letter|last updated|modified|amended on|\bset\s+(?:on|for)\b")
@@ -114,11 +117,11 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
                                                    and bool(LISTED.match(line)))
         if not found and _CUT_DATE.search(line):  # "… ON WEDNESDAY, 2ND" / "JULY, 2014, AT 10.00 A.M."
             found = dates_in(f"{line.rstrip()} {next((l.strip() for l in lines[i + 1:i + 3] if l.strip()), '')}", us)
-        for _, iso in found:
+        for at, iso in found:
             if NOT_MEETING.search(line) or earlier:
                 continue
             score = (2 if MEETING_CUE.search(context) else 1) - i / (HEAD_LINES * 2)
-            if "adopted" in line.lower():
+            if ADOPTED_ON.search(line[max(0, at - 50):at]):
                 score += 1  # an ordinance is dated by its adoption
             if best is None or score > best[0]:
                 best = (score, iso)
