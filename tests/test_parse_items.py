@@ -408,3 +408,15 @@ def test_a_resolution_formula_in_capitals_is_no_item_and_a_summons_note_is_not_a
              "4. Planning applications"]
     _, starts = item_starts(lines)
     assert [s.title for s in starts].count("Declarations of Interest") == 1
+
+
+def test_a_long_instruction_item_keeps_the_text_after_its_first_sentence():
+    lines = ["REGULAR MEETING AGENDA", "1. Call to Order", "2. Public Comment",
+             "3. Authorize the General Manager to execute the second amendment to the agreement with Acme Pumps, Inc. "
+             "for pump station maintenance services,  extending the term by two years and increasing the total by "
+             "$250,000.  Staff recommends approval.", "4. Consent Calendar", "5. Adjournment"]
+    draft = Draft(kind="agenda")
+    assert parse_items(lines, draft, set(), genre="agenda")
+    item = next(i for i in draft.items if i.number == "3")
+    assert item.title.endswith("by $250,000.")
+    assert "Staff recommends approval." in " ".join(p.text for p in item.paragraphs)

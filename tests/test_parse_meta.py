@@ -442,3 +442,12 @@ def test_a_date_after_another_body_s_adoption_of_something_is_not_the_meeting_s(
     # an ordinance is still dated by its adoption
     assert meeting_date(["ORDINANCE NO. 2024-05", "First reading: February 6, 2024",
                          "PASSED AND ADOPTED by the City Council on March 5, 2024"]) == "2024-03-05"
+
+
+def test_an_item_handling_another_body_s_minutes_or_the_platform_met_on_names_no_body():
+    assert find_body(["CITY OF SPRINGFIELD", "PLANNING COMMISSION", "Tuesday, March 5, 2024 - 6:00 PM", "CALL TO ORDER",
+                      "Approval of Planning Commission Minutes"]) == "Planning Commission"
+    assert find_body(["Anytown Parish Council", "Tuesday 5 March 2024 at 7.30pm", "Apologies for absence",
+                      "Receive the Finance Committee Minutes"]) == "Anytown Parish Council"
+    assert find_body(["Anytown Parish Council on Zoom", "Tuesday 5 March 2024 at 7.30pm"]) != \
+        "Anytown Parish Council on Zoom"

@@ -309,3 +309,28 @@ The Committee:
     assert [(c.number, c.title) for c in items] == [
         ("8", "Budget Forecast"), ("9", "Investment Fund Programme"), ("10", "Delivery Assurance"),
         ("11", "Any other business")]
+
+
+def test_fillers_alone_make_no_run_and_never_split_a_list_restarted_inside_an_item():
+    # a list under a capitals heading: two titled entries and a long instruction are not three items
+    listed = _lines(f"""PLANNING APPLICATIONS
+1. Rear extension at 4 Mill Close (24/00123)
+2. {_LONG}
+3. Change of use at The Old Forge (24/00170)
+FINANCE
+""")
+    assert choose_items(listed) == (None, [])
+    # item 4 was withdrawn: item 3's own list of resolutions keeps its "4. Agree …"
+    nested = _lines(f"""1. Apologies for absence
+2. Declarations of interest
+3. Planning
+The council resolved:
+1. Approve the extension at 4 Mill Close.
+2. Object to the eight dwellings off Church Lane.
+3. Note the appeal decision for The Old Forge.
+4. {_LONG}
+5. Finance
+6. Any other business
+""")
+    _, items = choose_items(nested)
+    assert [c.number for c in items] == ["1", "2", "3", "5", "6"]

@@ -99,7 +99,7 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
         # — where the numbered titles read as headings, not as the first sentences of numbered paragraphs
         across = sum(run[0].line < i < run[-1].line for i in caps)
         headed = sum(c.quality for c in run) / len(run) >= ACROSS_TITLE_QUALITY
-        if len(caps) <= len(run) or headed and across >= 2 and across >= len(caps) / 2:
+        if len(caps) <= sum(not c.filler for c in run) or headed and across >= 2 and across >= len(caps) / 2:
             return scheme, _preliminaries(lines, numbered) + numbered + post
     if len(caps) >= 3:
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]

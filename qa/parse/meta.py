@@ -30,8 +30,9 @@ _NOT_PLACE = (r"(?!(?i:the|held|on|at|in|monday|tuesday|wednesday|thursday|frida
               rf"march|april|may|june|july|august|september|october|november|december|{MEETING_ADJECTIVES}|"
               r"meeting|minutes|agenda)\b)")
 _OF_PLACE = rf"(?:\s+(?:of|OF)\s+{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+{_NOT_PLACE}[A-Z][\w’'-]+){{0,3}})?"
-# "COMMITTEE ON SCHOOL DISTRICT ORGANIZATION", "Commission on the Status of Women": a body named by its remit.
-_ON_TOPIC = rf"\s+(?:on|ON)\s+(?:(?:the|THE)\s+)?{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+(?:of|OF|and|AND|&|the|THE)?\s*{_NOT_PLACE}[A-Z][\w’'-]+){{0,4}}"
+# "COMMITTEE ON SCHOOL DISTRICT ORGANIZATION", "Commission on the Status of Women": a body named by its remit;
+# not where it met ("Parish Council on Zoom", "Planning Committee on Site Visit")
+_ON_TOPIC = rf"\s+(?:on|ON)\s+(?!(?i:zoom|teams|microsoft|skype|webex|google|youtube|facebook|site|line)\b)(?:(?:the|THE)\s+)?{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+(?:of|OF|and|AND|&|the|THE)?\s*{_NOT_PLACE}[A-Z][\w’'-]+){{0,4}}"
 _NAME = rf"(?:[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
 _CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?{_NOUN_AS_NAME}"
@@ -65,10 +66,15 @@ ANOTHER_MEETING = re.compile(r"(?i)\b(?:next|last|previous|future|following|subs
 _WELSH_PLACE = r"[A-ZÂÊÎÔÛŴŶ][\w’'-]+"
 WELSH_BODY = re.compile(rf"\b(?P<body>(?i:cyngor)[ \t]+(?i:cymuned|tref|sir|dinas)[ \t]+{_WELSH_PLACE}"
                         rf"(?:[ \t]+(?:a|ac)[ \t]+{_WELSH_PLACE}|[ \t]+{_WELSH_PLACE}){{0,3}})")
-# "City of Coral Gables City Commission Meeting", "CITY COUNCIL REGULAR MEETING AGENDA", "Board of Education
-# Minutes": a line that opens with the meeting's name, then the meeting or the document
+# "City of Coral Gables City Commission Meeting", "CITY COUNCIL REGULAR MEETING AGENDA": a line that opens with
+# the meeting's name
 NAME_MEETING = re.compile(rf"^(?P<body>{_CAPS_NAME})\s+(?i:(?:{MEETING_ADJECTIVES})\s+)?"
-                          r"(?i:meeting\b|(?:minutes|agenda)$)")
+                          r"(?i:meeting)\b")
+TITLE_BLOCK_LINES = 8  # a document's title block: its first lines, before attendance and items
+# "Board of Education Minutes", "PLANNING COMMITTEE AGENDA": the body's name and the document's kind, a title block's
+# line; not an item that handles another body's minutes ("Approval of Planning Commission Minutes")
+NAME_RECORD = re.compile(rf"^(?!(?i:approv|adopt|confirm|receiv|review|consider|note|sign)\w*\b)(?P<body>{_CAPS_NAME})"
+                         rf"\s+(?i:(?:{MEETING_ADJECTIVES})\s+)?(?i:minutes|agenda)$")
 # "COMMITTEE: Transport and Connectivity Committee", "Report to: Cabinet" (report cover sheets), "Decision Body:
 # Executive Committee"
 LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|(?:decision\s+)?body|decision[- ]maker|report\s+to)\s*:\s*"
@@ -169,7 +175,7 @@ def _named_body(head: list[str], near: list[str], council: str | None) -> str | 
         if m and CHAIR_LINE.search(nxt) and _capitalised(m.group("body")):
             return _tidy_body(m.group("body"), council)  # a letterhead: the body under its chair, not its parent
     for rx, keep in LINE_BODIES:
-        for line in near:
+        for line in near[:TITLE_BLOCK_LINES] if rx is NAME_RECORD else near:
             m = rx.match(line)
             if m and keep(m.group("body"), line):
                 return _tidy_body(m.group("body"), council)
@@ -193,6 +199,7 @@ PROCEDURE = re.compile(r"(?i)^(?:public|open|community|members'?)\s+(?:forum|ses
 # with what a match must also be: "Council met…" names no body, nor does "City of X" (the council itself).
 LINE_BODIES = (
     (LABEL_BODY, lambda body, line: True),
+    (NAME_RECORD, lambda body, line: True),
     (NAME_MEETING, lambda body, line: True),
     (HELD_BY, lambda body, line: len(body.split()) >= 2),
     (BODY_LINE, lambda body, line: not MUNICIPALITY.match(line) and not PROCEDURE.match(body)),

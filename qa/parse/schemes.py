@@ -226,8 +226,9 @@ FILLER_WORDS = 80  # as long as a notice of motion may be (qa.parse.titles.LONG_
 def _first_sentence(text: str) -> str:
     """A long item's title: its first sentence, or the words before a colon that opens a list ("To consider &
     approve accounts for payment:- Merlin …"), at most FILLER_WORDS words."""
-    first = RESOLUTION_END.split(text, maxsplit=1)[0]
-    return " ".join(re.split(r"\s*:-?\s", first, maxsplit=1)[0].split()[:FILLER_WORDS])
+    first = re.split(r"\s*:-?\s", RESOLUTION_END.split(text, maxsplit=1)[0], maxsplit=1)[0]
+    # verbatim, spaces and all: the rest of the line after it is the item's text (qa.parse.items._after_title)
+    return re.match(rf"\s*(?:\S+\s+){{0,{FILLER_WORDS - 1}}}\S+", first).group(0).strip() if first.strip() else first
 
 
 def _chain(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candidate]]:
@@ -248,6 +249,8 @@ def _chain(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candidat
             step_ok = pj == pre and 1 <= n - nj <= 3 or pj != pre and scheme.sub_of and n == 1 and pre > pj
             if (c.filler or cs[j].filler) and not (pj == pre and n - nj == 1):
                 continue  # a filler joins a run only in exact step, both ways
+            if c.filler and any(v[1] == 1 and cs[j].line < k.line < c.line for k, v in zip(cs, vals)):
+                continue  # "4. Agree that …" of a list restarted at 1 inside the item before: the list's, not an item
             gain = c.quality - 0.3 * (n - nj - 1) - (FILLER_COST if c.filler else 0.0)
             if step_ok and best[j] + gain > score:
                 score, prev = best[j] + gain, j
@@ -289,7 +292,7 @@ def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozens
         score, run = _chain(cands, s)
         if s.sub_of and run and sum(c.number.split(s.sub_of)[0].rstrip(".") in printed for c in run) > len(run) / 2:
             continue  # "A.-1." under a printed "A.": sub-items, not items
-        if len(run) >= 3 or run and all(c.explicit for c in run):
+        if sum(not c.filler for c in run) >= 3 or run and all(c.explicit for c in run):  # fillers vouch for nothing
             scored.append((score, s.name, run))
     if not scored:
         return None, []
