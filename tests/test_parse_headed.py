@@ -173,3 +173,95 @@ def test_a_page_s_heading_above_the_dated_title_at_the_items_level_is_no_item():
              "Minutes of the meeting held on 4 March 2025", "", "Present", "", "Cllr A Smith.", "", "Village Hall", "",
              "The roof repairs are finished.", "", "Finance", "", "The invoice of £420 was approved."]
     assert heading_items(lines, {0: 2, 4: 2, 6: 2, 10: 2, 14: 2}) == [6, 10, 14]
+
+
+MEETING = """# Anytown Community Council
+
+## Minutes of the meeting held on 5 March 2024
+
+Present: A Smith (Chair), B Jones, C Brown.
+
+### Apologies
+
+D White sent apologies.
+
+### Public Participation
+
+The meeting was adjourned at 7.35pm for public participation. Two residents spoke about parking. The meeting
+reconvened at 7.50pm.
+
+### Date of Next Meeting
+
+The next meeting will be held on 2 April 2024 at 7.30pm in the hall.
+
+### Report from our County Councillor
+
+The county council will resurface Mill Lane in the summer.
+
+### Planning
+
+No objection was raised to the application for a rear extension at 4 Mill Close.
+
+### Any Other Business
+
+The Chair said thank you to the volunteers who cleared the churchyard.
+"""
+
+
+def test_a_break_in_the_meeting_an_early_next_meeting_and_the_council_s_own_voice_end_no_record():
+    m = parse_bytes(MEETING.encode(), "minutes.md")
+    assert _items(m) == ["Apologies", "Public Participation", "Date of Next Meeting", "Report from our County Councillor",
+                         "Planning", "Any Other Business"]
+
+
+def _docx(spec):
+    d = docx.Document()
+    for style, text in spec:
+        d.add_paragraph(text, style=style)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+_BUSINESS = [("Heading 1", "Apologies"), ("Normal", "Cllr D White sent apologies, which were accepted."),
+             ("Heading 1", "Planning"), ("Normal", "No objection to a rear extension at 4 Mill Close."),
+             ("Heading 1", "Finance"), ("Normal", "Payments of £4,532 were approved.")]
+_HEAD = [("Normal", "Minutes of the meeting held on Tuesday 5 March 2024 at 7.30pm in the Village Hall"),
+         ("Normal", "Present: Cllr A Smith (Chair), Cllr B Jones, Cllr C Brown.")]
+
+
+def test_word_s_title_above_heading_1_items_and_items_about_other_minutes_or_meetings_are_not_the_title():
+    titled = parse_bytes(_docx([("Title", "Anytown Parish Council")] + _HEAD + _BUSINESS), "minutes.docx")
+    assert _items(titled) == ["Apologies", "Planning", "Finance"]
+    approval = [("Heading 1", "Approval of Minutes"), ("Normal", "The minutes of 6 February 2024 were approved.")]
+    first = parse_bytes(_docx([("Normal", "Anytown Parish Council")] + _HEAD + approval + _BUSINESS), "minutes.docx")
+    assert _items(first) == ["Approval of Minutes", "Apologies", "Planning", "Finance"]
+    earlier = [("Heading 1", "Minutes of the Meeting held on 6 February 2024"), ("Normal", "Approved as a true record.")]
+    third = parse_bytes(_docx([("Normal", "Anytown Parish Council")] + _HEAD + _BUSINESS[:2] + earlier + _BUSINESS[2:]
+                              + [("Heading 1", "Date of Next Meeting – 2 April 2024"), ("Normal", "In the hall.")]),
+                        "minutes.docx")
+    assert _items(third) == ["Apologies", "Minutes of the Meeting held on 6 February 2024", "Planning", "Finance",
+                             "Date of Next Meeting – 2 April 2024"]
+
+
+def test_minutes_set_as_paragraphs_above_a_page_s_boxes_stay_one_record():
+    page = ("<h1>Full Council Minutes – 5 March 2024</h1>"
+            "<p>Minutes of the meeting of Anytown Town Council held on Tuesday 5 March 2024 at 7pm.</p>"
+            "<p><strong>Apologies.</strong> Cllr D White sent apologies, which were accepted.</p>"
+            "<p><strong>Finance.</strong> The council approved payments of £4,532 and noted the bank reconciliation.</p>"
+            "<h2>Upcoming events</h2><h3>Spring Fair</h3><p>Stalls, games and a dog show on the green on 20 April "
+            "from 11am until 4pm, with the town band playing all afternoon.</p><h3>Litter Pick</h3><p>Volunteers "
+            "meet at the church at 10am on 6 April; bags and gloves are provided.</p><h3>Allotments</h3><p>Two plots "
+            "are available at the Mill Lane site from April, at £35 a year, for residents of the town.</p>"
+            "<h2>Opening hours</h2><p>Monday to Friday, 9am to 1pm.</p>"
+            "<h2>Find the office</h2><p>Town Hall, High Street, Anytown.</p>")
+    m = parse_bytes(_html(page), "minutes.html")
+    assert not any(t in ("Upcoming events", "Opening hours", "Find the office") for t in _items(m))
+
+
+def test_a_stated_heading_s_words_after_a_colon_are_its_title_not_also_its_text():
+    md = MEETING.replace("### Planning", "### Planning: Rear Extension at 4 Mill Close")
+    item = next(i for i in parse_bytes(md.encode(), "minutes.md").items if i.title.startswith("Planning"))
+    assert item.title == "Planning: Rear Extension at 4 Mill Close"
+    assert [p.text for p in item.paragraphs] == [
+        "No objection was raised to the application for a rear extension at 4 Mill Close."]

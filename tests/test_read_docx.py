@@ -42,7 +42,8 @@ def minutes():
 
 def test_styles_give_headings_with_levels(minutes):
     heads = [(b.text, b.level) for b in minutes.blocks if b.kind == "heading"]
-    assert heads == [("Harbour Board - 5 June 2024", 1), ("Apologies for Absence", 1), ("Harbour Dues", 1)]
+    # the Title above the Heading 1 items
+    assert heads == [("Harbour Board - 5 June 2024", 1), ("Apologies for Absence", 2), ("Harbour Dues", 2)]
 
 
 def test_numbering_gives_the_label_word_renders(minutes):

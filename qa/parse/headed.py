@@ -5,11 +5,16 @@ import re
 
 from qa.parse.clean import ATTACHMENT_LABEL, looks_like_heading
 from qa.parse.dates import dates_in
+from qa.parse.meta import RECORD_CUES
 
+# What a record's business reads like: the header's cues (qa.parse.meta.RECORD_CUES) and the verbs of its decisions.
+BUSINESS = re.compile(rf"{RECORD_CUES.pattern}|\b(?:approved|agreed|noted|proposed|seconded|reported|discussed)\b",
+                      RECORD_CUES.flags | re.I)
 # Headings a council's website sets around a record rather than in it: its files, sharing and feedback boxes,
 # contacts and the blog furniture community councils' sites are built with. They head no business, wherever
 # they stand.
-SITE_CHROME = re.compile(r"(?i)^(?:documents?|downloads?|attachments?|files|related(?:\s+\w+){0,2}|"
+SITE_CHROME = re.compile(r"(?i)^(?:documents?|downloads?|attachments?|files|"
+                         r"related(?:\s+(?:links|pages?|documents|content|information|news|articles|services))?|"
                          r"share(?: this(?: page| article| post)?| on \w+)?|follow us(?: on \w+)?|"
                          r"contact(?: us| details| the clerk)?|feedback|on this page|in this section|contents|"
                          r"print(?: this page)?|back to top|tags|categories|archives|recent (?:posts|news|comments)|"
@@ -21,10 +26,15 @@ SPEAKS_AS_SITE = re.compile(r"(?i)\b(?:this|our) (?:page|site|website|article|po
                             r"\b(?-i:us)\b")
 # Text under a heading that addresses its reader ("we want to hear from you", "news in your inbox"): minutes speak
 # to no one, so such a section after the record's business is the page's.
-ADDRESSES_READER = re.compile(r"(?i)\b(?:you|your)\b")
+ADDRESSES_READER = re.compile(r"(?i)(?<!thank )\b(?:you|your)\b")  # "said thank you to the volunteers" addresses no one
+ADDRESSED = 2  # uses that make text speak to its reader: one is a quotation
 # A heading that names the record or its meeting ("Minutes for meeting held Tuesday 4th March 2025", "Agenda"):
 # the document's title where it heads the document, whether or not it is dated.
 RECORD_TITLE = re.compile(r"(?i)\b(?:minutes|agenda|meeting)\b")
+# An item on other minutes or another meeting ("Approval of Minutes", "Minutes of the previous meeting", "Date of
+# Next Meeting – 2 April 2024"): it names no record of its own.
+OTHER_RECORD = re.compile(r"(?i)^\W*(?:approv|adopt|confirm|receiv|sign|matters\s+arising|date\s+of)\w*\b|"
+                          r"\b(?:previous|last|prior|preceding|next|future)\s+meeting")
 # The record's own closing business ("Next Meeting", "Close of Meeting", "Adjournment"): a heading with little
 # under it here is the record's last item, and what follows it is the page's. The whole heading: "4 Mill Close"
 # or "Closure of the footpath" closes nothing.
@@ -35,6 +45,9 @@ RECORD_CLOSE = re.compile(r"(?i)^\W*(?:(?:date (?:and time )?of )?(?:the )?next 
 # meeting ended without agreement" closes nothing.
 MEETING_CLOSED = re.compile(r"(?i)\bmeeting (?:was )?(?:closed|ended|finished|concluded|adjourned)\s+at\s+\d|"
                             r"\b(?:closed|adjourned) the meeting\s+at\s+\d")
+# The meeting taken up again after a break ("adjourned at 7.35pm for public participation … reconvened at 7.50pm"):
+# a close line before it closed nothing.
+RECONVENED = re.compile(r"(?i)\breconvene[ds]?\b|\bresumed\b")
 # The parts of one report ("Background", "Options considered", "Decision"): where the headings at the item level
 # are mostly these, the record is one report under its title, and its decision is not to be split off.
 REPORT_PART = re.compile(r"(?i)^(?:(?:the )?(?:background|introduction|summary|purpose(?: of (?:the )?report)?|"
@@ -43,7 +56,13 @@ REPORT_PART = re.compile(r"(?i)^(?:(?:the )?(?:background|introduction|summary|p
                          r"conclusions?|appendices|next steps|key issues|details))\W*$")
 # A line that ends as a sentence ends ("None.", "The flag will be replaced in April."); a list of links does not.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
+# A page's boxes after a record's closing business are few: an early "Date of Next Meeting" item ends nothing.
+TRAILING_BOXES = 2
 LONG_LINE = 12  # words: a line this long is text, however it ends
+# Words above the first item: a title block and its attendance, at most; more is a record set without headings,
+# whatever boxes a page adds after it.
+FRONT_WORDS = 250
+ATTENDANCE_WORDS = 60  # a meeting line and who attended: short minutes may say less under their headings
 TITLE_HEADINGS = 2  # a title block: the council's name over the meeting's, at most, set above all else
 MIN_ITEMS = 3  # fewer headings at the item level are a report's parts or a page's boxes, not an agenda's items
 # Share of the item headings that must read as headings (short, not a sentence): a file that sets sentences or
@@ -55,7 +74,10 @@ def heading_items(lines: list[str], levels: dict[int, int]) -> list[int]:
     """Lines of the headings that are a record's items (levels: line -> the level its format states), else []."""
     stated = sorted(i for i in levels if lines[i].strip())
     kept = _before_record_end(lines, stated)
-    heads = [(i, levels[i]) for i in kept if not _site_heading(lines[i])]
+    # the site's furniture wherever it stands; a heading in the site's voice only above the record: within it
+    # "Report from our County Councillor" and "Have Your Say on the Local Plan" are business
+    lead = next((k for k, i in enumerate(kept) if not _site_heading(lines[i])), len(kept))
+    heads = [(i, levels[i]) for i in kept[lead:] if not SITE_CHROME.match(lines[i].strip())]
     title = _title_block(lines, heads)
     body = heads[title:]
     if not body:
@@ -76,7 +98,14 @@ def heading_items(lines: list[str], levels: dict[int, int]) -> list[int]:
     record_end = stated[len(kept)] if len(kept) < len(stated) else len(lines)
     above = _words(lines, heads[title - 1][0] + 1 if title else 0, items[0], levels)
     under = _words(lines, items[0], record_end, levels)
-    return items if above <= under or not under else []
+    if under and not _record_cues(lines, items[0], record_end, levels) and _record_cues(lines, 0, items[0], levels):
+        return []  # the record's business stands above the headings, the page's boxes under them
+    return items if above <= FRONT_WORDS and (above <= max(under, ATTENDANCE_WORDS) or not under) else []
+
+
+def _record_cues(lines: list[str], lo: int, hi: int, levels: dict[int, int]) -> bool:
+    """True where the text from line lo to hi reads as a record's business ("resolved", "seconded by")."""
+    return bool(BUSINESS.search("\n".join(lines[k] for k in range(lo, hi) if k not in levels)))
 
 
 def _words(lines: list[str], lo: int, hi: int, levels: dict[int, int]) -> int:
@@ -107,8 +136,13 @@ def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
     if start or not heads:
         return start
     top = min(lvl for _, lvl in heads)
-    dated = next((k for k, (i, lvl) in enumerate(heads) if lvl == top and RECORD_TITLE.search(lines[i])
-                  and dates_in(lines[i])), None)
+    # where the text above the headings already names the record and its date, a dated heading is an item on
+    # other minutes ("Minutes of the Meeting held on 6 February 2024"); else the first dated one is the title, any
+    # above it the page's ("## Welcome to …")
+    if any(RECORD_TITLE.search(l) and dates_in(l) for l in lines[:heads[0][0]]):
+        return 0
+    dated = next((k for k, (i, lvl) in enumerate(heads) if lvl == top and _names_record(lines[i])
+                  and RECORD_TITLE.search(lines[i]) and dates_in(lines[i])), None)
     if dated is not None:
         return dated + 1
     return 1 if _names_record(lines[heads[0][0]]) else 0
@@ -119,7 +153,8 @@ def _site_heading(line: str) -> bool:
 
 
 def _names_record(line: str) -> bool:
-    return bool(RECORD_TITLE.search(line) or dates_in(line))
+    """True for a heading that names this record or its date, not an item on other minutes or the next meeting."""
+    return bool((RECORD_TITLE.search(line) or dates_in(line)) and not OTHER_RECORD.search(line))
 
 
 def _before_record_end(lines: list[str], heads: list[int]) -> list[int]:
@@ -128,7 +163,8 @@ def _before_record_end(lines: list[str], heads: list[int]) -> list[int]:
     helpful?"), heads nothing, a list of files or short lines with no sentence among them (links), speaks to the
     reader, or follows the record's closing business ("Next Meeting"). That business itself, or a heading over
     anything else, ends the record: such trailing headings are left as text of the last item, never items."""
-    closed_at = max((k for k, l in enumerate(lines) if MEETING_CLOSED.search(l)), default=len(lines))
+    resumed = max((k for k, l in enumerate(lines) if RECONVENED.search(l)), default=-1)
+    closed_at = max((k for k, l in enumerate(lines) if MEETING_CLOSED.search(l) and k > resumed), default=len(lines))
     end = sum(i < closed_at for i in heads)
     while end:
         i = heads[end - 1]
@@ -136,9 +172,10 @@ def _before_record_end(lines: list[str], heads: list[int]) -> list[int]:
             break
         stop = heads[end] if end < len(heads) else len(lines)
         text = [l.strip() for l in lines[i + 1:stop] if l.strip()]
-        after_close = any(RECORD_CLOSE.search(lines[j]) for j in heads[:end - 1])
+        after_close = any(RECORD_CLOSE.search(lines[j]) for j in heads[max(0, end - 1 - TRAILING_BOXES):end - 1])
         if not (after_close or _site_heading(lines[i]) or lines[i].strip().endswith("?") or not text
-                or all(ATTACHMENT_LABEL.search(t) for t in text) or ADDRESSES_READER.search(" ".join(text))
+                or all(ATTACHMENT_LABEL.search(t) for t in text)
+                or len(ADDRESSES_READER.findall(" ".join(text))) >= ADDRESSED
                 or not any(SENTENCE_END.search(t) or len(t.split()) >= LONG_LINE for t in text)):
             break
         end -= 1

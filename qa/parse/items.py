@@ -242,7 +242,9 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
             blocks = _blocks(body, s.line, end, drop, pages)
         else:
             blocks = _blocks(text_lines, s.title_end + 1, end, drop, pages)
-        note = lines[s.line].strip().partition(":")[2].strip() if s.number is None and not rest else ""
+        # a stated heading's words after a colon are its title's ("Planning: Rear Extension at 4 Mill Close")
+        note = (lines[s.line].strip().partition(":")[2].strip()
+                if s.number is None and not rest and how != "headings" else "")
         if note and s.title_end == s.line:  # "PLEDGE OF ALLEGIANCE: To be announced": the note is the item's text
             blocks = [replace(b, text=note) for b in _blocks(text_lines, s.line, s.line + 1, drop, pages)][:1] + blocks
         first = s.title_end if s.title_start is None else s.title_start

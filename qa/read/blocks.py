@@ -17,7 +17,7 @@ class Block:
     bold: the whole block is set in bold (or strong / b).
     size: font size relative to the document's body text (1.0 = body size; 1.4 = a larger heading).
     indent: left indent beyond the body text's left margin, in body-font ems (0 = at the margin).
-    level: heading level where the format states one (HTML h1-h6, a Word "Heading N" style).
+    level: heading level where the format states one (HTML h1-h6; Word's Title 1, its "Heading N" style N + 1).
     label: numbering the format renders itself and the text does not hold (a Word list's "3.", an
     HTML <ol>'s "2."), else None.
     cells: a table row's cells, in order.

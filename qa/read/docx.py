@@ -95,7 +95,8 @@ def _block(p, text: str, numbering: Numbering, body: float, page: int | None) ->
     m = HEADING_STYLE.match(style)
     label = numbering.label(p)
     if m:
-        kind, level = "heading", int(m.group(1) or 1)
+        # Word's Title stands above its Heading 1: 1 for the Title, N + 1 for Heading N
+        kind, level = "heading", int(m.group(1)) + 1 if m.group(1) else 1
     elif label is not None or "list" in style.lower():
         kind, level = "list_item", None
     else:
