@@ -145,9 +145,11 @@ def _blocks(level):
                   level=level if k == "heading" else None) for t, k in texts]
 
 
-def test_a_pdf_s_bold_lines_state_no_level_and_are_no_items():
+def test_a_pdf_s_bold_labels_are_no_items_and_its_titles_take_the_level_of_their_type():
     pdf = parse_document(Document(blocks=_blocks(None), format="pdf", pages=1), "minutes.pdf")
-    assert len(pdf.items) == 1  # as before: typography's guess at a heading makes no item
+    # the bold "Resolved: …" lines set below the titles, the titles' type their level
+    assert [i.title for i in pdf.items if i.key != "front"] == ["Allotments", "Footpaths", "Grass Cutting",
+                                                                "Village Hall"]
     stated = parse_document(Document(blocks=_blocks(2), format="html"), "minutes.html")
     assert [i.title for i in stated.items if i.key != "front"] == ["Allotments", "Footpaths", "Grass Cutting",
                                                                    "Village Hall"]  # their level stated, read

@@ -22,8 +22,18 @@ def test_layout_records_the_page_of_every_line_and_marks_headings():
                            Block("x", page=2, kind="table_row", cells=("01", "Name")), Block("Last", page=3)],
                    format="pdf", pages=3)
     text, pages = layout(doc)
-    assert text.split("\n") == ["## Heading", "", "First para", "", "01\tName", "", "Last"]
+    assert text.split("\n") == ["# Heading", "", "First para", "", "01\tName", "", "Last"]
     assert pages == [1, 1, 1, 2, 2, 3, 3]
+
+
+def test_a_pdf_s_headings_take_levels_from_their_type_and_a_bold_label_sits_below_them():
+    doc = Document(blocks=[Block("Parish Council Minutes", kind="heading", size=1.4, bold=True),
+                           Block("Allotments", kind="heading", bold=True), Block("The council discussed the plots."),
+                           Block("Resolved: that the report be noted.", kind="heading", bold=True),
+                           Block("________", kind="heading", bold=True)], format="pdf", pages=1)
+    assert layout(doc)[0].split("\n")[::2] == ["# Parish Council Minutes", "## Allotments",
+                                               "The council discussed the plots.",
+                                               "### Resolved: that the report be noted.", "________"]
 
 
 def test_layout_marks_the_level_a_format_states_and_typography_s_guess_as_before():

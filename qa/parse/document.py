@@ -9,7 +9,7 @@ from pathlib import Path
 from qa.models import Meeting
 from qa.parse.agenda import agenda_table, parse_agenda, parse_report
 from qa.parse.body import build_paragraphs
-from qa.parse.clean import HEADING_MARK, join_page_breaks, normalise, running_headers, to_blocks
+from qa.parse.clean import HEADING_MARK, join_page_breaks, looks_like_heading, normalise, running_headers, to_blocks
 from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
@@ -217,7 +217,8 @@ def layout(doc: Document) -> tuple[str, list[int | None]]:
     """
     lines: list[str] = []
     pages: list[int | None] = []
-    for b in doc.blocks:
+    typeset = typeset_levels(doc.blocks) if not any(b.level for b in doc.blocks) else {}
+    for k, b in enumerate(doc.blocks):
         if b.line:
             pad = b.line - 1 - len(lines)
         else:
@@ -229,20 +230,34 @@ def layout(doc: Document) -> tuple[str, list[int | None]]:
             text = "\t".join(b.cells)
         elif b.label:  # numbering the format rendered: the parsers read it as printed
             text = f"{b.label} {b.text}"
-        if b.kind == "heading" and not b.line:  # a heading, marked as Markdown marks one: at the level the format
-            # states (h3, Heading 3: "### "; Word's Heading 7-9 as Markdown's deepest); typography's guess (a PDF's
-            # bold or large line) states none: "## "
-            text = "#" * min(b.level or 2, 6) + " " + " ".join(text.split())
+        # a heading, marked as Markdown marks one: at the level the format states (h3, Heading 3: "### "; Word's
+        # Heading 7-9 as Markdown's deepest), else typography's (a PDF's); a rule of underscores is no heading
+        if b.kind == "heading" and not b.line and any(c.isalnum() for c in text):
+            text = "#" * min(b.level or typeset.get(k, 2), 6) + " " + " ".join(text.split())
         for line in text.split("\n"):
             lines.append(line)
             pages.append(b.page)
     return "\n".join(lines), pages
 
 
+def typeset_levels(blocks) -> dict[int, int]:
+    """Levels for the headings of a format that states none (a PDF), by block index: 1 for the largest type, and so
+    on down; a bold line that is no heading's text ("Resolved: that the report be noted.") below them all, so a
+    title never shares a level with it."""
+    sizes = sorted({round(b.size, 1) for b in blocks if b.kind == "heading"}, reverse=True)
+    return {k: (1 + sizes.index(round(b.size, 1)) if looks_like_heading(b.text) and not RUN_IN.match(b.text)
+                else len(sizes) + 1) for k, b in enumerate(blocks) if b.kind == "heading"}
+
+
+# "Resolved: that …", "Action: Clerk": a label with its text after it, set in bold
+RUN_IN = re.compile(r"^[^:]{1,40}:\s+\S")
+
+
 def parse_document(doc: Document, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
     """Parse a document as read (see qa.read); odd documents still become one citable item, with a warning."""
     text, pages = layout(doc)
-    stated = any(b.level for b in doc.blocks if b.kind == "heading")  # Word and the web state levels; PDF does not
+    # Word and the web state heading levels; a PDF's are typography's (typeset_levels), as good for finding items
+    stated = any(b.kind == "heading" for b in doc.blocks)
     return parse_text(text, source, council=council, source_url=source_url, warnings=doc.warnings,
                       pages=pages if doc.pages else None, stated=stated)
 

@@ -137,10 +137,12 @@ def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
         return start
     top = min(lvl for _, lvl in heads)
     # where the text above the headings already names the record and its date, a dated heading is an item on
-    # other minutes ("Minutes of the Meeting held on 6 February 2024"); else the first dated one is the title, any
-    # above it the page's ("## Welcome to …")
-    if any(RECORD_TITLE.search(l) and dates_in(l) for l in lines[:heads[0][0]]):
-        return 0
+    # other minutes ("Minutes of the Meeting held on 6 February 2024"), unless it is the first, dated the same (the
+    # title's end set apart: "11th July 2023 at 7.00pm"); else the first dated one is the title, any above it the
+    # page's ("## Welcome to …")
+    named = {iso for line in lines[:heads[0][0]] if RECORD_TITLE.search(line) for _, iso in dates_in(line)}
+    if named:
+        return int(any(iso in named for _, iso in dates_in(lines[heads[0][0]])))
     dated = next((k for k, (i, lvl) in enumerate(heads) if lvl == top and _names_record(lines[i])
                   and RECORD_TITLE.search(lines[i]) and dates_in(lines[i])), None)
     if dated is not None:
