@@ -47,7 +47,7 @@ _COUNT = r"(?:\d+|a|an|few|several|couple of|" + _NUMBER_WORDS + r")"
 _SPAN = r"(?:days?|weeks?|months?|years?)"
 _WHEN = (
     r"\b(?:" + _MONTHS + r")\b",                                   # "in May", "12 March"
-    r"\b(?:19|20)\d\d\b|\b(?:19|20)\d0s\b",                       # "2024", "the 1990s"
+    r"\b(?:19|20)\d\d\b(?![/-]\d{3})|\b(?:19|20)\d0s\b",        # "2024", "the 1990s"; not "RESOLUTION 2023/207"
     r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",                          # "12/03/2025"
     r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am\b|pm\b|[ap]\.m\.)",             # "7pm", "3.15 p.m."
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b",                              # "19:30"
@@ -75,11 +75,13 @@ class AnswerType:
 
 
 ANSWER_TYPES = [
-    # "How much did the clock cost?", "What was the final outturn cost?", "What did the gate cost?": money.
+    # "How much did the clock cost?", "What was the final outturn cost?", "What did the gate cost?", "what would
+    # Sunday hours cost the county": money.
     AnswerType("money", re.compile(r"\bhow much\b.*" + _MONEY_QUESTION.pattern + r"|"
                                    r"\bwhat(?:'s|’s| is| was| were| are| will be)\b[^?]{0,40}\b(?:cost|price|rent|fee)s?\b(?! of living)|"
-                                   # "what did it cost to …", "what will the roof cost us?": cost is the verb
-                                   r"\bwhat (?:did|does|do|will|would)\b[^?]{0,60}\bcost(?: us| them)?(?: (?:to|for)\b[^?]*)?\s*\??\s*$",
+                                   # "what did it cost to …", "what will the expansion cost and who pays?": the
+                                   # verb, not "what do members think of the cost-of-living scheme"
+                                   r"\bwhat (?:did|does|do|will|would)\b[^?]{0,60}(?<!\bthe )(?<!\bof )\bcost\b(?![- ]of[- ]living)",
                                    re.I),
                re.compile(r"[£$€]|\b\d[\d,.]*\s?(?:k|m|bn|p)\b|\b(?:pounds?|dollars?|euros?|pence|cents?)\b", re.I)),
     # "How many people signed?", "How long before the meeting?", "What proportion of schools?": a figure.

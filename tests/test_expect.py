@@ -136,3 +136,12 @@ def test_a_question_that_mentions_cost_without_asking_an_amount_expects_no_money
               "What do members think of the cost-of-living support scheme?"):
         assert expected(q) is None or expected(q).name != "money", q
     assert expected("What will the new roof cost us?").name == "money"
+
+
+def test_what_something_will_cost_asks_money_wherever_cost_stands_and_a_resolution_number_is_no_year():
+    for q in ("what will the Brackenfield school expansion cost and who pays for it",
+              "what would sunday library hours cost the county"):
+        assert expected(q).name == "money", q
+    when = expected("when's the free green waste weekend at the tip?")
+    assert not supplies(when, "8.1. Notice of Motion – Free Green Waste Weekend RESOLUTION 2023/207")
+    assert supplies(when, "The budget for 2023/24 was set.") and supplies(when, "It opens in 2024.")
