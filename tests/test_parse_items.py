@@ -419,4 +419,16 @@ def test_a_long_instruction_item_keeps_the_text_after_its_first_sentence():
     assert parse_items(lines, draft, set(), genre="agenda")
     item = next(i for i in draft.items if i.number == "3")
     assert item.title.endswith("by $250,000.")
-    assert "Staff recommends approval." in " ".join(p.text for p in item.paragraphs)
+    # the whole instruction is the item's text too, searchable as the items before it were
+    text = " ".join(p.text for p in item.paragraphs)
+    assert text.startswith("Authorize the General Manager") and "$250,000." in text
+    assert "Staff recommends approval." in text
+
+
+def test_an_authority_s_letterhead_names_the_council_not_a_council_its_minutes_mention_first():
+    text = ("San Juan Unified School District\nBoard of Education\n3738 Walnut Avenue, Carmichael\n\n"
+            "Board of Education Minutes\nOctober 25, 2022\n\n1. High School Student Council Reports\n"
+            "Representatives of the High School Student Council reported.\n2. Consent Calendar\nApproved.\n"
+            "3. Adjournment\nThe meeting adjourned at 9pm.\n")
+    m = parse_text(text, "minutes.txt")
+    assert (m.council, m.body) == ("San Juan Unified School District", "Board of Education")

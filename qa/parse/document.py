@@ -48,7 +48,19 @@ def genre(text: str, blocks) -> str:
     return "unknown"
 
 
+# A letterhead's line that is the authority's name alone: "San Juan Unified School District", "Fair Oaks Water
+# District", "Greater Manchester Combined Authority" (US special districts and UK authorities name no council).
+AUTHORITY_LINE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){1,6}(?:District|Authority)$")
+LETTERHEAD_LINES = 6
+
+
 def council_from_text(text: str) -> str | None:
+    """The council or authority whose document this is: a letterhead line naming an authority, else the first
+    council the text names."""
+    head = [l.strip() for l in text[:3000].split("\n") if l.strip()][:LETTERHEAD_LINES]
+    named = next((l for l in head if AUTHORITY_LINE.match(l) and not COUNCIL.search(l)), None)
+    if named:
+        return re.sub(r"^The\s+", "", named)
     m = COUNCIL.search(text[:20000])
     if not m:
         welsh = WELSH_BODY.search(text[:20000])  # "Cyngor Cymuned Manordeilo a Salem": the council itself (one line)

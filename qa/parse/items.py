@@ -84,7 +84,8 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
     scheme, run = choose_items(lines, headings)
     title_lines = {c.title_line for c in run} | {c.line for c in run}
     caps = [i for i in _caps_items(lines) if i not in title_lines] if capitals else []
-    numbered = [Start(c.line, c.number, c.title, c.title_line) for c in run]
+    # a filler's title is its long instruction's first words: the whole line is the item's text too
+    numbered = [Start(c.line, c.number, c.title, c.title_line, title_cut=c.filler) for c in run]
     if run:
         # the meeting's closing business after the last numbered item ("ADJOURNMENT") is an item of its own
         post = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i > run[-1].title_line
@@ -191,7 +192,7 @@ def _title_with_continuation(lines: list[str], s: Start, end: int) -> Start:
         k += 1
         t = f"{t} {lines[k].strip()}"
     cut = k + 1 < end and bool(lines[k + 1].strip()) and _runs_on(t, lines[k + 1])
-    return replace(s, title=t, title_end=k, title_start=s.title_end, title_cut=cut)
+    return replace(s, title=t, title_end=k, title_start=s.title_end, title_cut=cut or s.title_cut)
 
 
 def _from_title(line: str, title: str) -> str:
