@@ -334,3 +334,30 @@ The council resolved:
 """)
     _, items = choose_items(nested)
     assert [c.number for c in items] == ["1", "2", "3", "5", "6"]
+
+
+def test_an_agenda_s_rows_with_their_pages_are_its_items_not_the_sections_of_the_reports_in_its_pack():
+    doc = _lines("""Agenda
+1. Apologies for Absence
+To receive apologies.
+2. Declarations of Interest
+To receive declarations.
+3.\tMinutes of the Previous Meeting To confirm as a correct record the minutes of the meeting held on 5 December.\tPage 3
+4. Public Participation
+5.\tReview of Waste Collection Services Report of the Head of Environmental Services.\tPages 4 - 5
+Report title\tReview of Waste Collection Services
+1. Purpose of Report
+1.1 To seek the Committee's views.
+2. Recommendations
+2.1 That the Committee comments.
+3. Background
+3.1 The Council collects waste fortnightly.
+4. Proposals
+4.1 A weekly food waste collection.
+5. Financial Implications
+5.1 The cost is £1.2m.
+""")
+    _, items = choose_items(doc)
+    assert [(c.number, c.title) for c in items] == [
+        ("1", "Apologies for Absence"), ("2", "Declarations of Interest"), ("3", "Minutes of the Previous Meeting"),
+        ("4", "Public Participation"), ("5", "Review of Waste Collection Services")]

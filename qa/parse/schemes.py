@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from qa.parse.clean import TERMINAL
-from qa.parse.titles import (AGENDA_INSTRUCTION, RESOLUTION_END, item_title_quality, resolution_title, run_in_label,
-                             run_on_title, title_quality)
+from qa.parse.titles import (AGENDA_INSTRUCTION, filler_title, item_title_quality, paged_title, resolution_title,
+                             run_in_label, run_on_title, title_quality)
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -189,9 +189,11 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     if j2 is not None:
                         title, tl = lines[j2].strip(), j2
             # A number alone on its line titled by the block below: a PDF joins a long title's wrapped lines
+            paged = paged_title(title) if tl == i else None  # an agenda's row with its pages: its title, surely
+            title = paged or title
             rate = item_title_quality if tl != i else title_quality
-            q = rate(title) * (0.5 if "\t" in line else 1.0)  # a table's reference column, often
-            if q and (i in headings or tl in headings):
+            q = rate(title) * (0.5 if "\t" in line and not paged else 1.0)  # else a table's reference column, often
+            if q and (i in headings or tl in headings or paged):  # set as a heading, or listed with its pages
                 q += 0.5
             label = run_in_label(title) if tl == i and (not q or len(title.split()) > 12) else None
             if label:  # "3. Minutes: C. Humphries proposed…": the label is the title, the rest its text
@@ -213,22 +215,13 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             elif s.name == "number" and tl == i and AGENDA_INSTRUCTION.match(title):
                 # "6. Authorize the Chief Executive Officer … for an additional 10 years to January 31, 2034.": an
                 # agenda's item of a whole long instruction, numbered in step between items with titles
-                out.append(Candidate(i, s.name, m.group(1), _first_sentence(title), tl, 0.0, filler=True))
+                out.append(Candidate(i, s.name, m.group(1), filler_title(title), tl, 0.0, filler=True))
     return out
 
 
 # A filler costs a little, so a run never ends on one and prefers a titled item of the same number; less than
 # the 0.3 a skipped number costs, so numbers in exact step bridge a gap between titled items.
 FILLER_COST = 0.1
-FILLER_WORDS = 80  # as long as a notice of motion may be (qa.parse.titles.LONG_NOTICE_WORDS)
-
-
-def _first_sentence(text: str) -> str:
-    """A long item's title: its first sentence, or the words before a colon that opens a list ("To consider &
-    approve accounts for payment:- Merlin …"), at most FILLER_WORDS words."""
-    first = re.split(r"\s*:-?\s", RESOLUTION_END.split(text, maxsplit=1)[0], maxsplit=1)[0]
-    # verbatim, spaces and all: the rest of the line after it is the item's text (qa.parse.items._after_title)
-    return re.match(rf"\s*(?:\S+\s+){{0,{FILLER_WORDS - 1}}}\S+", first).group(0).strip() if first.strip() else first
 
 
 def _chain(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candidate]]:

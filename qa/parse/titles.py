@@ -114,3 +114,31 @@ def item_title_quality(title: str) -> float:
     if q or len(words) <= 14 or len(words) > LONG_TITLE_WORDS or not AGENDA_INSTRUCTION.match(title.strip()):
         return q
     return 0.5 * title_quality(" ".join(words[:OPENING_WORDS]))
+
+
+FILLER_WORDS = 80  # as long as a notice of motion may be (LONG_NOTICE_WORDS)
+
+
+def filler_title(text: str) -> str:
+    """A long item's title: its first sentence, or the words before a colon that opens a list ("To consider &
+    approve accounts for payment:- Merlin …"), at most FILLER_WORDS words."""
+    first = re.split(r"\s*:-?\s", RESOLUTION_END.split(text, maxsplit=1)[0], maxsplit=1)[0]
+    # verbatim, spaces and all: the rest of the line after it is the item's text (qa.parse.items._after_title)
+    return re.match(rf"\s*(?:\S+\s+){{0,{FILLER_WORDS - 1}}}\S+", first).group(0).strip() if first.strip() else first
+
+
+# An agenda front sheet's row: number, title run into its note, pages ("3. | Minutes of the Previous Meeting To
+# confirm as a correct record the minutes of … | Page 3"; "Review of … Report of the Head of Service. | Pages 6 - 7").
+PAGE_REF = re.compile(r"\t\s*(?:Pages?\s+)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*$")
+# Where the note under an agenda title starts: what the meeting is to do, whose report it is.
+AGENDA_NOTE = re.compile(r"\s(?=To\s+[a-z]+\b|Report\s+(?:of|by|from)\b|Purpose\b|(?:The|Members)\s+(?:\w+\s+){0,2}"
+                         r"(?:is|are)\s+(?:asked|invited|requested)\b)")
+
+
+def paged_title(text: str) -> str | None:
+    """The title of an agenda row whose last cell gives its pages, without its note and pages; else None."""
+    m = PAGE_REF.search(text)
+    if not m or "Page" not in text[m.start():] and text.count("\t") < 2:
+        return None  # a bare number at a row's end is a page only in a table of number, title and pages
+    head = text[:m.start()].split("\t")[-1].strip()
+    return AGENDA_NOTE.split(head, maxsplit=1)[0].strip() or None
