@@ -145,3 +145,10 @@ def test_what_something_will_cost_asks_money_wherever_cost_stands_and_a_resoluti
     when = expected("when's the free green waste weekend at the tip?")
     assert not supplies(when, "8.1. Notice of Motion – Free Green Waste Weekend RESOLUTION 2023/207")
     assert supplies(when, "The budget for 2023/24 was set.") and supplies(when, "It opens in 2024.")
+
+
+def test_cost_that_describes_something_asks_no_money():
+    for q in ("What did the council decide on low-cost housing at Mill Lane?",
+              "what did they say about cost overruns on the pool?", "what does the cost-benefit analysis show?"):
+        assert expected(q) is None or expected(q).name != "money", q
+    assert expected("what's the fine going up to for not picking up dog mess").name == "money"

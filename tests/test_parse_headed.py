@@ -198,19 +198,20 @@ The next meeting will be held on 2 April 2024 at 7.30pm in the hall.
 
 ### Report from our County Councillor
 
-The county council will resurface Mill Lane in the summer.
+County Cllr Green reported that the county council will resurface Mill Lane in the summer.
 
 ### Planning
 
-No objection was raised to the application for a rear extension at 4 Mill Close.
+No objection was raised to the application for a rear extension at 4 Mill Close; the Clerk reported this.
 
 ### Any Other Business
 
-The Chair said thank you to the volunteers who cleared the churchyard.
+The Chair said thank you to the volunteers who cleared the churchyard, and a letter of thanks was agreed.
 """
 
 
 def test_a_break_in_the_meeting_an_early_next_meeting_and_the_council_s_own_voice_end_no_record():
+    # after "Date of Next Meeting", headings over business are items still (a page's boxes after it hold none)
     m = parse_bytes(MEETING.encode(), "minutes.md")
     assert _items(m) == ["Apologies", "Public Participation", "Date of Next Meeting", "Report from our County Councillor",
                          "Planning", "Any Other Business"]
@@ -266,4 +267,37 @@ def test_a_stated_heading_s_words_after_a_colon_are_its_title_not_also_its_text(
     item = next(i for i in parse_bytes(md.encode(), "minutes.md").items if i.title.startswith("Planning"))
     assert item.title == "Planning: Rear Extension at 4 Mill Close"
     assert [p.text for p in item.paragraphs] == [
-        "No objection was raised to the application for a rear extension at 4 Mill Close."]
+        "No objection was raised to the application for a rear extension at 4 Mill Close; the Clerk reported this."]
+
+
+_ITEMS = ("<h2>Apologies for Absence</h2><p>Cllr G Grey.</p><h2>Finance</h2><p>Payments of £1,240 were authorised.</p>"
+          "<h2>Allotments</h2><p>Two plots were let; the waiting list was noted.</p>"
+          "<h2>Highways</h2><p>Clerk to contact the county council about the potholes.</p>")
+_WANT = ["Apologies for Absence", "Finance", "Allotments", "Highways"]
+
+
+def test_titles_attendance_and_a_page_s_dates_above_short_minutes_leave_their_headings_the_items():
+    present = "<p>Present: Cllr A Smith (Chair), Cllr B Jones, Cllr C Brown.</p>"
+    for top in ("<h1>Ayton Parish Council</h1><h2>Approved Minutes – Full Council – 4 March 2025</h2>",
+                "<p>Posted on 6 March 2025 in Minutes</p><h2>Minutes of the Parish Council meeting held on 4 March "
+                "2025</h2>",
+                "<h1>Ayton Parish Council</h1><p>Minutes of the meeting held on 4 March 2025</p>"):
+        assert _items(parse_bytes(_html(top + present + _ITEMS), "minutes.html")) == _WANT, top
+    word = _docx([("Title", "Ayton Parish Council"), ("Heading 1", "Minutes of the meeting held on 4 March 2025"),
+                  ("Normal", "Present: Cllr A Smith (Chair), Cllr B Jones.")] + _BUSINESS)
+    assert _items(parse_bytes(word, "minutes.docx")) == ["Apologies", "Planning", "Finance"]
+    forum = "<p>" + "A resident spoke at length about parking on the green and the state of the verges. " * 20 + "</p>"
+    long_front = "<h1>Minutes of the meeting held on 4 March 2025</h1>" + present + forum + _ITEMS
+    assert _items(parse_bytes(_html(long_front), "minutes.html")) == _WANT
+
+
+def test_a_page_s_boxes_after_the_record_s_end_are_no_items():
+    boxes = ("<h2>Village Fete</h2><p>The fete will be held on the green on 14 June, with stalls and a tug of war.</p>"
+             "<h2>Community Speedwatch</h2><p>Volunteers meet at the hall on the first Saturday of each month.</p>")
+    after_next = ("<h1>Minutes of the meeting held on 4 March 2025</h1>" + _ITEMS +
+                  "<h2>Date of Next Meeting</h2><p>Tuesday 1 April 2025 at 7.30pm.</p>" + boxes)
+    assert _items(parse_bytes(_html(after_next), "minutes.html")) == _WANT + ["Date of Next Meeting"]
+    closed = ("<h1>Minutes of the meeting held on 4 March 2025</h1>" + _ITEMS +
+              "<p>The meeting closed at 9.05pm.</p><h2>Hall Roof</h2><p>Work has resumed on the village hall roof "
+              "and should finish in May.</p>" + boxes)
+    assert _items(parse_bytes(_html(closed), "minutes.html")) == _WANT

@@ -432,3 +432,12 @@ def test_an_authority_s_letterhead_names_the_council_not_a_council_its_minutes_m
             "3. Adjournment\nThe meeting adjourned at 9pm.\n")
     m = parse_text(text, "minutes.txt")
     assert (m.council, m.body) == ("San Juan Unified School District", "Board of Education")
+
+
+def test_a_council_named_first_on_the_letterhead_is_the_council_not_an_authority_under_it():
+    base = "\nMinutes of the meeting held on 5 March 2024\n1. Apologies\nNone.\n2. Finance\nNoted.\n3. Close\nDone.\n"
+    assert parse_text("Kerry County Council\nKillarney Municipal District" + base, "m.txt").council == \
+        "Kerry County Council"
+    assert parse_text("City of Lodi\nLodi Public Financing Authority" + base, "m.txt").council == "City of Lodi"
+    assert parse_text("Thames Valley Police Authority\nPolice and Crime Panel" + base, "m.txt").council == \
+        "Thames Valley Police Authority"

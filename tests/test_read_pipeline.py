@@ -126,3 +126,10 @@ def test_citation_json_and_page_link_to_the_page_of_the_original(built):
     html = client.get(said["citation"]["url"], headers=BROWSER).get_data(as_text=True)
     assert "&lt;script&gt; longer Saturday" in html and "<script> longer" not in html
     assert "of the original" not in html
+
+
+def test_a_pdf_s_bold_motion_line_sits_below_its_titles():
+    doc = Document(blocks=[Block("Finance", kind="heading", bold=True),
+                           Block("Proposed Cllr Price, seconded Cllr Ward, carried", kind="heading", bold=True)],
+                   format="pdf", pages=1)
+    assert layout(doc)[0].split("\n")[::2] == ["# Finance", "## Proposed Cllr Price, seconded Cllr Ward, carried"]

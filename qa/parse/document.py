@@ -14,7 +14,7 @@ from qa.parse.common import Draft, title_similarity
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
 from qa.parse.dates import BARE_DATE, dates_in, is_us, meeting_date
-from qa.parse.meta import WELSH_BODY, find_body, find_kind, speaker_lines
+from qa.parse.meta import MUNICIPALITY, WELSH_BODY, find_body, find_kind, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.minutes import header as minutes_header
 from qa.parse.reflow import rejoin
@@ -52,15 +52,20 @@ def genre(text: str, blocks) -> str:
 # District", "Greater Manchester Combined Authority" (US special districts and UK authorities name no council).
 AUTHORITY_LINE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){1,6}(?:District|Authority)$")
 LETTERHEAD_LINES = 6
+# A council's own district or function, not an authority in its own right: "Killarney Municipal District",
+# "Housing Authority", "Local Planning Authority".
+PART_OF_COUNCIL = re.compile(r"(?i)\bmunicipal\s+district\b|^(?:local\s+)?(?:housing|planning|licensing|"
+                             r"highways?|education|fire)\s+authority$")
 
 
 def council_from_text(text: str) -> str | None:
     """The council or authority whose document this is: a letterhead line naming an authority, else the first
     council the text names."""
-    head = [l.strip() for l in text[:3000].split("\n") if l.strip()][:LETTERHEAD_LINES]
-    named = next((l for l in head if AUTHORITY_LINE.match(l) and not COUNCIL.search(l)), None)
-    if named:
-        return re.sub(r"^The\s+", "", named)
+    for line in [l.strip() for l in text[:3000].split("\n") if l.strip()][:LETTERHEAD_LINES]:
+        if COUNCIL.search(line) or MUNICIPALITY.match(line):
+            break  # a council named first is the council; an authority under it is one of its bodies
+        if AUTHORITY_LINE.match(line) and not PART_OF_COUNCIL.search(line):
+            return re.sub(r"^The\s+", "", line)
     m = COUNCIL.search(text[:20000])
     if not m:
         welsh = WELSH_BODY.search(text[:20000])  # "Cyngor Cymuned Manordeilo a Salem": the council itself (one line)
@@ -257,12 +262,13 @@ def typeset_levels(blocks) -> dict[int, int]:
     on down; a bold line that is no heading's text ("Resolved: that the report be noted.") below them all, so a
     title never shares a level with it."""
     sizes = sorted({round(b.size, 1) for b in blocks if b.kind == "heading"}, reverse=True)
-    return {k: (1 + sizes.index(round(b.size, 1)) if looks_like_heading(b.text) and not RUN_IN.match(b.text)
+    return {k: (1 + sizes.index(round(b.size, 1)) if looks_like_heading(b.text) and not RUN_IN.search(b.text)
                 else len(sizes) + 1) for k, b in enumerate(blocks) if b.kind == "heading"}
 
 
-# "Resolved: that …", "Action: Clerk": a label with its text after it, set in bold
-RUN_IN = re.compile(r"^[^:]{1,40}:\s+\S")
+# "Resolved: that …", "Action: Clerk": a label with its text after it, set in bold; "Proposed Cllr Price, seconded
+# Cllr Ward, carried": a motion's movers and outcome
+RUN_IN = re.compile(r"^[^:]{1,40}:\s+\S|(?i:\bseconded\b|\b(?:carried|agreed|lost|defeated)\W*$)")
 
 
 def parse_document(doc: Document, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:

@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 
 from qa.parse.clean import ATTACHMENT_LABEL, looks_like_heading
-from qa.parse.dates import dates_in
+from qa.parse.dates import NOT_MEETING, dates_in
 from qa.parse.meta import RECORD_CUES
 
 # What a record's business reads like: the header's cues (qa.parse.meta.RECORD_CUES) and the verbs of its decisions.
-BUSINESS = re.compile(rf"{RECORD_CUES.pattern}|\b(?:approved|agreed|noted|proposed|seconded|reported|discussed)\b",
-                      RECORD_CUES.flags | re.I)
+BUSINESS = re.compile(rf"{RECORD_CUES.pattern}|\b(?:approved|agreed|noted|proposed|seconded|reported|discussed|"
+                      r"authori[sz]ed|replaced|accepted)\b", RECORD_CUES.flags | re.I)
+# Its decisions alone: who attended ("Present:") is a title block's, not business done above the headings.
+DECIDED = re.compile(r"(?i)\b(?:resolved|it was agreed|(?:were|was) agreed|moved by|seconded|carried|approved)\b")
 # Headings a council's website sets around a record rather than in it: its files, sharing and feedback boxes,
 # contacts and the blog furniture community councils' sites are built with. They head no business, wherever
 # they stand.
@@ -33,7 +35,8 @@ ADDRESSED = 2  # uses that make text speak to its reader: one is a quotation
 RECORD_TITLE = re.compile(r"(?i)\b(?:minutes|agenda|meeting)\b")
 # An item on other minutes or another meeting ("Approval of Minutes", "Minutes of the previous meeting", "Date of
 # Next Meeting – 2 April 2024"): it names no record of its own.
-OTHER_RECORD = re.compile(r"(?i)^\W*(?:approv|adopt|confirm|receiv|sign|matters\s+arising|date\s+of)\w*\b|"
+OTHER_RECORD = re.compile(r"(?i)^\W*(?:(?:approval|adoption|confirmation|receipt|signing)\s+of|to\s+(?:approve|adopt|"
+                          r"confirm|receive|sign)|matters\s+arising|date\s+of)\b|"
                           r"\b(?:previous|last|prior|preceding|next|future)\s+meeting")
 # The record's own closing business ("Next Meeting", "Close of Meeting", "Adjournment"): a heading with little
 # under it here is the record's last item, and what follows it is the page's. The whole heading: "4 Mill Close"
@@ -56,8 +59,6 @@ REPORT_PART = re.compile(r"(?i)^(?:(?:the )?(?:background|introduction|summary|p
                          r"conclusions?|appendices|next steps|key issues|details))\W*$")
 # A line that ends as a sentence ends ("None.", "The flag will be replaced in April."); a list of links does not.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
-# A page's boxes after a record's closing business are few: an early "Date of Next Meeting" item ends nothing.
-TRAILING_BOXES = 2
 LONG_LINE = 12  # words: a line this long is text, however it ends
 # Words above the first item: a title block and its attendance, at most; more is a record set without headings,
 # whatever boxes a page adds after it.
@@ -98,14 +99,18 @@ def heading_items(lines: list[str], levels: dict[int, int]) -> list[int]:
     record_end = stated[len(kept)] if len(kept) < len(stated) else len(lines)
     above = _words(lines, heads[title - 1][0] + 1 if title else 0, items[0], levels)
     under = _words(lines, items[0], record_end, levels)
-    if under and not _record_cues(lines, items[0], record_end, levels) and _record_cues(lines, 0, items[0], levels):
+    business = _cues(BUSINESS, lines, items[0], record_end, levels)
+    if under and not business and _cues(DECIDED, lines, 0, items[0], levels):
         return []  # the record's business stands above the headings, the page's boxes under them
-    return items if above <= FRONT_WORDS and (above <= max(under, ATTENDANCE_WORDS) or not under) else []
+    # business under the headings makes them items, whatever stands above (a long public forum, a full attendance)
+    if not business and (above > FRONT_WORDS or under and above > max(under, ATTENDANCE_WORDS)):
+        return []
+    return items
 
 
-def _record_cues(lines: list[str], lo: int, hi: int, levels: dict[int, int]) -> bool:
-    """True where the text from line lo to hi reads as a record's business ("resolved", "seconded by")."""
-    return bool(BUSINESS.search("\n".join(lines[k] for k in range(lo, hi) if k not in levels)))
+def _cues(rx: re.Pattern, lines: list[str], lo: int, hi: int, levels: dict[int, int]) -> bool:
+    """True where the text from line lo to hi, headings aside, has what rx looks for ("resolved", "seconded by")."""
+    return bool(rx.search("\n".join(lines[k] for k in range(lo, hi) if k not in levels)))
 
 
 def _words(lines: list[str], lo: int, hi: int, levels: dict[int, int]) -> int:
@@ -133,6 +138,8 @@ def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
         if not alone or start and not all(_names_record(lines[i]) for i, _ in heads[start:lead]):
             break
         start = lead
+    if start and start < len(heads) and _dated_record(lines[heads[start][0]]):
+        start += 1  # a Word Title over a Heading 1 "Minutes of the meeting held on 4 March 2025" over Heading 1 items
     if start or not heads:
         return start
     top = min(lvl for _, lvl in heads)
@@ -140,11 +147,11 @@ def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
     # other minutes ("Minutes of the Meeting held on 6 February 2024"), unless it is the first, dated the same (the
     # title's end set apart: "11th July 2023 at 7.00pm"); else the first dated one is the title, any above it the
     # page's ("## Welcome to …")
-    named = {iso for line in lines[:heads[0][0]] if RECORD_TITLE.search(line) for _, iso in dates_in(line)}
+    named = {iso for line in lines[:heads[0][0]] if RECORD_TITLE.search(line) and not NOT_MEETING.search(line)
+             for _, iso in dates_in(line)}  # not "Posted on 6 March 2025 in Minutes"
     if named:
         return int(any(iso in named for _, iso in dates_in(lines[heads[0][0]])))
-    dated = next((k for k, (i, lvl) in enumerate(heads) if lvl == top and _names_record(lines[i])
-                  and RECORD_TITLE.search(lines[i]) and dates_in(lines[i])), None)
+    dated = next((k for k, (i, lvl) in enumerate(heads) if lvl == top and _dated_record(lines[i])), None)
     if dated is not None:
         return dated + 1
     return 1 if _names_record(lines[heads[0][0]]) else 0
@@ -152,6 +159,10 @@ def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
 
 def _site_heading(line: str) -> bool:
     return bool(SITE_CHROME.match(line.strip()) or SPEAKS_AS_SITE.search(line))
+
+
+def _dated_record(line: str) -> bool:
+    return _names_record(line) and bool(RECORD_TITLE.search(line) and dates_in(line))
 
 
 def _names_record(line: str) -> bool:
@@ -165,8 +176,12 @@ def _before_record_end(lines: list[str], heads: list[int]) -> list[int]:
     helpful?"), heads nothing, a list of files or short lines with no sentence among them (links), speaks to the
     reader, or follows the record's closing business ("Next Meeting"). That business itself, or a heading over
     anything else, ends the record: such trailing headings are left as text of the last item, never items."""
-    resumed = max((k for k, l in enumerate(lines) if RECONVENED.search(l)), default=-1)
-    closed_at = max((k for k, l in enumerate(lines) if MEETING_CLOSED.search(l) and k > resumed), default=len(lines))
+    def reconvened(k: int) -> bool:  # before the next heading: "… adjourned at 7.35pm … reconvened at 7.50pm"
+        stop = next((i for i in heads if i > k), len(lines))
+        return any(RECONVENED.search(l) for l in lines[k:stop])
+
+    closed_at = max((k for k, l in enumerate(lines) if MEETING_CLOSED.search(l) and not reconvened(k)),
+                    default=len(lines))
     end = sum(i < closed_at for i in heads)
     while end:
         i = heads[end - 1]
@@ -174,7 +189,8 @@ def _before_record_end(lines: list[str], heads: list[int]) -> list[int]:
             break
         stop = heads[end] if end < len(heads) else len(lines)
         text = [l.strip() for l in lines[i + 1:stop] if l.strip()]
-        after_close = any(RECORD_CLOSE.search(lines[j]) for j in heads[max(0, end - 1 - TRAILING_BOXES):end - 1])
+        after_close = (any(RECORD_CLOSE.search(lines[j]) for j in heads[:end - 1])
+                       and not BUSINESS.search(" ".join(text)))
         if not (after_close or _site_heading(lines[i]) or lines[i].strip().endswith("?") or not text
                 or all(ATTACHMENT_LABEL.search(t) for t in text)
                 or len(ADDRESSES_READER.findall(" ".join(text))) >= ADDRESSED
