@@ -441,3 +441,41 @@ def test_a_council_named_first_on_the_letterhead_is_the_council_not_an_authority
     assert parse_text("City of Lodi\nLodi Public Financing Authority" + base, "m.txt").council == "City of Lodi"
     assert parse_text("Thames Valley Police Authority\nPolice and Crime Panel" + base, "m.txt").council == \
         "Thames Valley Police Authority"
+
+
+PACK = """Notice of Meeting
+Environment Committee, Tuesday 6 February 2024
+Agenda
+1. Apologies for Absence
+To receive apologies.
+2. Declarations of Interest
+To receive declarations.
+3.\tMinutes of the Previous Meeting To confirm the minutes of the meeting held on 5 December 2023.\tPage 3
+4. Public Participation
+To receive questions from the public.
+5.\tReview of Waste Collection Services Report of the Head of Environmental Services.\tPages 4 - 5
+6. Urgent Business
+To consider urgent business.
+
+Minutes of the Environment Committee held on Tuesday, 5 December 2023
+23. Apologies for Absence
+Apologies were received from Councillor Price.
+24. Work Programme
+RESOLVED: That the work programme be agreed.
+
+Report title\tReview of Waste Collection Services
+1. Purpose of Report
+1.1 To seek the Committee's views on weekly food waste collections.
+2. Recommendations
+2.1 That the Committee comments on the proposals.
+"""
+
+
+def test_a_pack_s_reports_join_the_items_its_agenda_lists_with_their_pages():
+    m = parse_text(PACK, "agenda-pack.txt")
+    assert m.kind == "agenda"
+    items = {i.number: " ".join(p.text for p in i.paragraphs) for i in m.items if i.number}
+    assert list(items) == ["1", "2", "3", "4", "5", "6"]
+    assert "Apologies were received from Councillor Price" in items["3"]  # the previous minutes
+    assert "weekly food waste collections" in items["5"]  # its report
+    assert "food waste" not in items["6"] and "Councillor Price" not in items["6"]

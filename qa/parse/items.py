@@ -8,6 +8,7 @@ from qa.parse.body import build_paragraphs
 from qa.parse.clean import ATTACHMENT_LABEL, join_page_breaks, starts_element, to_blocks
 from qa.parse.common import Draft, item_key, title_similarity
 from qa.parse.headed import heading_items
+from qa.parse.packs import report_end, report_starts
 from qa.parse.header import ROLL_CALL
 from qa.parse.schemes import choose_items, is_caps_heading
 from qa.parse.titles import resolution_title, run_in_label
@@ -228,11 +229,12 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
     if how != "headings":  # a stated heading is whole: its title runs on into no line below
         starts = [_title_with_continuation(lines, s, (starts[k + 1].line if k + 1 < len(starts) else len(lines)))
                   for k, s in enumerate(starts)]
+    reports = report_starts(lines, starts) if genre == "agenda" else {}  # a pack's reports join their items
     front = _blocks(text_lines, 0, starts[0].line, drop, pages)
     paras, sections = build_paragraphs(join_page_breaks(front), genre=genre, numbered=False)
     draft.add_item("front", None, "Heading and attendance" if genre == "minutes" else "Front matter", paras, sections)
     for k, s in enumerate(starts):
-        end = starts[k + 1].line if k + 1 < len(starts) else len(lines)
+        end = starts[k + 1].line if k + 1 < len(starts) else min(reports.values(), default=len(lines))
         rest = _after_title(lines[s.line], s) if s.title_end == s.line else ""
         line = lines[s.line]
         after = line[line.find(s.number) + len(s.number):].lstrip(" .:)\t") if s.number and s.title_end == s.line else ""
@@ -254,6 +256,8 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
             blocks = _blocks(body, first, end, drop, pages)
         if s.line < first:  # lines between the number and its title (a file number) stay as text
             blocks = _blocks(text_lines, s.line + 1, first, drop | {s.title}, pages) + blocks
+        if k in reports:
+            blocks += _blocks(text_lines, reports[k], report_end(reports, k, len(lines)), drop, pages)
         paras, sections = build_paragraphs(join_page_breaks(blocks), genre=genre)
         title = ATTACHMENT_LABEL.sub("", s.title).rstrip() or s.title  # "Minutes PDF 162 KB": the link's label is no title
         key = item_key(s.number) if s.number else item_key(title)[:40]
