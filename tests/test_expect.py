@@ -152,3 +152,11 @@ def test_cost_that_describes_something_asks_no_money():
               "what did they say about cost overruns on the pool?", "what does the cost-benefit analysis show?"):
         assert expected(q) is None or expected(q).name != "money", q
     assert expected("what's the fine going up to for not picking up dog mess").name == "money"
+
+
+def test_cost_as_the_verb_asks_money_however_the_question_goes_on():
+    for q in ("What will it cost council tax payers?", "What did the scheme cost overall?",
+              "What does a parking permit cost now?"):
+        assert expected(q).name == "money", q
+    for q in ("What's the fine print on the lease?", "What is the charge against Councillor Jones?"):
+        assert expected(q) is None or expected(q).name != "money", q

@@ -301,3 +301,12 @@ def test_a_page_s_boxes_after_the_record_s_end_are_no_items():
               "<p>The meeting closed at 9.05pm.</p><h2>Hall Roof</h2><p>Work has resumed on the village hall roof "
               "and should finish in May.</p>" + boxes)
     assert _items(parse_bytes(_html(closed), "minutes.html")) == _WANT
+
+
+def test_headings_after_an_early_next_meeting_and_items_with_business_are_items():
+    md = ("# Minutes of the meeting held on 4 March 2025\n\nPresent: Cllr Smith, Cllr Jones.\n\n## Apologies\n\n"
+          "None.\n\n## Date of Next Meeting\n\n1 April 2025.\n\n## Planning\n\nNo objection to 4 Mill Close was "
+          "agreed.\n\n## Correspondence\n\nA letter from the school about parking.\n\n## Councillors' Reports\n\n"
+          "Cllr Jones on the footpath survey.\n")
+    assert _items(parse_bytes(md.encode(), "minutes.md")) == [
+        "Apologies", "Date of Next Meeting", "Planning", "Correspondence", "Councillors' Reports"]

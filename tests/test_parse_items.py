@@ -479,3 +479,24 @@ def test_a_pack_s_reports_join_the_items_its_agenda_lists_with_their_pages():
     assert "Apologies were received from Councillor Price" in items["3"]  # the previous minutes
     assert "weekly food waste collections" in items["5"]  # its report
     assert "food waste" not in items["6"] and "Councillor Price" not in items["6"]
+
+
+def test_a_pack_s_report_starts_only_where_a_cover_or_mark_names_it_not_at_its_words_in_the_minutes():
+    pack = PACK.replace("24. Work Programme\nRESOLVED: That the work programme be agreed.",
+                        "24. Review of Waste Collection Services\nRESOLVED: That a full review be brought in February.")
+    items = {i.number: " ".join(p.text for p in i.paragraphs) for i in parse_text(pack, "pack.txt").items if i.number}
+    assert "a full review be brought in February" in items["3"]  # the previous minutes stay whole
+    assert "weekly food waste collections" in items["5"] and "Councillor Price" not in items["5"]
+
+
+def test_a_us_agenda_s_staff_reports_join_their_items_by_subject_and_the_page_column_leaves_the_title():
+    agenda = ("CITY OF ELK GROVE\nCITY COUNCIL REGULAR MEETING AGENDA\nWednesday, March 13, 2024 6:00 PM\n"
+              "1. CALL TO ORDER\n2. PLEDGE OF ALLEGIANCE\n3.\tApprove the Minutes of the February 28 Meeting\t3 - 8\n"
+              "4.\tAward a Contract for the Laguna Creek Trail Improvements\t9 - 20\n"
+              "5.\tPublic Hearing on Water Rate Increases\t21 - 40\n6. ADJOURNMENT\n\n"
+              "SUBJECT: Award a Contract for the Laguna Creek Trail Improvements\nAward the contract to Teichert.\n\n"
+              "SUBJECT: Public Hearing on Water Rate Increases\nAdopt rates increasing the bill by 6 percent.\n")
+    m = parse_text(agenda, "agenda.txt")
+    items = {i.number: (i.title, " ".join(p.text for p in i.paragraphs)) for i in m.items if i.number}
+    assert items["4"][0] == "Award a Contract for the Laguna Creek Trail Improvements" and "Teichert" in items["4"][1]
+    assert "6 percent" in items["5"][1] and "Teichert" not in items["6"][1]

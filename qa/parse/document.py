@@ -62,7 +62,7 @@ def council_from_text(text: str) -> str | None:
     """The council or authority whose document this is: a letterhead line naming an authority, else the first
     council the text names."""
     for line in [l.strip() for l in text[:3000].split("\n") if l.strip()][:LETTERHEAD_LINES]:
-        if COUNCIL.search(line) or MUNICIPALITY.match(line):
+        if COUNCIL.fullmatch(line) or MUNICIPALITY.match(line) and len(line.split()) <= 6:
             break  # a council named first is the council; an authority under it is one of its bodies
         if AUTHORITY_LINE.match(line) and not PART_OF_COUNCIL.search(line):
             return re.sub(r"^The\s+", "", line)

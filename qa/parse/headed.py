@@ -189,8 +189,12 @@ def _before_record_end(lines: list[str], heads: list[int]) -> list[int]:
             break
         stop = heads[end] if end < len(heads) else len(lines)
         text = [l.strip() for l in lines[i + 1:stop] if l.strip()]
-        after_close = (any(RECORD_CLOSE.search(lines[j]) for j in heads[:end - 1])
-                       and not BUSINESS.search(" ".join(text)))
+        # after closing business with no business under any heading since: "Date of Next Meeting" second, then
+        # Planning's decisions, makes the headings after them items still
+        closing = max((k for k in range(end - 1) if RECORD_CLOSE.search(lines[heads[k]])), default=None)
+        after_close = (closing is not None and not BUSINESS.search(" ".join(text))
+                       and not any(_cues(BUSINESS, lines, heads[k] + 1, heads[k + 1], {})
+                                   for k in range(closing + 1, end - 1)))
         if not (after_close or _site_heading(lines[i]) or lines[i].strip().endswith("?") or not text
                 or all(ATTACHMENT_LABEL.search(t) for t in text)
                 or len(ADDRESSES_READER.findall(" ".join(text))) >= ADDRESSED

@@ -229,7 +229,7 @@ def parse_items(lines: list[str], draft: Draft, drop: set[str], genre: str,
     if how != "headings":  # a stated heading is whole: its title runs on into no line below
         starts = [_title_with_continuation(lines, s, (starts[k + 1].line if k + 1 < len(starts) else len(lines)))
                   for k, s in enumerate(starts)]
-    reports = report_starts(lines, starts) if genre == "agenda" else {}  # a pack's reports join their items
+    reports = report_starts(lines, starts, headings) if genre == "agenda" else {}  # a pack's reports join items
     front = _blocks(text_lines, 0, starts[0].line, drop, pages)
     paras, sections = build_paragraphs(join_page_breaks(front), genre=genre, numbered=False)
     draft.add_item("front", None, "Heading and attendance" if genre == "minutes" else "Front matter", paras, sections)

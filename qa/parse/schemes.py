@@ -189,7 +189,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     if j2 is not None:
                         title, tl = lines[j2].strip(), j2
             # A number alone on its line titled by the block below: a PDF joins a long title's wrapped lines
-            paged = paged_title(title) if tl == i else None  # an agenda's row with its pages: its title, surely
+            paged = paged_title(title, line) if tl == i else None  # an agenda's row with its pages: its title, surely
             title = paged or title
             rate = item_title_quality if tl != i else title_quality
             q = rate(title) * (0.5 if "\t" in line and not paged else 1.0)  # else a table's reference column, often

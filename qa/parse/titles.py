@@ -135,10 +135,11 @@ AGENDA_NOTE = re.compile(r"\s(?=To\s+[a-z]+\b|Report\s+(?:of|by|from)\b|Purpose\
                          r"(?:is|are)\s+(?:asked|invited|requested)\b)")
 
 
-def paged_title(text: str) -> str | None:
-    """The title of an agenda row whose last cell gives its pages, without its note and pages; else None."""
+def paged_title(text: str, row: str = "") -> str | None:
+    """The title of an agenda row (text, in row) whose last cell gives its pages, without its note and pages;
+    else None."""
     m = PAGE_REF.search(text)
-    if not m or "Page" not in text[m.start():] and text.count("\t") < 2:
+    if not m or "Page" not in text[m.start():] and (row or text).count("\t") < 2:
         return None  # a bare number at a row's end is a page only in a table of number, title and pages
     head = text[:m.start()].split("\t")[-1].strip()
     return AGENDA_NOTE.split(head, maxsplit=1)[0].strip() or None
