@@ -451,3 +451,8 @@ def test_an_item_handling_another_body_s_minutes_or_the_platform_met_on_names_no
                       "Receive the Finance Committee Minutes"]) == "Anytown Parish Council"
     assert find_body(["Anytown Parish Council on Zoom", "Tuesday 5 March 2024 at 7.30pm"]) != \
         "Anytown Parish Council on Zoom"
+
+
+def test_a_line_of_the_body_then_its_meeting_day_names_the_body():
+    assert find_body(["# Record of Decisions", "Combined Authority Board Thursday, 25 January 2024, 11.00 am Venue: "
+                      "Boardroom, Pennine House"]) == "Combined Authority Board"

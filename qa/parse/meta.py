@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from qa.parse.dates import HEAD_LINES, dates_in
-from qa.parse.header import BODY_NOUN, ENDS_IN_BODY, MEETING_ADJECTIVES, ROLL_CALL, TIMESTAMP
+from qa.parse.header import BODY_NOUN, ENDS_IN_BODY, MEETING_ADJECTIVES, ROLL_CALL, TIMESTAMP, WEEKDAY
 # A header window holds as much text whether a reader gives printed lines or whole paragraphs (a PDF, a web
 # page): a line counts once for each LINE_CHARS characters.
 LINE_CHARS = 100
@@ -81,7 +81,7 @@ LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|(?:decision\s+)?body|dec
                         rf"(?-i:(?P<body>{_NAME}|{_NOUN_AS_NAME}\b))")
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
 DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
-                            r"(?:[-–,]|(?i:on)\b)")
+                            rf"(?:[-–,]|(?i:on)\b|(?={WEEKDAY},?\s+\d))")  # "Combined Authority Board Thursday, 25 …"
 # "Manordeilo and Salem Community Council held their meeting via Zoom on…": a line that opens with the body
 HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")
 # A short line that is nothing but a body's name ("City Commission", "City Council")
