@@ -113,6 +113,11 @@ ANSWER_TYPES = [
     # December, 2024", not "may be closed during the six-month hurricane season".
     AnswerType("when", re.compile(r"^\W*(?:\w+ )?when\b|\bwhat (?:time|date|day|year|month)\b|\bby when\b", re.I),
                re.compile("|".join(_WHEN), re.I)),
+    # "Who proposed the motion and who seconded?", "who put forward the moratorium?": its mover, as minutes record
+    # one ("Proposed by Cllr. Mary Walsh, Seconded by Cllr. Declan Fahy", "Moved: Cr Smith"), not any name.
+    AnswerType("movers", re.compile(r"\bwho\b[^?]{0,60}\b(?:propos(?:ed|es)|moved|second(?:ed|s)|put (?:it )?forward|"
+                                    r"tabled|brought forward)\b", re.I),
+               re.compile(r"\b(?:propos(?:ed|er|ing)|mov(?:ed|er|ing)|second(?:ed|er|ing)|on the proposal of)\b", re.I)),
     # "Who presented the report?", "In whose names?": a person, by office or by name.
     AnswerType("who", re.compile(r"^\W*(?:(?:and|so|but|in|by|on behalf of|from) )?(?:who|whom|whose)\b", re.I),
                None),

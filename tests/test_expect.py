@@ -160,3 +160,11 @@ def test_cost_as_the_verb_asks_money_however_the_question_goes_on():
         assert expected(q).name == "money", q
     for q in ("What's the fine print on the lease?", "What is the charge against Councillor Jones?"):
         assert expected(q) is None or expected(q).name != "money", q
+
+
+def test_who_proposed_or_seconded_wants_the_movers_not_any_name():
+    kind = expected("who proposed the speed limit motion for the N59 and who seconded?")
+    assert kind.name == "movers"
+    assert supplies(kind, "Proposed by Cllr. Mary Walsh, Seconded by Cllr. Declan Fahy.")
+    assert not supplies(kind, "That Kilbarra County Council carries out a speed survey on the N-59.")
+    assert expected("Who presented the report?").name == "who"
