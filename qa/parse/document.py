@@ -103,8 +103,8 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     """Parse the text of one document; odd documents still become one citable item, with a warning.
 
     pages: the page of the original that each line of text comes from (see layout), where it has pages.
-    stated: the heading marks ("#" to "######") give levels the format states (a web page's h1-h6, Word's
-    Heading N styles), not typography's guess at a heading.
+    stated: the heading marks ("#" to "######") give a reader's levels (a web page's h1-h6, Word's heading
+    styles, a PDF's type sizes), not marks typed in a text file.
     """
     text = normalise(text)
     warnings = list(warnings or [])
@@ -274,7 +274,7 @@ RUN_IN = re.compile(r"^[^:]{1,40}:\s+\S|(?i:\bseconded\b|\b(?:carried|agreed|los
 def parse_document(doc: Document, source: str, council: str | None = None, source_url: str | None = None) -> Meeting:
     """Parse a document as read (see qa.read); odd documents still become one citable item, with a warning."""
     text, pages = layout(doc)
-    # Word and the web state heading levels; a PDF's are typography's (typeset_levels), as good for finding items
+    # Word and the web state heading levels; a PDF's are its type's (typeset_levels), as good for finding items
     stated = any(b.kind == "heading" for b in doc.blocks)
     return parse_text(text, source, council=council, source_url=source_url, warnings=doc.warnings,
                       pages=pages if doc.pages else None, stated=stated)
