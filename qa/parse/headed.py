@@ -162,7 +162,8 @@ def _site_heading(line: str) -> bool:
 
 
 def _dated_record(line: str) -> bool:
-    return _names_record(line) and bool(RECORD_TITLE.search(line) and dates_in(line))
+    """True for a heading that names this record and its date."""
+    return bool(RECORD_TITLE.search(line) and dates_in(line)) and not OTHER_RECORD.search(line)
 
 
 def _names_record(line: str) -> bool:
@@ -192,9 +193,9 @@ def _before_record_end(lines: list[str], heads: list[int]) -> list[int]:
         # after closing business with no business under any heading since: "Date of Next Meeting" second, then
         # Planning's decisions, makes the headings after them items still
         closing = max((k for k in range(end - 1) if RECORD_CLOSE.search(lines[heads[k]])), default=None)
-        after_close = (closing is not None and not BUSINESS.search(" ".join(text))
-                       and not any(_cues(BUSINESS, lines, heads[k] + 1, heads[k + 1], {})
-                                   for k in range(closing + 1, end - 1)))
+        after_close = closing is not None and not any(
+            _cues(BUSINESS, lines, heads[k] + 1, heads[k + 1] if k + 1 < len(heads) else len(lines), {})
+            for k in range(closing + 1, end))
         if not (after_close or _site_heading(lines[i]) or lines[i].strip().endswith("?") or not text
                 or all(ATTACHMENT_LABEL.search(t) for t in text)
                 or len(ADDRESSES_READER.findall(" ".join(text))) >= ADDRESSED
