@@ -162,6 +162,9 @@ def pretty_date(iso: str | None) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
+LABEL_TITLE_WORDS = 8  # of an unnumbered item's title in a citation's label
+
+
 def cite(meeting: Meeting, item: Item, para: Paragraph) -> Citation:
     """The citation of one paragraph: stable for the same input, distinct within a meeting."""
     parts = [meeting.id]
@@ -176,6 +179,10 @@ def cite(meeting: Meeting, item: Item, para: Paragraph) -> Citation:
         label.append(f"{'minute' if meeting.kind == 'minutes' else 'item'} {item.number}")
     elif item.key == "front":
         label.append("front matter")
+    elif item.title and meeting.kind != "transcript" and sum(i.key != "front" for i in meeting.items) > 1:
+        # an unnumbered item among others is cited by its title ("Finance"); a lone one is the document
+        words = item.title.split()
+        label.append(" ".join(words[:LABEL_TITLE_WORDS]) + ("…" if len(words) > LABEL_TITLE_WORDS else ""))
     sec = item.section(para.section)
     if sec:
         label.append(sec.short)

@@ -310,3 +310,11 @@ def test_headings_after_an_early_next_meeting_and_items_with_business_are_items(
           "Cllr Jones on the footpath survey.\n")
     assert _items(parse_bytes(md.encode(), "minutes.md")) == [
         "Apologies", "Date of Next Meeting", "Planning", "Correspondence", "Councillors' Reports"]
+
+
+def test_a_paragraph_of_an_unnumbered_item_is_cited_by_the_item_s_title():
+    from qa.models import cite
+
+    m = parse_bytes(MARKDOWN.encode(), "minutes.md")
+    item = next(i for i in m.items if i.title == "Clock Tower Flag")
+    assert "Clock Tower Flag, para 1" in cite(m, item, item.paragraphs[0]).label
