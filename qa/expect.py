@@ -78,7 +78,8 @@ ANSWER_TYPES = [
     # "How much did the clock cost?", "What was the final outturn cost?", "What did the gate cost?", "what would
     # Sunday hours cost the county": money.
     AnswerType("money", re.compile(r"\bhow much\b.*" + _MONEY_QUESTION.pattern + r"|"
-                                   r"\bwhat(?:'s|’s| is| was| were| are| will be)\b[^?]{0,40}\b(?:cost|price|rent|fee|fine(?! print)|penalty|charge(?!s? against))s?\b(?! of living)|"
+                                   r"\bwhat(?:'s|’s| is| was| were| are| will be)\b[^?]{0,40}"
+                                   r"\b(?:cost|price|rent|fee|fine(?! print)|penalty|charge(?!s? against))s?\b(?! of living)|"
                                    # "what did it cost to …", "what will the expansion cost and who pays?": the
                                    # verb, not "the cost-of-living scheme", "low-cost housing", "cost overruns"
                                    r"\bwhat (?:did|does|do|will|would)\b[^?]{0,60}(?<![-\w])(?<!\bthe )(?<!\bof )cost(?![-\w])"
