@@ -264,7 +264,7 @@ Cyfriflen Banc dyddiedig 1af Medi 2020. Nodwyd.
 
 
 def test_a_welsh_council_name_stays_on_its_line_and_an_english_name_beside_it_wins():
-    from qa.parse.document import council_from_text
+    from qa.parse.council import council_from_text
 
     assert council_from_text("Cyngor Cymuned Llanfair\nPresennol: Cyng. A. Davies\n") == "Cyngor Cymuned Llanfair"
     assert find_body(["Cyngor Cymuned Llanfair a Glyn", "Cofnodion y cyfarfod 9fed Medi 2020"]) == "Cyngor Cymuned Llanfair a Glyn"

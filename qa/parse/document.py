@@ -11,10 +11,11 @@ from qa.parse.agenda import agenda_table, parse_agenda, parse_report
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import HEADING_MARK, join_page_breaks, looks_like_heading, normalise, running_headers, to_blocks
 from qa.parse.common import Draft, title_similarity
+from qa.parse.council import council_from_text
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
 from qa.parse.dates import BARE_DATE, dates_in, is_us, meeting_date
-from qa.parse.meta import MUNICIPALITY, WELSH_BODY, find_body, find_kind, speaker_lines
+from qa.parse.meta import find_body, find_kind, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.minutes import header as minutes_header
 from qa.parse.reflow import rejoin
@@ -23,7 +24,6 @@ from qa.read.blocks import Document, UnreadableDocument  # noqa: F401 (re-export
 from qa.read.limits import ReadLimits
 from qa.read.reader import read_bytes, read_file
 
-COUNCIL = re.compile(r"\b((?:City|Town|Village|Borough|County) of (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?=\W)|(?:[A-Z][a-z]+[ -]){0,3}?[A-Z][a-z]+(?: County| City| Borough| District| Town| Parish)? Council)\b")
 
 
 def genre(text: str, blocks) -> str:
@@ -46,32 +46,6 @@ def genre(text: str, blocks) -> str:
     if items:
         return "minutes"
     return "unknown"
-
-
-# A letterhead's line that is the authority's name alone: "San Juan Unified School District", "Fair Oaks Water
-# District", "Greater Manchester Combined Authority" (US special districts and UK authorities name no council).
-AUTHORITY_LINE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){1,6}(?:District|Authority)$")
-LETTERHEAD_LINES = 6
-# A council's own district or function, not an authority in its own right: "Killarney Municipal District",
-# "Housing Authority", "Local Planning Authority".
-PART_OF_COUNCIL = re.compile(r"(?i)\bmunicipal\s+district\b|^(?:local\s+)?(?:housing|planning|licensing|"
-                             r"highways?|education|fire)\s+authority$")
-
-
-def council_from_text(text: str) -> str | None:
-    """The council or authority whose document this is: a letterhead line naming an authority, else the first
-    council the text names."""
-    for line in [l.strip() for l in text[:3000].split("\n") if l.strip()][:LETTERHEAD_LINES]:
-        if COUNCIL.fullmatch(line) or MUNICIPALITY.match(line) and len(line.split()) <= 6:
-            break  # a council named first is the council; an authority under it is one of its bodies
-        if AUTHORITY_LINE.match(line) and not PART_OF_COUNCIL.search(line):
-            return re.sub(r"^The\s+", "", line)
-    m = COUNCIL.search(text[:20000])
-    if not m:
-        welsh = WELSH_BODY.search(text[:20000])  # "Cyngor Cymuned Manordeilo a Salem": the council itself (one line)
-        return welsh.group("body") if welsh else None
-    name = re.sub(r"^(The|At|Of|By|In|To)\s+", "", m.group(1).strip())
-    return name if name not in ("County Council", "Council") else None
 
 
 # "wye-valley-cc-20230227.md", "minutes_2023-02-27.pdf": a date in a file's name, as councils' sites name files.
