@@ -1,4 +1,4 @@
-"""`python -m qa eval-structure OUTLINES.jsonl DIR`: how well parses match gold outlines (body, date, kind, items)."""
+"""`python -m qa eval-structure OUTLINES.jsonl DIR`: parses against gold outlines (council, body, date, kind, items)."""
 from __future__ import annotations
 
 import json
@@ -80,10 +80,11 @@ def score_document(m: Meeting, outline: dict) -> dict:
     gold = outline.get("items") or []
     hits, right = match_items(found, gold)
     return {"file": outline["file"], "body": body_right(m.body, outline["body"]),
+            "council": body_right(m.council, outline["council"]) if outline.get("council") else None,
             "date": m.date == outline.get("meeting_date"),
             "kind": m.kind == OUTLINE_KINDS.get(outline.get("kind"), outline.get("kind")),
             "gold_items": len(gold), "found_items": hits, "parsed_items": len(found), "right_items": right,
-            "parsed": {"body": m.body, "date": m.date, "kind": m.kind}}
+            "parsed": {"council": m.council, "body": m.body, "date": m.date, "kind": m.kind}}
 
 
 def score_outlines(outlines: list[dict], directory, parse) -> dict:
@@ -102,6 +103,8 @@ def score_outlines(outlines: list[dict], directory, parse) -> dict:
         "documents": len(done), "missing": [r["file"] for r in rows if r.get("missing")],
         "body": sum(r["body"] for r in done), "date": sum(r["date"] for r in done),
         "kind": sum(r["kind"] for r in done),
+        "council": sum(bool(r["council"]) for r in done),
+        "council_outlined": sum(r["council"] is not None for r in done),
         "item_recall": round(sum(r["found_items"] for r in done) / gold, 3) if gold else None,
         "item_precision": round(sum(r["right_items"] for r in done) / parsed, 3) if parsed else None,
         "per_document": rows,
@@ -119,6 +122,7 @@ def _print(res: dict) -> None:
               f" {r['right_items']}/{r['parsed_items']} right   [{p['body']} | {p['date']} | {p['kind']}]")
     n = res["documents"]
     print()
+    print(f"{'council':<16} {res['council']}/{res['council_outlined']}")
     for key in ("body", "date", "kind"):
         print(f"{key:<16} {res[key]}/{n}")
     print(f"{'item recall':<16} {res['item_recall']}")

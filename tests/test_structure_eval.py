@@ -28,13 +28,15 @@ def _meeting(body, date, kind, items):
 
 def test_scores_per_document_and_overall(tmp_path):
     (tmp_path / "a.txt").write_text("x")
-    outlines = [{"file": "a.pdf", "body": "Planning Committee", "meeting_date": "2024-01-02", "kind": "agenda-pack",
+    outlines = [{"file": "a.pdf", "council": "Anytown Borough Council", "body": "Planning Committee",
+                 "meeting_date": "2024-01-02", "kind": "agenda-pack",
                  "items": [{"number": "1", "title": "Apologies"}, {"number": "2", "title": "Minutes"}]},
                 {"file": "missing.pdf", "body": "X", "meeting_date": None, "kind": "minutes", "items": []}]
     res = score_outlines(outlines, tmp_path, lambda p: _meeting("Planning Committee", "2024-01-02", "agenda",
                                                                  [("1", "Apologies"), ("7", "Stray")]))
     assert res["documents"] == 1 and res["missing"] == ["missing.pdf"]
     assert (res["body"], res["date"], res["kind"]) == (1, 1, 1)
+    assert (res["council"], res["council_outlined"]) == (0, 1)  # "c" is not the Anytown Borough Council
     assert res["item_recall"] == 0.5 and res["item_precision"] == 0.5
 
 
@@ -42,7 +44,7 @@ def test_real_documents_from_their_originals(capsys):
     code = run_eval_structure(DATA / "outlines.jsonl", DATA, as_json=True)
     res = json.loads(capsys.readouterr().out)
     assert code == 0 and res["documents"] == 2
-    assert res["body"] == 2 and res["date"] == 2 and res["kind"] == 2
+    assert res["body"] == 2 and res["date"] == 2 and res["kind"] == 2 and res["council"] == 2
     assert res["item_recall"] >= 0.8 and res["item_precision"] >= 0.9
 
 

@@ -11,7 +11,7 @@ from qa.parse.agenda import agenda_table, parse_agenda, parse_report
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import HEADING_MARK, join_page_breaks, looks_like_heading, normalise, running_headers, to_blocks
 from qa.parse.common import Draft, title_similarity
-from qa.parse.council import council_from_text
+from qa.parse.council import OF_PLACE_PREFIX, council_from_text
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
 from qa.parse.dates import BARE_DATE, dates_in, is_us, meeting_date
@@ -65,7 +65,7 @@ def date_in_name(source: str) -> str | None:
 
 def meeting_id(council: str | None, body: str | None, iso: str | None, kind: str, text: str) -> str:
     """Readable and stable: council, body initials, date, and the kind unless minutes."""
-    c = slug((council or "unknown").split()[0])
+    c = slug((OF_PLACE_PREFIX.sub("", council or "") or "unknown").split()[0])
     b = abbreviation(body or "meeting")
     d = iso or "undated-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
     return f"{c}-{b}-{d}" + ("" if kind == "minutes" else f"-{kind}")
@@ -98,7 +98,7 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     dated = _first_printings(bare, drop)
     kind = "unknown"
     draft = Draft(kind="report")
-    council = council or council_from_text(text)
+    council = council or council_from_text(text, us=is_us(plain))
     try:
         us = is_us(plain)
         kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain, meeting_date(dated, us=us))

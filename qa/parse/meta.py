@@ -98,7 +98,9 @@ def _tidy_body(body: str, council: str | None) -> str:
         body = last  # "March Meeting of Wereham PC Minutes of the meeting of the Wereham Parish Council"
     body = ADJECTIVES.sub("", body)
     body = re.sub(r"(?i)\s+meeting$", "", body)
-    if council:
+    if council and re.sub(rf"(?i)\b(?:{MEETING_ADJECTIVES})\s+", "", body).lower() == council.lower():
+        return council  # "Stoke Ferry Annual Parish Council" is the Stoke Ferry Parish Council meeting
+    if council and not council.endswith("Authority"):  # a combined authority's committees carry its name
         place = re.sub(r"(?i)^(city|town|county|borough|district|village) of\s+|\s+(parish|town|city|county|district|borough)?\s*council$", "", council).strip()
         rest = re.sub(rf"(?i)^(?:the\s+)?(?:city\s+of\s+)?{re.escape(place)}[,\s]+", "", body) if place else body
         if rest != body and body.lower() != council.lower() and re.search(BODY_NOUN + "$", rest, re.I) and len(rest.split()) >= 2:
