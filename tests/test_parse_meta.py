@@ -137,6 +137,16 @@ def test_speaker_turns_make_a_transcript():
     assert speaker_lines(fields) == 0
 
 
+def test_labelled_fields_under_each_report_of_minutes_are_not_turns_of_speech():
+    # Victorian and New Zealand minutes head each report with "Author:", "Department:", "File:" and close it with
+    # "Moved: Cr X Seconded: Cr Y": labels again and again, and nobody speaks
+    report = ["Author: Manager Finance", "Department: Corporate and Community", "File: F23/1187",
+              "Council Resolution", "Moved: Cr Kostopoulos Seconded: Cr O'Dwyer", "That Council receive the report."]
+    lines = ["MOUNT BELLBIRD SHIRE COUNCIL", "MINUTES", "Ordinary Meeting of Council"] + report * 4
+    assert speaker_lines(lines) >= 10
+    assert find_kind(lines) == "minutes"
+
+
 def test_a_passing_mention_of_a_report_does_not_make_minutes_a_report():
     from qa.parse.meta import find_kind
 

@@ -15,7 +15,7 @@ from qa.parse.council import OF_PLACE_PREFIX, council_from_text
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
 from qa.parse.dates import BARE_DATE, dates_in, is_us, meeting_date
-from qa.parse.meta import find_body, find_kind, speaker_lines
+from qa.parse.meta import SPOKEN, find_body, find_kind, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.minutes import header as minutes_header
 from qa.parse.reflow import rejoin
@@ -31,7 +31,7 @@ def genre(text: str, blocks) -> str:
     lines = text.split("\n")
     long_lines = sum(len(l) > 3000 for l in lines)
     head = "\n".join(lines[:40]).lower()
-    speech = len(re.findall(r"(?i)\b(I'm|we're|you're|thank you|okay|I think)\b", text[:200000]))
+    speech = len(SPOKEN.findall(text[:200000]))
     words = max(1, len(text[:200000].split()))
     if long_lines and speech / words > 0.004 or "transcript" in head and speech / words > 0.004:
         return "transcript"

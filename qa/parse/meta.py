@@ -265,12 +265,18 @@ def speaker_lines(lines: list[str]) -> int:
     return sum(labels.values())
 
 
+# Words of speech, which a record written up afterwards hardly uses: a transcript has them in every few hundred.
+SPOKEN = re.compile(r"(?i)\b(I'm|we're|you're|thank you|okay|I think)\b")
+SPOKEN_AT_LEAST = 2  # in the whole text, beside ten turns or more
+
+
 def find_kind(lines: list[str], meeting: str | None = None) -> str:
     """minutes | agenda | report | decision-record | transcript | written-questions, from the header's words.
 
     A line dated other than the meeting ("Minutes of the meeting held on 23 April") speaks of another document.
     """
-    if speaker_lines(lines) >= 10:
+    # "Author:", "File:", "Moved:" under each of a minutes' reports label fields, not turns: nobody speaks
+    if speaker_lines(lines) >= 10 and len(SPOKEN.findall("\n".join(lines))) >= SPOKEN_AT_LEAST:
         return "transcript"
     own = [l.strip() for l in first_lines(lines[:HEAD_LINES], HEAD_LINES)
            if not (meeting and (ds := dates_in(l)) and all(iso != meeting for _, iso in ds))]
