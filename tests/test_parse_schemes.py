@@ -361,3 +361,40 @@ Report title\tReview of Waste Collection Services
     assert [(c.number, c.title) for c in items] == [
         ("1", "Apologies for Absence"), ("2", "Declarations of Interest"), ("3", "Minutes of the Previous Meeting"),
         ("4", "Public Participation"), ("5", "Review of Waste Collection Services")]
+
+
+def test_reports_printed_as_sub_item_headings_under_a_numbered_group_are_items():
+    lines = _lines("""# MINUTES
+## 7. MAYOR AND COUNCILLOR REPORTS
+The Mayor reported on the forum.
+## 8. OFFICER REPORTS
+## 8.1 Quarterly Financial Report – September 2023
+Author: Manager Finance
+8.2 The figures below are unaudited.
+## 8.2 Road Management Plan 2023 – Adoption
+That Council adopts the plan.
+## 9. NOTICES OF MOTION
+9.1 That Council writes to the Minister.
+9.2 That the letter be copied to the member.
+## 10. CLOSE OF MEETING
+""")
+    headings = {i for i, l in enumerate(lines) if l.startswith("#")}
+    plain = [l.lstrip("# ") for l in lines]
+    scheme, items = choose_items(plain, headings)
+    assert scheme == "number"
+    # the numbered paragraph "8.2 The figures …" and the motion's numbered lines are no items: only stated headings
+    assert [c.number for c in items] == ["7", "8", "8.1", "8.2", "9", "10"]
+    assert items[2].title == "Quarterly Financial Report – September 2023"
+
+
+def test_a_capitals_title_before_a_dash_with_the_minute_run_on_is_the_items_title():
+    doc = _lines("""MINUTES OF THE MEETING OF THE FULL COUNCIL HELD ON MONDAY 22nd JANUARY 2024
+1. APOLOGIES FOR ABSENCE – Apologies were received and accepted from Cllrs Ainsley and Yeo.
+2. DECLARATIONS OF INTEREST – Cllr Pocock declared a pecuniary interest in item 10 as an allotment tenant.
+3. MINUTES OF THE PREVIOUS MEETING – to approve the minutes of the meeting held on 27th November 2023.
+4. MARKET PLACE CONVENIENCES – REFURBISHMENT – to consider the quotations received for the works.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "number"
+    assert [c.title for c in items] == ["APOLOGIES FOR ABSENCE", "DECLARATIONS OF INTEREST",
+                                        "MINUTES OF THE PREVIOUS MEETING", "MARKET PLACE CONVENIENCES – REFURBISHMENT"]

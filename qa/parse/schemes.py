@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from qa.parse.clean import TERMINAL
-from qa.parse.titles import (AGENDA_INSTRUCTION, filler_title, item_title_quality, paged_title, resolution_title,
+from qa.parse.subitems import with_sub_items
+from qa.parse.titles import (AGENDA_INSTRUCTION, caps_run_in, filler_title, item_title_quality, paged_title, resolution_title,
                              run_in_label, run_on_title, title_quality)
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -195,7 +196,8 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             q = rate(title) * (0.5 if "\t" in line and not paged else 1.0)  # else a table's reference column, often
             if q and (i in headings or tl in headings or paged):  # set as a heading, or listed with its pages
                 q += 0.5
-            label = run_in_label(title) if tl == i and (not q or len(title.split()) > 12) else None
+            label = (run_in_label(title) or caps_run_in(title)) if tl == i and (not q or len(title.split()) > 12) \
+                else None
             if label:  # "3. Minutes: C. Humphries proposed…": the label is the title, the rest its text
                 # Half a title's worth: numbered paragraphs inside an item read the same way ("1. Clean Energy:
                 # The Mayor identified…"), so a run of real titles outweighs them where both are printed.
@@ -290,5 +292,5 @@ def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozens
     if not scored:
         return None, []
     score, name, run = max(scored, key=lambda t: t[0])
-    return name, run
+    return name, with_sub_items(run, cands, headings) if name == "number" else run
 

@@ -45,6 +45,17 @@ def run_in_label(text: str) -> str | None:
     return head.strip() if capitalised and title_quality(head) > 0 else None
 
 
+def caps_run_in(text: str) -> str | None:
+    """The capitals title before a dash with the minute's text after it ("APOLOGIES FOR ABSENCE – Apologies were
+    received…", "MARKET PLACE CONVENIENCES – REFURBISHMENT – to consider…"), or None."""
+    parts = re.split(r"\s[–—-]\s", text)
+    k = 0
+    while k < len(parts) - 1 and not re.search(r"[a-z]", parts[k]) and re.search(r"[A-Z]{2}", parts[k]):
+        k += 1
+    head, tail = " – ".join(parts[:k]), " – ".join(parts[k:])
+    return head if k and len(tail.split()) >= 3 and 1 <= len(head.split()) <= 12 else None
+
+
 def title_quality(title: str) -> float:
     """How much a line looks like an item title: short, capitalised, no sentence end; 0 when it cannot be."""
     t = title.strip()

@@ -1,0 +1,29 @@
+"""Sub-items printed as headings under a numbered item ("8.1 Quarterly Financial Report" under "8. OFFICER REPORTS")."""
+from __future__ import annotations
+
+# Australian and New Zealand minutes (InfoCouncil and the like) group reports under a numbered heading
+# ("8. OFFICER REPORTS", "6 Decision Reports") and print each report as "8.1", "8.2": the reports are what a
+# reader cites, each with its own resolution. Only headings the format states are taken, in step from N.1:
+# a numbered paragraph "5.1 The Clerk reported …" inside a minute stays a paragraph of it.
+
+
+def _parts(number: str) -> tuple[str, int] | None:
+    head, _, tail = number.rstrip(".").partition(".")
+    return (head, int(tail)) if head.isdigit() and tail.isdigit() else None
+
+
+def with_sub_items(run: list, cands: list, headings) -> list:
+    """The run of items with each one's stated sub-item headings after it, numbered N.1, N.2, … in step."""
+    if not headings:
+        return run
+    out = []
+    for k, item in enumerate(run):
+        out.append(item)
+        end = run[k + 1].line if k + 1 < len(run) else float("inf")
+        parent, want = item.number.rstrip("."), 1
+        for c in sorted((c for c in cands if c.scheme == "decimal-sub" and item.line < c.line < end
+                         and c.title_line in headings | {c.line} and c.line in headings), key=lambda c: c.line):
+            if _parts(c.number) == (parent, want):
+                out.append(c)
+                want += 1
+    return out
