@@ -398,3 +398,20 @@ def test_a_capitals_title_before_a_dash_with_the_minute_run_on_is_the_items_titl
     assert scheme == "number"
     assert [c.title for c in items] == ["APOLOGIES FOR ABSENCE", "DECLARATIONS OF INTEREST",
                                         "MINUTES OF THE PREVIOUS MEETING", "MARKET PLACE CONVENIENCES – REFURBISHMENT"]
+
+
+def test_minutes_numbered_by_initials_year_and_number_are_items():
+    doc = _lines("""CALDERBROOK FIRE AND RESCUE AUTHORITY
+MINUTES OF THE MEETING OF THE FIRE AND RESCUE AUTHORITY HELD ON THURSDAY, 14 DECEMBER 2023
+FRA/23/38 APOLOGIES FOR ABSENCE
+Apologies for absence were received from Councillor Neil Armitage.
+FRA/23/39 DECLARATIONS OF INTEREST
+Councillor Fieldhouse declared a personal interest in minute FRA/23/43.
+FRA/23/40 MINUTES OF THE PREVIOUS MEETING
+RESOLVED – That the minutes be approved.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "initials/year/number"
+    assert [(c.number, c.title) for c in items] == [("FRA/23/38", "APOLOGIES FOR ABSENCE"),
+                                                    ("FRA/23/39", "DECLARATIONS OF INTEREST"),
+                                                    ("FRA/23/40", "MINUTES OF THE PREVIOUS MEETING")]

@@ -25,7 +25,7 @@ NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?
 # Capitals above the first numbered item that name where the meeting is or whose it is ("FAIR OAKS WATER DISTRICT
 # OFFICE", "COMMUNITY CENTRE", "FAIR OAKS WATER DISTRICT"), not procedural business like "CALL TO ORDER"
 PLACE_CAPS = re.compile(r"(?i)\b(?:district|offices?|building|cent(?:er|re)|hall|room|chambers?|clubhouse|library|"
-                        r"council)$")
+                        r"council|authority)$")
 ACROSS_TITLE_QUALITY = 0.7  # mean title quality of a numbered run that is one numbering across capitals sections
 # Labels that open paragraphs of minutes without being items: attendance, decisions, signatures and fields.
 NOT_ITEM_LABEL = re.compile(r"(?i)^(?:also\s+|and\s+)?(?:present|absent|in attendance|attendees|resolved|agreed|noted|decision|"

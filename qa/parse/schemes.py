@@ -63,6 +63,11 @@ def _prefixed(s: str) -> tuple[str, int]:
     return m.group(1).upper(), int(m.group(2))
 
 
+def _initials(s: str) -> tuple[str, int]:
+    head, _, n = s.rpartition("/")
+    return head, int(n)
+
+
 def _ref(s: str) -> tuple[str, int]:
     m = re.match(r"([A-Za-z]*\d{4})[-/](\d+)", s)
     return m.group(1), int(m.group(2))
@@ -78,6 +83,9 @@ SCHEMES = (
     Scheme("number/year", r"\d{1,4}/\d{2,4}", _slash, starts_anywhere=True),
     # "R2024-214", "2024/15" style references printed as item numbers (decision lists, Canadian agendas).
     Scheme("reference", r"[A-Z]{0,3}\d{4}[-/]\d{1,4}", _ref, starts_anywhere=True),
+    # "FRA/23/38", "CAB/24/112" — a body's initials, the year and the minute's number (fire and police authorities,
+    # some county committees).
+    Scheme("initials/year/number", r"[A-Z]{1,5}/\d{2,4}/\d{1,4}", _initials, starts_anywhere=True),
     # "IV." — US agendas (Legistar) and some Irish and Scottish agendas number sections in roman numerals.
     Scheme("roman", r"[IVXL]{1,6}", _roman),
     # "A." — lettered agenda sections (US city commissions; English parish agendas).
@@ -100,7 +108,7 @@ TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 # "1.0 APOLOGIES", "2.0 MINUTES": a whole number written with its decimal (its sub-items are 1.1, 1.2).
 WHOLE = r"\.0(?=\s)"
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
-DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number")
+DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number", "initials/year/number")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
 FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
 def is_caps_heading(line: str) -> bool:
