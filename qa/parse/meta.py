@@ -266,8 +266,14 @@ def speaker_lines(lines: list[str]) -> int:
 
 
 # Words of speech, which a record written up afterwards hardly uses: a transcript has them in every few hundred.
-SPOKEN = re.compile(r"(?i)\b(I'm|we're|you're|thank you|okay|I think)\b")
+SPOKEN = re.compile(r"(?i)\b(I'm|we're|you're|I'll|we'll|I've|we've|let's|thank you|okay|I think)\b")
 SPOKEN_AT_LEAST = 2  # in the whole text, beside ten turns or more
+
+
+def _named_speakers(lines: list[str]) -> bool:
+    """Most turns open with a person's title and name ("Mayor Lago:", "THE CHAIR:"), not a one-word label."""
+    names = [m.group("name") for l in lines if (m := SPEAKER.match(l.strip())) and not FIELD_LABEL.match(m.group("name"))]
+    return sum(len(n.split()) >= 2 for n in names) > len(names) / 2
 
 
 def find_kind(lines: list[str], meeting: str | None = None) -> str:
@@ -275,8 +281,10 @@ def find_kind(lines: list[str], meeting: str | None = None) -> str:
 
     A line dated other than the meeting ("Minutes of the meeting held on 23 April") speaks of another document.
     """
-    # "Author:", "File:", "Moved:" under each of a minutes' reports label fields, not turns: nobody speaks
-    if speaker_lines(lines) >= 10 and len(SPOKEN.findall("\n".join(lines))) >= SPOKEN_AT_LEAST:
+    # "Author:", "File:", "Moved:" under each of a minutes' reports label fields, not turns: nobody speaks, and
+    # no label names a person ("Mayor Lago", "THE CHAIR")
+    if speaker_lines(lines) >= 10 and (len(SPOKEN.findall("\n".join(lines))) >= SPOKEN_AT_LEAST
+                                       or _named_speakers(lines)):
         return "transcript"
     own = [l.strip() for l in first_lines(lines[:HEAD_LINES], HEAD_LINES)
            if not (meeting and (ds := dates_in(l)) and all(iso != meeting for _, iso in ds))]
