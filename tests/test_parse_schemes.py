@@ -415,3 +415,25 @@ RESOLVED – That the minutes be approved.
     assert [(c.number, c.title) for c in items] == [("FRA/23/38", "APOLOGIES FOR ABSENCE"),
                                                     ("FRA/23/39", "DECLARATIONS OF INTEREST"),
                                                     ("FRA/23/40", "MINUTES OF THE PREVIOUS MEETING")]
+
+
+def test_a_canadian_decision_documents_item_codes_take_the_heading_under_their_status_row():
+    lines = _lines("""# Economic and Community Development Committee
+Decision Document
+EC7.1\tACTION\tAmended\t\tWard: All
+## Multi-Tenant Houses Licensing Framework – One Year Update
+The Committee recommends that City Council amend the by-law.
+EC7.2\tACTION\tAdopted\t\tWard: All
+## 2024 Community Investment Grants – Allocations
+The Committee recommends the allocations.
+EC7.3\tInformation\tReceived\t\tWard: 4
+## Arts and Culture Strategy – Progress Report
+The Committee received the report for information.
+""")
+    headings = {i for i, l in enumerate(lines) if l.startswith("#")}
+    scheme, items = choose_items([l.lstrip("# ") for l in lines], headings)
+    assert scheme == "committee-code"
+    assert [(c.number, c.title) for c in items] == [
+        ("EC7.1", "Multi-Tenant Houses Licensing Framework – One Year Update"),
+        ("EC7.2", "2024 Community Investment Grants – Allocations"),
+        ("EC7.3", "Arts and Culture Strategy – Progress Report")]

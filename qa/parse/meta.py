@@ -213,7 +213,7 @@ LINE_BODIES = (
 KIND_PATTERNS = (
     ("transcript", re.compile(r"(?im)\bverbatim\b|\btranscript(ion)?\b")),
     # US boards' "Action Summary Minutes" record the actions taken, item by item ("Action Minutes" are minutes)
-    ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
+    ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet|document)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
                                    r"^\s*(?:#+\s*)?(?:\*\*|__)?action\s+summary\s+minutes\b|"
                                    r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),

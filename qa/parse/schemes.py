@@ -86,6 +86,8 @@ SCHEMES = (
     # "FRA/23/38", "CAB/24/112" — a body's initials, the year and the minute's number (fire and police authorities,
     # some county committees).
     Scheme("initials/year/number", r"[A-Z]{1,5}/\d{2,4}/\d{1,4}", _initials, starts_anywhere=True),
+    # "EC7.1", "PH12.3" — a Canadian city committee's code, meeting number and item (Toronto's decision documents).
+    Scheme("committee-code", r"[A-Z]{2,4}\d{1,3}\.\d{1,3}", _last),
     # "IV." — US agendas (Legistar) and some Irish and Scottish agendas number sections in roman numerals.
     Scheme("roman", r"[IVXL]{1,6}", _roman),
     # "A." — lettered agenda sections (US city commissions; English parish agendas).
@@ -108,7 +110,7 @@ TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 # "1.0 APOLOGIES", "2.0 MINUTES": a whole number written with its decimal (its sub-items are 1.1, 1.2).
 WHOLE = r"\.0(?=\s)"
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
-DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number", "initials/year/number")
+DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number", "initials/year/number", "committee-code")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
 FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
 def is_caps_heading(line: str) -> bool:
@@ -197,6 +199,9 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     j2 = _next_text(lines, j)
                     if j2 is not None:
                         title, tl = lines[j2].strip(), j2
+            if s.name == "committee-code" and tl == i and "\t" in title and (j := _next_text(lines, i)) is not None \
+                    and j in headings:
+                title, tl = lines[j].strip(), j  # "EC7.1 <tab> ACTION <tab> Amended": a status row, the title below
             # A number alone on its line titled by the block below: a PDF joins a long title's wrapped lines
             paged = paged_title(title, line) if tl == i else None  # an agenda's row with its pages: its title, surely
             title = paged or title
