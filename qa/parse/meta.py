@@ -255,11 +255,15 @@ FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resol
                          r"location|e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason)\b")
 
 
+def _turn_names(lines: list[str]) -> list[str]:
+    """The name each line opening with "Name:" gives, a field's label ("Email:", "Present:") aside."""
+    return [m.group("name") for l in lines if (m := SPEAKER.match(l.strip())) and not FIELD_LABEL.match(m.group("name"))]
+
+
 def speaker_lines(lines: list[str]) -> int:
     """How many lines open with the name of someone who speaks again and again ("Mayor Lago:", "THE CHAIR:");
     0 unless at least two speakers take three turns or more."""
-    labels = Counter(m.group("name") for l in lines if (m := SPEAKER.match(l.strip()))
-                     and not FIELD_LABEL.match(m.group("name")))
+    labels = Counter(_turn_names(lines))
     if sum(1 for n in labels.values() if n >= 3) < 2:
         return 0
     return sum(labels.values())
@@ -272,7 +276,7 @@ SPOKEN_AT_LEAST = 2  # in the whole text, beside ten turns or more
 
 def _named_speakers(lines: list[str]) -> bool:
     """Most turns open with a person's title and name ("Mayor Lago:", "THE CHAIR:"), not a one-word label."""
-    names = [m.group("name") for l in lines if (m := SPEAKER.match(l.strip())) and not FIELD_LABEL.match(m.group("name"))]
+    names = _turn_names(lines)
     return sum(len(n.split()) >= 2 for n in names) > len(names) / 2
 
 
