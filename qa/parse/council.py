@@ -4,12 +4,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from qa.parse.header import MEETING_ADJECTIVES
 from qa.parse.meta import WELSH_BODY
 
-# A word of a place's name, and the small words inside one: "West of England", "Kingston upon Thames",
-# "Manordeilo and Salem", "Stoke-on-Trent", "Newcastle under Lyme".
+# The small words inside a place's name: "West of England", "Kingston upon Thames", "Manordeilo and Salem".
+_SMALL = {"of", "and", "upon", "on", "under", "in", "le", "la", "the", "y", "a", "ac"}
+
+# A word of a place's name ("Stoke-on-Trent", "St. Albans"), and the small words joining them.
 _WORD = r"(?:(?:St|Ste|Mt|Ft)\.|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
-_JOIN = r"(?:of|and|upon|on|under|in|le|la|the|y|a|ac|&)"
+_JOIN = "(?:" + "|".join(sorted(_SMALL)) + "|&)"
 _PLACE = rf"{_WORD}(?:[ ](?:{_JOIN}[ ])?{_WORD}){{0,5}}"
 # What a council calls itself after its place: "Bristol City Council", "Eden District Council", "Llanfair Dyffryn
 # Town Council", "West of England Mayoral Combined Authority".
@@ -18,8 +21,8 @@ NAMED = re.compile(rf"\b(?P<place>{_PLACE}) (?P<kind>(?:(?:City|County|Borough|D
                    rf"Council|(?:Mayoral )?Combined Authority)\b")
 # ... or before it: "City of Coral Gables", "Township of North Bexley", "Municipal District of Newcastle West",
 # "City and County of San Francisco", "Port of Alsea".
-_OF_KINDS = (r"(?:City and County|City|Town|Village|Borough|Royal Borough|London Borough|County|Township|Municipality|Shire|Port|"
-             r"(?:Municipal |Metropolitan )?District) of")
+_OF_KINDS = (r"(?:City and County|City|Town|Village|Borough|Royal Borough|London Borough|County|Township|"
+             r"Municipality|Shire|Port|(?:Municipal |Metropolitan )?District) of")
 OF_PLACE = re.compile(rf"\b(?P<kind>{_OF_KINDS}) (?P<place>{_PLACE})")
 # The words before the place in such a name, which an id leaves out: "City of Coral Gables" is "coral".
 OF_PLACE_PREFIX = re.compile(rf"^(?:The\s+)?(?:{_OF_KINDS}\s+)?")
@@ -33,17 +36,16 @@ US_COUNTY = re.compile(rf"^(?P<name>{_WORD}(?: {_WORD}){{0,2}} County) (?:Board|
 PART_OF_COUNCIL = re.compile(r"(?i)\bmunicipal\s+district\b|^(?:local\s+)?(?:housing|planning|licensing|"
                              r"highways?|education|fire)\s+authority$")
 
+# A meeting's own adjectives, which may stand inside a council's name as a meeting's title gives it.
+MEETING_WORDS = set(MEETING_ADJECTIVES.split("|")) | {"full", "monthly", "general", "statutory", "reconvened",
+                                                       "joint"}
 # Words a sentence or a meeting's name sets before a council's name, none of them part of it: "That Kilbarra
 # County Council", "the Special City Council", "Next Ayton Community Council", "Full Council", "Cr Ruth McInnes
 # That Council". The name is what follows the last of them.
-NOT_PLACE = {w.lower() for w in """The That This These Next Previous Last Minutes Minute Meeting Meetings Agenda
-    Notice Summons Joint Cr Cllr Councillor Councillors Mayor At Of By In To From With For And Or View Newly Elected
-    Dear Parent Host Each Every Our Your Their Neighbouring Adjoining Full Special Regular Ordinary Extraordinary
-    Annual Monthly General Statutory Adjourned Reconvened Whole Local Relevant Principal Attached Appendix Report
-    Said Such Upon Within Dated Re Held On""".split()}
-# A meeting's own adjectives, which may stand inside a council's name as a meeting's title gives it.
-MEETING_WORDS = {w.lower() for w in "Full Special Regular Ordinary Extraordinary Annual Monthly General Statutory "
-                 "Adjourned Reconvened Joint".split()}
+NOT_PLACE = MEETING_WORDS | {w.lower() for w in """The That This These Next Previous Last Minutes Minute Meeting
+    Meetings Agenda Notice Summons Cr Cllr Councillor Councillors Mayor At Of By In To From With For And Or View
+    Newly Elected Dear Parent Host Each Every Our Your Their Neighbouring Adjoining Whole Local Relevant Principal
+    Attached Appendix Report Said Such Upon Within Dated Re Held On""".split()}
 # Words that alone are a council's kind, not a place: "City Council", "County Council".
 KIND_WORDS = {"city", "county", "borough", "district", "town", "parish", "community", "village", "shire",
               "regional", "township", "metropolitan", "municipal", "island", "rural", "mayoral", "combined"}
@@ -52,7 +54,6 @@ KIND_WORDS = {"city", "county", "borough", "district", "town", "parish", "commun
 _LEADING = re.compile(r"(?i)^(?:(?:the|a|an|of|at|minutes?|meeting|agenda|notice|proceedings|corporation|regular|"
                       r"special|ordinary|monthly|annual|joint|board|directors|supervisors|trustees|governors|held|"
                       r"summons|to|for)\b[\s:–-]*)+")
-_SMALL = {"of", "and", "upon", "on", "under", "in", "le", "la", "the", "y", "a", "ac"}
 BODY_WORD = re.compile(r"\b(?:Committee|Board|Commission|Panel|Cabinet)\b")  # a body, not an authority
 LETTERHEAD_LINES = 15
 MENTION_CHARS = 20000
@@ -80,7 +81,7 @@ def _name(place: str, kind: str, before: bool = False) -> str | None:
     while i > 1 and words[i - 1].lower() in MEETING_WORDS:
         del words[i - 1]  # "Stoke Ferry Annual Parish Council": a meeting's adjective inside the name
         i -= 1
-    cut = max((i + 1 for i, w in enumerate(words) if w[0].isupper() and w.lower() in NOT_PLACE), default=0)
+    cut = max((k + 1 for k, w in enumerate(words) if w[0].isupper() and w.lower() in NOT_PLACE), default=0)
     words = words[cut:]
     while words and words[0].lower() in _SMALL:
         words = words[1:]

@@ -98,9 +98,9 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     dated = _first_printings(bare, drop)
     kind = "unknown"
     draft = Draft(kind="report")
-    council = council or council_from_text(text, us=is_us(plain))
+    us = is_us(plain)
+    council = council or council_from_text(text, us=us)
     try:
-        us = is_us(plain)
         kind = "transcript" if genre(text, blocks) == "transcript" else find_kind(plain, meeting_date(dated, us=us))
         draft = _structure(text, blocks, plain, drop, kind, pages, lines, headings, levels)
     except Exception as exc:  # a parser bug must not lose the document: fall back and say so
@@ -109,7 +109,7 @@ def parse_text(text: str, source: str, council: str | None = None, source_url: s
     body = find_body(plain, council)
     if body and not (draft.body and title_similarity(body, draft.body) >= 0.75):
         draft.body = body  # a header pattern named it; a genre parser's own finding stands where they agree
-    draft.date = meeting_date(dated, us=is_us(plain)) or draft.date
+    draft.date = meeting_date(dated, us=us) or draft.date
     if not draft.date:
         draft.date, _ = find_date(text[:5000])
     if not draft.date and (named := date_in_name(source)):

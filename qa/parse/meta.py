@@ -257,7 +257,8 @@ FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resol
 
 def _turn_names(lines: list[str]) -> list[str]:
     """The name each line opening with "Name:" gives, a field's label ("Email:", "Present:") aside."""
-    return [m.group("name") for l in lines if (m := SPEAKER.match(l.strip())) and not FIELD_LABEL.match(m.group("name"))]
+    return [m.group("name") for l in lines
+            if (m := SPEAKER.match(l.strip())) and not FIELD_LABEL.match(m.group("name"))]
 
 
 def speaker_lines(lines: list[str]) -> int:

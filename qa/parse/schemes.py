@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from qa.parse.clean import TERMINAL
 from qa.parse.subitems import with_sub_items
-from qa.parse.titles import (AGENDA_INSTRUCTION, caps_run_in, filler_title, item_title_quality, paged_title, resolution_title,
-                             run_in_label, run_on_title, title_quality)
+from qa.parse.titles import (AGENDA_INSTRUCTION, caps_run_in, filler_title, item_title_quality, paged_title,
+                             resolution_title, run_in_label, run_on_title, title_quality)
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
