@@ -500,3 +500,31 @@ def test_a_us_agenda_s_staff_reports_join_their_items_by_subject_and_the_page_co
     items = {i.number: (i.title, " ".join(p.text for p in i.paragraphs)) for i in m.items if i.number}
     assert items["4"][0] == "Award a Contract for the Laguna Creek Trail Improvements" and "Teichert" in items["4"][1]
     assert "6 percent" in items["5"][1] and "Teichert" not in items["6"][1]
+
+
+def test_unnumbered_item_headings_under_numbered_sections_of_the_same_size_are_items():
+    # Northern Ireland committee minutes: a few numbered sections, each item under them an unnumbered heading
+    # set as large; the steps inside an item ("Amendment") and deeper headings are no items
+    text = """# Strategic Policy and Resources Committee
+Members present: Councillor Rafferty (Chairperson); Alderman Kirkwood.
+## 1. Restricted Items
+Resolved – That the Committee agrees to exclude the members of the Press and public.
+## Medium Term Financial Plan and Efficiency Programme 2024/25
+The Strategic Director of Finance and Resources provided an update on the rate-setting process.
+## Leisure Transformation Programme – Operator Contract Extension
+The Committee agreed to extend the contract for a period of two years.
+## 2. Matters Referred Back from Council
+#### Motion – Cost of Living: Community Hardship Fund
+The Committee considered the motion proposed by Councillor Toner.
+## Amendment
+Moved by Councillor Hamill, seconded by Councillor Gillen. The amendment was lost.
+## 3. Governance
+## Request for the Use of the City Hall Grounds – Winter Festival 2023
+The Committee agreed to the request.
+"""
+    m = parse_text(text, "spr.html", stated=True)
+    assert [(i.number, i.title) for i in m.items if i.key != "front"] == [
+        ("1", "Restricted Items"), (None, "Medium Term Financial Plan and Efficiency Programme 2024/25"),
+        (None, "Leisure Transformation Programme – Operator Contract Extension"),
+        ("2", "Matters Referred Back from Council"), ("3", "Governance"),
+        (None, "Request for the Use of the City Hall Grounds – Winter Festival 2023")]

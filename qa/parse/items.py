@@ -11,6 +11,7 @@ from qa.parse.headed import heading_items
 from qa.parse.packs import report_end, report_starts
 from qa.parse.header import ROLL_CALL
 from qa.parse.schemes import choose_items, is_caps_heading
+from qa.parse.subitems import same_level_headings
 from qa.parse.titles import resolution_title, run_in_label
 
 # Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
@@ -102,7 +103,9 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
         across = sum(run[0].line < i < run[-1].line for i in caps)
         headed = sum(c.quality for c in run) / len(run) >= ACROSS_TITLE_QUALITY
         if len(caps) <= sum(not c.filler for c in run) or headed and across >= 2 and across >= len(caps) / 2:
-            return scheme, _preliminaries(lines, numbered) + numbered + post
+            grouped = [Start(i, None, _clean_title(lines[i]), i) for i in
+                       same_level_headings([s.line for s in numbered], levels or {}, lines) if i not in title_lines]
+            return scheme, sorted(_preliminaries(lines, numbered) + numbered + grouped, key=lambda s: s.line) + post
     if len(caps) >= 3:
         return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
     labels = _label_items(lines)

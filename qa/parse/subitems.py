@@ -1,6 +1,10 @@
 """Sub-items printed as headings under a numbered item ("8.1 Quarterly Financial Report" under "8. OFFICER REPORTS")."""
 from __future__ import annotations
 
+import re
+
+from qa.parse.headed import REPORT_PART
+
 # Australian and New Zealand minutes (InfoCouncil and the like) group reports under a numbered heading
 # ("8. OFFICER REPORTS", "6 Decision Reports") and print each report as "8.1", "8.2": the reports are what a
 # reader cites, each with its own resolution. Only headings the format states are taken, in step from N.1:
@@ -27,3 +31,25 @@ def with_sub_items(run: list, cands: list, headings) -> list:
                 out.append(c)
                 want += 1
     return out
+
+
+# Northern Ireland councils' minutes (Belfast's among them) number a few sections ("1. Restricted Items",
+# "2. Matters Referred Back from Council") and set each item under them as an unnumbered heading of the same
+# size: those headings are the items a reader cites. Deeper headings ("Council Resolution", "Summary") stay
+# sections inside an item.
+
+
+# A step of the business inside one item, printed as a heading: "Amendment", "Council Resolution", "Decision".
+BUSINESS_STEP = re.compile(r"(?i)^\W*(?:(?:council|committee|cabinet|board)\s+)?(?:amendments?|(?:substantive\s+)?"
+                           r"motion|resolution|resolved|agreed|noted|moved|seconded|vote|division|carried|lost)\W*$")
+
+
+def same_level_headings(numbered: list[int], levels: dict[int, int], lines: list[str]) -> list[int]:
+    """Stated headings at the level every numbered item's heading has, after the first of them, unnumbered, and
+    neither a report's part nor a step of an item's business."""
+    at = {levels.get(i) for i in numbered}
+    if len(numbered) < 2 or len(at) != 1 or None in at:
+        return []
+    level = at.pop()
+    return [i for i, lv in sorted(levels.items()) if lv == level and i > numbered[0] and i not in numbered
+            and not REPORT_PART.match(lines[i].strip()) and not BUSINESS_STEP.match(lines[i].strip())]
