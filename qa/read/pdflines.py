@@ -14,6 +14,10 @@ PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(
 # A year on a line of its own is the end of a wrapped date ("… held on Wednesday 18 May" / "2011"), not a page
 # number, unless it recurs on most pages as running furniture does.
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A running header that dates the meeting ("Friday, 17th November, 2023" atop every page): its first printing is
+# the title block's date, the only one some minutes print, so page one keeps it (not a footer's "Page 1 of 4").
+DATED = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2}\w{0,2},?\s+)?"
+                   r"(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -157,8 +161,11 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
     counts = Counter(k for lines in edge for k in {_key(l.text) for l in lines})
     exact = Counter(t for lines in edge for t in {l.text.strip() for l in lines})
     need = max(2, (len(pages) + 1) // 2) if len(pages) > 1 else None
-    for lines in edge:
+    for page, lines in enumerate(edge):
         for l in lines:
+            if page == 0 and l.top < heights[0] * 0.15 and DATED.search(l.text) and not re.search(r"(?i)\bpage\b",
+                                                                                                 l.text):
+                continue  # a header, not a footer's "Page 1 of 4"
             year = YEAR.match(l.text.strip())  # with its digits blanked a year looks like any page number
             repeated = need is not None and (exact[l.text.strip()] if year else counts[_key(l.text)]) >= need
             if (repeated and len(l.text) < 200) or (PAGE_NUMBER.match(l.text.strip()) and not year):
