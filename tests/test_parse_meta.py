@@ -466,3 +466,14 @@ def test_an_item_handling_another_body_s_minutes_or_the_platform_met_on_names_no
 def test_a_line_of_the_body_then_its_meeting_day_names_the_body():
     assert find_body(["# Record of Decisions", "Combined Authority Board Thursday, 25 January 2024, 11.00 am Venue: "
                       "Boardroom, Pennine House"]) == "Combined Authority Board"
+
+
+def test_a_board_portals_list_of_meetings_does_not_date_the_meeting_its_own_day_does():
+    lines = ["Marlow Creek Unified School District", "Meetings",
+             "Apr 9, 2024 (Regular Board Meeting) Mar 26, 2024 (Special Board Meeting) Mar 12, 2024 (Regular Board "
+             "Meeting) Feb 13, 2024 (Regular Board Meeting)",
+             "Dec 12, 2023 (Regular Board Meeting)",
+             "Regular Board Meeting",
+             "Tuesday, March 12, 2024 · 6:30 PM · District Office Board Room",
+             "A. Call to Order"]
+    assert meeting_date(lines, us=True) == "2024-03-12"

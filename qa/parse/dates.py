@@ -96,6 +96,9 @@ BARE_DATE = re.compile(rf"(?i)(?:{WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+
 _CUT_DATE = re.compile(rf"(?i)\b{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$")
 
 
+WEEKDAY_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(_WEEKDAYS)})day\b[,\s]*$")
+
+
 def meeting_date(lines: list[str], us: bool = False) -> str | None:
     """The meeting's date: the first date in the header on a line that speaks of the meeting, never a print
     or letter date; else the first date at all."""
@@ -117,10 +120,14 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
                                                    and bool(LISTED.match(line)))
         if not found and _CUT_DATE.search(line):  # "… ON WEDNESDAY, 2ND" / "JULY, 2014, AT 10.00 A.M."
             found = dates_in(f"{line.rstrip()} {next((l.strip() for l in lines[i + 1:i + 3] if l.strip()), '')}", us)
+        if len(found) >= 3:
+            continue  # "Apr 9, 2024 (Regular Board Meeting) Mar 26, 2024 (…) Mar 12, 2024": a list of meetings
         for at, iso in found:
             if NOT_MEETING.search(line) or earlier:
                 continue
             score = (2 if MEETING_CUE.search(context) else 1) - i / (HEAD_LINES * 2)
+            if WEEKDAY_BEFORE.search(line[max(0, at - 12):at]):
+                score += 0.5  # "Tuesday, March 12, 2024 · 6:30 PM": a meeting's own date names its day
             if ADOPTED_ON.search(line[max(0, at - 50):at]):
                 score += 1  # an ordinance is dated by its adoption
             if best is None or score > best[0]:
