@@ -437,3 +437,31 @@ The Committee received the report for information.
         ("EC7.1", "Multi-Tenant Houses Licensing Framework – One Year Update"),
         ("EC7.2", "2024 Community Investment Grants – Allocations"),
         ("EC7.3", "Arts and Culture Strategy – Progress Report")]
+
+
+def test_items_coded_after_their_titles_are_items_with_their_sub_items():
+    # a US school board's minutes: each item's agenda code in brackets after its title, sub-items under a letter
+    doc = _lines("""Board of Education Minutes
+October 25, 2022
+Open Session/Call to Order/Announcement of Closed Session Topics (A)
+The October 25 regular meeting was called to order by the president.
+Visitor Comments: Closed Session (A-1)
+There were no closed session visitor comments.
+Closed Session (B)
+The board convened in closed session to consider a student expulsion (Appendix B).
+Minutes Approved (D)
+It was moved by Ms. Costa, seconded by Ms. Creason, that the minutes be approved.
+Recognition: School Psychology Awareness Week (E-1a)
+It was moved by Ms. Creason to adopt Resolution No. A-418.
+High School Student Council Reports (E-2)
+Representatives from Encina Preparatory High School reported.
+Consent Calendar Approved (G-I/G-8)
+It was moved that the consent calendar items G-1 through G-8 be approved.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "trailing-code"
+    assert [(c.number, c.title) for c in items] == [
+        ("A", "Open Session/Call to Order/Announcement of Closed Session Topics"),
+        ("A-1", "Visitor Comments: Closed Session"), ("B", "Closed Session"), ("D", "Minutes Approved"),
+        ("E-1a", "Recognition: School Psychology Awareness Week"), ("E-2", "High School Student Council Reports"),
+        ("G-I/G-8", "Consent Calendar Approved")]

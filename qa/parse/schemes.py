@@ -34,6 +34,7 @@ class Scheme:
     value: object  # number text -> (prefix, n): items of one run share the prefix and n goes up
     starts_anywhere: bool = False  # minute numbers run on through the year ("292."): any first value
     sub_of: str | None = None  # a sub-numbering ("A.-1.") whose parent is the number before the separator
+    repeats: bool = False  # a letter's own sub-items share its value ("(E-1a)", "(E-2)" after "(D)")
 
 
 def _int(s: str) -> tuple[str, int]:
@@ -68,6 +69,10 @@ def _initials(s: str) -> tuple[str, int]:
     return head, int(n)
 
 
+def _letter_of(s: str) -> tuple[str, int]:
+    return "", ord(s[0]) - 64
+
+
 def _ref(s: str) -> tuple[str, int]:
     m = re.match(r"([A-Za-z]*\d{4})[-/](\d+)", s)
     return m.group(1), int(m.group(2))
@@ -88,6 +93,9 @@ SCHEMES = (
     Scheme("initials/year/number", r"[A-Z]{1,5}/\d{2,4}/\d{1,4}", _initials, starts_anywhere=True),
     # "EC7.1", "PH12.3" — a Canadian city committee's code, meeting number and item (Toronto's decision documents).
     Scheme("committee-code", r"[A-Z]{2,4}\d{1,3}\.\d{1,3}", _last),
+    # "Minutes Approved (D)", "Recognition: School Psychology Week (E-1a)" — US school boards' minutes give each
+    # item's agenda code after its title, a letter and its sub-items' numbers.
+    Scheme("trailing-code", r"[A-Z](?:-(?:\d{1,2}[a-z]?|[IVX]{1,4}))?(?:/[A-Z]-\d{1,2})?", _letter_of, repeats=True),
     # "IV." — US agendas (Legistar) and some Irish and Scottish agendas number sections in roman numerals.
     Scheme("roman", r"[IVXL]{1,6}", _roman),
     # "A." — lettered agenda sections (US city commissions; English parish agendas).
@@ -101,6 +109,8 @@ SCHEMES = (
 LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?|question\s+(?:no\.?\s*)?)?"
 # A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
 TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
+# A title with its agenda code after it in brackets: "Minutes Approved (D)", "Consent Calendar Approved (G-I/G-8)".
+TRAILING_CODE = re.compile(r"^(\S.{2,118}?)\s*\(([A-Z](?:-(?:\d{1,2}[a-z]?|[IVX]{1,4}))?(?:/[A-Z]-\d{1,2})?)\)$")
 # "Item 5", "Agenda Item E-2", "Minute No. 45/24", "Minute 12", "Question 3 from Councillor Hart to the Leader"
 # (written questions and answers): the text itself says the number is an item's.
 WORD_MARK = re.compile(r"(?i)^(?:(?P<item>(?:agenda\s+)?item)|minute|(?P<question>question))\s*(?:no\.?\s*)?(?::\s*)?"
@@ -169,6 +179,11 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     if re.fullmatch(s.number, m.group(1)):
                         out.append(Candidate(k, s.name, m.group(1), title, k, 1.5, explicit=True))
             continue
+        code = TRAILING_CODE.match(line)
+        if code and len(code.group(1).split()) <= 12 and title_quality(code.group(1)) > 0:
+            out.append(Candidate(i, "trailing-code", code.group(2), code.group(1).strip(), i,
+                                 title_quality(code.group(1)) + (0.5 if i in headings else 0.0)))
+            continue
         mark = WORD_MARK.match(line)
         explicit = bool(mark)
         # A minute or question mark numbers them as any number does: it needs a title, and a run of them ("Minute
@@ -178,8 +193,8 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
         prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
         marker_above = bool(re.fullmatch(FILE_NUMBER_MARKER, prev))
         for s in SCHEMES:
-            if s.name == "reference" and marker_above:
-                continue  # "a." then "2026-472": a file number under a sub-item's marker, not an item
+            if s.name == "reference" and marker_above or s.name == "trailing-code":
+                continue  # "a." then "2026-472": a file number under a sub-item's marker; a code only after a title
             m = re.match(rf"(?i:{LEAD})({s.number})(?:[.):]|\.-)?(?:\s+(.*))?$", line) if explicit else \
                 re.match(rf"({s.number})(?:{WHOLE}|[.)]|\.-)?(?:(?:\s+|{TIGHT})(.*))?$", line)
             if not m:
@@ -254,12 +269,13 @@ def _chain(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candidat
             pj, nj = vals[j]
             if cs[j].line >= c.line or best[j] == float("-inf"):
                 continue
-            step_ok = pj == pre and 1 <= n - nj <= 3 or pj != pre and scheme.sub_of and n == 1 and pre > pj
+            step_ok = pj == pre and (1 <= n - nj <= 3 or scheme.repeats and n == nj) or \
+                pj != pre and scheme.sub_of and n == 1 and pre > pj
             if (c.filler or cs[j].filler) and not (pj == pre and n - nj == 1):
                 continue  # a filler joins a run only in exact step, both ways
             if c.filler and any(v[1] == 1 and cs[j].line < k.line < c.line for k, v in zip(cs, vals)):
                 continue  # "4. Agree that …" of a list restarted at 1 inside the item before: the list's, not an item
-            gain = c.quality - 0.3 * (n - nj - 1) - (FILLER_COST if c.filler else 0.0)
+            gain = c.quality - 0.3 * max(0, n - nj - 1) - (FILLER_COST if c.filler else 0.0)
             if step_ok and best[j] + gain > score:
                 score, prev = best[j] + gain, j
         best.append(score)
