@@ -465,3 +465,32 @@ It was moved that the consent calendar items G-1 through G-8 be approved.
         ("A-1", "Visitor Comments: Closed Session"), ("B", "Closed Session"), ("D", "Minutes Approved"),
         ("E-1a", "Recognition: School Psychology Awareness Week"), ("E-2", "High School Student Council Reports"),
         ("G-I/G-8", "Consent Calendar Approved")]
+
+
+def test_a_boarddocs_subject_line_under_a_lettered_section_is_an_item():
+    doc = _lines("""A. Call to Order
+Subject: A.1 Call to Order
+The meeting was called to order at 6:30 p.m.
+B. Roll Call
+Trustees Aldridge, Villanueva and Oyelaran were present.
+C. Pledge of Allegiance
+D. Approval of Agenda
+The agenda was approved as presented.
+E. Public Comment
+Two members of the public spoke.
+F. Consent Agenda
+Subject: F.1 Approval of Minutes – February 13, 2024 Regular Board Meeting
+TypeAction (Consent)
+Subject: F.2 Approval of Personnel Report No. 9
+TypeAction (Consent)
+G. Superintendent's Report
+Dr. Pryor reported on the dashboard.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "letter"
+    # "A.1 Call to Order" restates its section: one item
+    assert [(c.number, c.title) for c in items] == [
+        ("A", "Call to Order"), ("B", "Roll Call"), ("C", "Pledge of Allegiance"), ("D", "Approval of Agenda"),
+        ("E", "Public Comment"), ("F", "Consent Agenda"),
+        ("F.1", "Approval of Minutes – February 13, 2024 Regular Board Meeting"),
+        ("F.2", "Approval of Personnel Report No. 9"), ("G", "Superintendent's Report")]

@@ -1,8 +1,10 @@
-"""Sub-items printed as headings under a numbered item ("8.1 Quarterly Financial Report" under "8. OFFICER REPORTS")."""
+"""Items under numbered or lettered groups: "8.1 Quarterly Financial Report" under "8. OFFICER REPORTS"."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from qa.parse.common import title_similarity
 from qa.parse.headed import REPORT_PART
 
 # Australian and New Zealand minutes (InfoCouncil and the like) group reports under a numbered heading
@@ -29,6 +31,30 @@ def with_sub_items(run: list, cands: list, headings) -> list:
                          and c.title_line in headings | {c.line} and c.line in headings), key=lambda c: c.line):
             if _parts(c.number) == (parent, want):
                 out.append(c)
+                want += 1
+    return out
+
+
+# BoardDocs minutes (US school boards) letter their sections and print each item under one as "Subject: F.1
+# Approval of Minutes": the items a reader cites. A line so marked, or a stated heading, in step from L.1.
+LETTERED_SUB = re.compile(r"^(?:Subject:\s*)?(?P<letter>[A-Z])\.(?P<n>\d{1,2})\s+(?P<title>\S.{2,200})$")
+
+
+def with_lettered_sub_items(run: list, lines: list[str], headings) -> list:
+    """The run of lettered items with each one's sub-items ("Subject: F.1 …", "F.2 …") after it."""
+    out = []
+    for k, item in enumerate(run):
+        out.append(item)
+        end = run[k + 1].line if k + 1 < len(run) else len(lines)
+        want = 1
+        for j in range(item.line + 1, end):
+            m = LETTERED_SUB.match(lines[j].strip())
+            if m and m.group("letter") == item.number.rstrip(".") and int(m.group("n")) == want and \
+                    (lines[j].strip().startswith("Subject:") or j in headings):
+                if want == 1 and title_similarity(m.group("title"), item.title) >= 0.75:
+                    break  # "A. Call to Order" / "Subject: A.1 Call to Order": the item restated, one item
+                out.append(replace(item, line=j, number=f"{m.group('letter')}.{want}", title=m.group("title").strip(),
+                                   title_line=j, explicit=False, filler=False))
                 want += 1
     return out
 
