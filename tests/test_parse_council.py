@@ -95,3 +95,11 @@ def test_the_body_is_named_with_its_council_as_the_council_is_named():
                       "West of England Combined Authority") \
         == "West of England Combined Authority Overview & Scrutiny Committee"
     assert _tidy_body("City of Coral Gables City Commission", "City of Coral Gables") == "City Commission"
+    # a board "of the" council is named without it; a council "of the City of X" keeps its name
+    assert _tidy_body("Board of Directors of the Fair Oaks Water District", "Fair Oaks Water District") \
+        == "Board of Directors"
+    assert _tidy_body("Council of the City of Portland", "City of Portland") == "Council of the City of Portland"
+    # a name ends at its last body noun, not at the first
+    lines = ["KAIMANAWA DISTRICT COUNCIL", "MINUTES", "Minutes of an ordinary meeting of the Kaimanawa District "
+             "Council held in the Council Chambers on Wednesday 28 June 2023 at 9.30am"]
+    assert find_body(lines, "Kaimanawa District Council") == "Kaimanawa District Council"

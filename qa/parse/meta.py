@@ -33,9 +33,11 @@ _OF_PLACE = rf"(?:\s+(?:of|OF)\s+{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+{_NOT_PLACE}[A
 # "COMMITTEE ON SCHOOL DISTRICT ORGANIZATION", "Commission on the Status of Women": a body named by its remit;
 # not where it met ("Parish Council on Zoom", "Planning Committee on Site Visit")
 _ON_TOPIC = rf"\s+(?:on|ON)\s+(?!(?i:zoom|teams|microsoft|skype|webex|google|youtube|facebook|site|line)\b)(?:(?:the|THE)\s+)?{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+(?:of|OF|and|AND|&|the|THE)?\s*{_NOT_PLACE}[A-Z][\w’'-]+){{0,4}}"
-_NAME = rf"(?:[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
+# A name ends at its last body noun: "Kaimanawa District Council", not "Kaimanawa District".
+_NAME = rf"(?:[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})(?:\s+(?i:{BODY_NOUN}))?|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee")
 _CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?{_NOUN_AS_NAME}"
+              rf"(?:\s+{_NOUN_AS_NAME})?"
               rf"(?:\s+(?:and|&)\s+[A-Z][\w’' &-]{{0,80}}?\b{_NOUN_AS_NAME}|{_OF_PLACE})")
 # "MINUTES of a meeting of the Cabinet held…", "Minutes of the Transport & Connectivity Policy Committee",
 # "MINUTES OF THE REGULAR CITY COUNCIL MEETING" (UK ModernGov, US city clerks)
@@ -100,6 +102,10 @@ def _tidy_body(body: str, council: str | None) -> str:
     body = re.sub(r"(?i)\s+meeting$", "", body)
     if council and re.sub(rf"(?i)\b(?:{MEETING_ADJECTIVES})\s+", "", body).lower() == council.lower():
         return council  # "Stoke Ferry Annual Parish Council" is the Stoke Ferry Parish Council meeting
+    own = re.compile(rf"(?i)\s+of\s+(?:the\s+)?{re.escape(council)}$") if council else None
+    if own and own.search(body) and len(own.sub("", body).split()) >= 2:
+        body = own.sub("", body)  # "Board of Directors of the Fair Oaks Water District": the council is said
+        # elsewhere; not "Council of the City of Portland", which is its name
     if council and not council.endswith("Authority"):  # a combined authority's committees carry its name
         place = re.sub(r"(?i)^(city|town|county|borough|district|village) of\s+|\s+(parish|town|city|county|district|borough)?\s*council$", "", council).strip()
         rest = re.sub(rf"(?i)^(?:the\s+)?(?:city\s+of\s+)?{re.escape(place)}[,\s]+", "", body) if place else body
@@ -143,7 +149,7 @@ def find_body(lines: list[str], council: str | None = None) -> str | None:
         return next((_tidy_body(n, None) for n in named if n.lower().endswith(" " + body.lower())), body)
     if body and re.fullmatch(BODY_NOUN, body, re.I):
         rx = re.compile(FULL_NAME.format(noun=f"(?i:{re.escape(body)})"))
-        return next((_tidy_body(m.group("body"), None) for line in near if (m := rx.search(line))), body)
+        return next((_tidy_body(m.group("body"), council) for line in near if (m := rx.search(line))), body)
     return body
 
 
