@@ -72,6 +72,12 @@ def test_an_authority_letterhead_names_it_but_a_committee_is_no_authority():
     assert council_from_text("FAIR OAKS WATER DISTRICT\nRegular Board Meeting\n") == "Fair Oaks Water District"
     assert council_from_text("SACRAMENTO COUNTY COMMITTEE ON SCHOOL DISTRICT ORGANIZATION\nMinutes\n") is None
     assert council_from_text("Housing Authority\nMinutes\n") is None
+    assert council_from_text("INKWENKWEZI LOCAL MUNICIPALITY\nMINUTES OF THE ORDINARY MEETING OF THE COUNCIL\n") \
+        == "Inkwenkwezi Local Municipality"
+    from qa.parse.meta import find_body
+    assert find_body(["MINUTES OF THE ORDINARY MEETING OF THE COUNCIL OF THE INKWENKWEZI LOCAL MUNICIPALITY HELD IN "
+                      "THE COUNCIL CHAMBER, CIVIC CENTRE ON WEDNESDAY, 28 FEBRUARY 2024"],
+                     "Inkwenkwezi Local Municipality") == "Council of the Inkwenkwezi Local Municipality"
 
 
 def test_the_meeting_id_is_named_by_the_place_not_by_city_of():

@@ -412,6 +412,14 @@ RESOLVED – That the minutes be approved.
 """)
     scheme, items = choose_items(doc)
     assert scheme == "initials/year/number"
+    sa = _lines("""C24/09 OPENING AND WELCOME
+The Speaker declared the meeting open at 10:12.
+C24/10 APPLICATIONS FOR LEAVE OF ABSENCE
+RESOLVED: That leave of absence be granted.
+C24/11 DECLARATION OF INTERESTS
+Cllr O. Pillay declared an interest in item C24/14.
+""")
+    assert [c.number for c in choose_items(sa)[1]] == ["C24/09", "C24/10", "C24/11"]  # South African councils
     assert [(c.number, c.title) for c in items] == [("FRA/23/38", "APOLOGIES FOR ABSENCE"),
                                                     ("FRA/23/39", "DECLARATIONS OF INTEREST"),
                                                     ("FRA/23/40", "MINUTES OF THE PREVIOUS MEETING")]

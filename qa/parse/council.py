@@ -15,10 +15,10 @@ _WORD = r"(?:(?:St|Ste|Mt|Ft)\.|[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
 _JOIN = "(?:" + "|".join(sorted(_SMALL)) + "|&)"
 _PLACE = rf"{_WORD}(?:[ ](?:{_JOIN}[ ])?{_WORD}){{0,5}}"
 # What a council calls itself after its place: "Bristol City Council", "Eden District Council", "Llanfair Dyffryn
-# Town Council", "West of England Mayoral Combined Authority".
+# Town Council", "West of England Mayoral Combined Authority", "Inkwenkwezi Local Municipality" (South Africa).
 NAMED = re.compile(rf"\b(?P<place>{_PLACE}) (?P<kind>(?:(?:City|County|Borough|District|Town|Parish|Community|"
                    rf"Village|Shire|Regional|Township|Metropolitan Borough|Metropolitan District|Island|Rural) )?"
-                   rf"Council|(?:Mayoral )?Combined Authority)\b")
+                   rf"Council|(?:Mayoral )?Combined Authority|(?:Local|District|Metropolitan) Municipality)\b")
 # ... or before it: "City of Coral Gables", "Township of North Bexley", "Municipal District of Newcastle West",
 # "City and County of San Francisco", "Port of Alsea".
 _OF_KINDS = (r"(?:City and County|City|Town|Village|Borough|Royal Borough|London Borough|County|Township|"

@@ -89,9 +89,10 @@ SCHEMES = (
     Scheme("number/year", r"\d{1,4}/\d{2,4}", _slash, starts_anywhere=True),
     # "R2024-214", "2024/15" style references printed as item numbers (decision lists, Canadian agendas).
     Scheme("reference", r"[A-Z]{0,3}\d{4}[-/]\d{1,4}", _ref, starts_anywhere=True),
-    # "FRA/23/38", "CAB/24/112" — a body's initials, the year and the minute's number (fire and police authorities,
-    # some county committees).
-    Scheme("initials/year/number", r"[A-Z]{1,5}/\d{2,4}/\d{1,4}", _initials, starts_anywhere=True),
+    # "FRA/23/38", "CAB/24/112", "C24/09" — a body's initials, the year and the minute's number (fire and police
+    # authorities, some county committees, South African municipal councils).
+    Scheme("initials/year/number", r"[A-Z]{1,5}/\d{2,4}/\d{1,4}|[A-Z]{1,3}\d{2}/\d{1,3}", _initials,
+           starts_anywhere=True),
     # "EC7.1", "PH12.3" — a Canadian city committee's code, meeting number and item (Toronto's decision documents).
     Scheme("committee-code", r"[A-Z]{2,4}\d{1,3}\.\d{1,3}", _last),
     # "Minutes Approved (D)", "Recognition: School Psychology Week (E-1a)" — US school boards' minutes give each
