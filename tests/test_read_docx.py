@@ -100,3 +100,26 @@ def test_a_corrupt_docx_is_refused():
         zf.writestr("word/document.xml", "<not-closed")
     with pytest.raises(UnreadableDocument, match="corrupt Word file"):
         read_docx(buf.getvalue())
+
+
+def test_bold_lines_of_a_document_typed_without_heading_styles_are_its_headings():
+    d = docx.Document()
+    d.add_paragraph().add_run("STOKE PELLINGTON PARISH COUNCIL").bold = True
+    d.add_paragraph().add_run("Chairman's Report").bold = True
+    d.add_paragraph("Cllr Ashdown reported on the Parish Council's work over the past year.")
+    d.add_paragraph().add_run("RESOLVED – That:").bold = True
+    d.add_paragraph("(a) the accounts be noted;")
+    d.add_paragraph().add_run("The meeting closed at 9.05pm.").bold = True
+    kinds = [(b.kind, b.text) for b in read_docx(_bytes(d)).blocks]
+    assert kinds == [("heading", "STOKE PELLINGTON PARISH COUNCIL"), ("heading", "Chairman's Report"),
+                     ("paragraph", "Cllr Ashdown reported on the Parish Council's work over the past year."),
+                     ("paragraph", "RESOLVED – That:"), ("paragraph", "(a) the accounts be noted;"),
+                     ("paragraph", "The meeting closed at 9.05pm.")]
+
+
+def test_bold_lines_beside_words_heading_styles_stay_paragraphs(minutes):
+    assert not any(b.kind == "heading" and "harbour dues" in b.text for b in minutes.blocks)
+    d = docx.Document()
+    d.add_paragraph("Apologies", style="Heading 1")
+    d.add_paragraph().add_run("Note of the Chair").bold = True
+    assert [b.kind for b in read_docx(_bytes(d)).blocks] == ["heading", "paragraph"]
