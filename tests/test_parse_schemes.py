@@ -502,3 +502,23 @@ Dr. Pryor reported on the dashboard.
         ("E", "Public Comment"), ("F", "Consent Agenda"),
         ("F.1", "Approval of Minutes – February 13, 2024 Regular Board Meeting"),
         ("F.2", "Approval of Personnel Report No. 9"), ("G", "Superintendent's Report")]
+
+
+def test_items_numbered_whole_with_decimals_take_their_titled_sub_items():
+    # a US school board's agenda page (Simbli, eBoard): "7.00 CONSENT AGENDA", then "7.01 Approval of Minutes"
+    doc = _lines("""1.00 CALL TO ORDER
+The Chair will call the meeting to order.
+2.00 APPROVAL OF AGENDA
+Recommendation: That the Board approve the agenda as presented.
+3.00 CONSENT AGENDA
+3.01 Approval of Minutes
+Rationale: Minutes of the January 8, 2024 Regular Meeting are presented.
+3.02 Personnel Report
+Rationale: The report includes recommendations for employment.
+4.00 ADJOURNMENT
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "number"
+    assert [(c.number, c.title) for c in items] == [
+        ("1", "CALL TO ORDER"), ("2", "APPROVAL OF AGENDA"), ("3", "CONSENT AGENDA"), ("3.01", "Approval of Minutes"),
+        ("3.02", "Personnel Report"), ("4", "ADJOURNMENT")]

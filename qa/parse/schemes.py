@@ -119,8 +119,8 @@ WORD_MARK = re.compile(r"(?i)^(?:(?P<item>(?:agenda\s+)?item)|minute|(?P<questio
                        r"([A-Z]\.?-\d{1,2}|\d{1,3}[a-z]?)\b")
 # "4.Question submitted by Councillor Leddin": a PDF can set an item's number hard against its title.
 TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
-# "1.0 APOLOGIES", "2.0 MINUTES": a whole number written with its decimal (its sub-items are 1.1, 1.2).
-WHOLE = r"\.0(?=\s)"
+# "1.0 APOLOGIES", "7.00 CONSENT AGENDA": a whole number written with its decimal (its sub-items are 1.1, 7.01).
+WHOLE = r"\.00?(?=\s)"
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
 DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number", "initials/year/number", "committee-code")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
@@ -153,6 +153,7 @@ class Candidate:
     quality: float
     explicit: bool = False  # the text itself says "item" ("Agenda Item E-2", "(agenda item 7)")
     filler: bool = False  # no title to speak of: an item only where its number fills a run's gap exactly
+    whole: bool = False  # printed with its decimals ("7.00 CONSENT AGENDA"): its sub-items are 7.01, 7.02
 
 
 def _next_text(lines: list[str], i: int, reach: int = 3) -> int | None:
@@ -197,11 +198,12 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
         for s in SCHEMES:
             if s.name == "reference" and marker_above or s.name == "trailing-code":
                 continue  # "a." then "2026-472": a file number under a sub-item's marker; a code only after a title
-            m = re.match(rf"(?i:{LEAD})({s.number})(?:[.):]|\.-)?(?:\s+(.*))?$", line) if explicit else \
-                re.match(rf"({s.number})(?:{WHOLE}|[.)]|\.-)?(?:(?:\s+|{TIGHT})(.*))?$", line)
+            m = re.match(rf"(?i:{LEAD})({s.number})(?:[.):]|\.-)?(?:\s+(?P<title>.*))?$", line) if explicit else \
+                re.match(rf"({s.number})(?P<whole>{WHOLE})?(?:[.)]|\.-)?(?:(?:\s+|{TIGHT})(?P<title>.*))?$", line)
             if not m:
                 continue
-            title, tl = (m.group(2) or "").strip(), i
+            number, whole = m.group(1), bool(m.groupdict().get("whole"))
+            title, tl = (m.group("title") or "").strip(), i
             title = resolution_title(title) or title  # "L. Smith, L. Andersen: That we approve …": the resolution
             if question and title:
                 title = line  # "Question 3 from Councillor Hart to the Leader": the asker is the title's substance
@@ -242,12 +244,12 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                 if cut != title or not q:
                     q, title = max(q, 0.5), cut
             if q > 0 or explicit and not run_only:
-                out.append(Candidate(i, s.name, m.group(1), title, tl, max(q, 0.5 if explicit else 0),
-                                     explicit and not run_only))
+                out.append(Candidate(i, s.name, number, title, tl, max(q, 0.5 if explicit else 0),
+                                     explicit and not run_only, whole=whole))
             elif s.name == "number" and tl == i and AGENDA_INSTRUCTION.match(title):
                 # "6. Authorize the Chief Executive Officer … for an additional 10 years to January 31, 2034.": an
                 # agenda's item of a whole long instruction, numbered in step between items with titles
-                out.append(Candidate(i, s.name, m.group(1), filler_title(title), tl, 0.0, filler=True))
+                out.append(Candidate(i, s.name, number, filler_title(title), tl, 0.0, filler=True))
     return out
 
 

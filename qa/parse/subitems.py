@@ -18,17 +18,22 @@ def _parts(number: str) -> tuple[str, int] | None:
     return (head, int(tail)) if head.isdigit() and tail.isdigit() else None
 
 
+TITLED = 0.7  # a sub-item's title quality where no heading vouches for it: "7.01 Approval of Minutes", not
+# "1.1 It was noted."
+
+
 def with_sub_items(run: list, cands: list, headings) -> list:
-    """The run of items with each one's stated sub-item headings after it, numbered N.1, N.2, … in step."""
-    if not headings:
-        return run
+    """The run of items with each one's sub-items after it, numbered N.1, N.2, … in step: stated headings, or any
+    where the item's own number is printed whole with its decimals ("7.00 CONSENT AGENDA", then "7.01 …")."""
     out = []
     for k, item in enumerate(run):
         out.append(item)
         end = run[k + 1].line if k + 1 < len(run) else float("inf")
         parent, want = item.number.rstrip("."), 1
         for c in sorted((c for c in cands if c.scheme == "decimal-sub" and item.line < c.line < end
-                         and c.title_line in headings | {c.line} and c.line in headings), key=lambda c: c.line):
+                         and (item.whole and c.quality >= TITLED or c.title_line in headings | {c.line}
+                              and c.line in headings)),
+                        key=lambda c: c.line):
             if _parts(c.number) == (parent, want):
                 out.append(c)
                 want += 1
