@@ -522,3 +522,11 @@ Rationale: The report includes recommendations for employment.
     assert [(c.number, c.title) for c in items] == [
         ("1", "CALL TO ORDER"), ("2", "APPROVAL OF AGENDA"), ("3", "CONSENT AGENDA"), ("3.01", "Approval of Minutes"),
         ("3.02", "Personnel Report"), ("4", "ADJOURNMENT")]
+
+
+def test_a_capitals_title_run_into_its_minute_without_a_dash_is_the_title():
+    from qa.parse.titles import caps_run_in
+
+    assert caps_run_in("WELCOME AND APOLOGIES The Chair welcomed everyone to the meeting.") == "WELCOME AND APOLOGIES"
+    assert caps_run_in("CHIEF OFFICER'S REPORT There was submitted Report No. IJB 41/23.") == "CHIEF OFFICER'S REPORT"
+    assert caps_run_in("NHS Ardmuir Board appointed Dr Fraser as a voting member.") is None  # an acronym, no title

@@ -45,15 +45,24 @@ def run_in_label(text: str) -> str | None:
     return head.strip() if capitalised and title_quality(head) > 0 else None
 
 
+# Two capitals words or more, then a sentence opening with a capitalised word of small letters.
+CAPS_THEN_TEXT = re.compile(r"^((?:[A-Z0-9][A-Z0-9'’&/,().-]*\s+){1,11}[A-Z0-9][A-Z0-9'’&/,().-]*)\s+(?=[A-Z][a-z]+\b)"
+                            r"(?:\S+\s+){2}")
+
+
 def caps_run_in(text: str) -> str | None:
-    """The capitals title before a dash with the minute's text after it ("APOLOGIES FOR ABSENCE – Apologies were
-    received…", "MARKET PLACE CONVENIENCES – REFURBISHMENT – to consider…"), or None."""
+    """The capitals title before the minute's text on its line, after a dash or not ("APOLOGIES FOR ABSENCE – Apologies
+    were received…", "MARKET PLACE CONVENIENCES – REFURBISHMENT – to consider…", "WELCOME AND APOLOGIES The Chair
+    welcomed…"), or None."""
     parts = re.split(r"\s[–—-]\s", text)
     k = 0
     while k < len(parts) - 1 and not re.search(r"[a-z]", parts[k]) and re.search(r"[A-Z]{2}", parts[k]):
         k += 1
     head, tail = " – ".join(parts[:k]), " – ".join(parts[k:])
-    return head if k and len(tail.split()) >= 3 and 1 <= len(head.split()) <= 12 else None
+    if k and len(tail.split()) >= 3 and 1 <= len(head.split()) <= 12:
+        return head
+    m = CAPS_THEN_TEXT.match(text)  # "WELCOME AND APOLOGIES The Chair welcomed everyone …": no dash between
+    return m.group(1) if m and len(re.sub(r"[^A-Z]", "", m.group(1))) >= 6 else None
 
 
 def title_quality(title: str) -> float:
