@@ -19,8 +19,10 @@ TITLE_MATCH = 0.6  # share of a gold title's words a parsed title must hold ("mo
 
 
 def number_key(number: str | None) -> str:
-    """An item number with its punctuation dropped: "H.-1." and "H-1" are the same item."""
-    return re.sub(r"[^a-z0-9]+", "", (number or "").lower())
+    """An item number with its punctuation and any word naming it dropped: "H.-1." and "H-1", "Item 1" and "1" are
+    the same item."""
+    number = re.sub(r"(?i)^\s*(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?(?=\S*\d)", "", number or "")
+    return re.sub(r"[^a-z0-9]+", "", number.lower())
 
 
 def body_words(body: str | None) -> set[str]:

@@ -17,6 +17,7 @@ def test_body_matching_is_by_words_not_by_spelling():
 def test_items_match_by_number_or_by_title_once_each():
     gold = [{"number": "E.-2.", "title": "x"}, {"number": None, "title": "CALL TO ORDER"},
             {"number": None, "title": "ROLL CALL"}]
+    assert match_items([("1", "Welcome")], [{"number": "Item 1", "title": "Welcome"}]) == (1, 1)
     found = [("E-2", "anything"), (None, "Call to Order"), (None, "Call to order"), ("9", "Other")]
     assert match_items(found, gold) == (2, 2)
 
