@@ -528,3 +528,33 @@ The Committee agreed to the request.
         (None, "Leisure Transformation Programme – Operator Contract Extension"),
         ("2", "Matters Referred Back from Council"), ("3", "Governance"),
         (None, "Request for the Use of the City Hall Grounds – Winter Festival 2023")]
+
+
+def test_an_order_of_business_with_pages_gives_way_to_the_items_headed_below_it():
+    # an InfoCouncil agenda: the contents table numbers each item with its page, then each item is headed again
+    rows = "\n".join(f"{n}\t{t}\t{p}" for n, t, p in [("1", "Karakia", "3"), ("2", "Apologies", "3"),
+                                                      ("3", "Public Forum", "3"), ("4", "Reports", "")])
+    text = f"""# Environment and Catchments Committee
+AGENDA
+Tuesday, 12 March 2024 at 9.30am
+## Order Of Business
+{rows}
+\t4.1 Regional Pest Management Plan – Operational Plan 2024/25\t4
+\t4.2 Freshwater Farm Plans – Implementation Update\t9
+## 1 Karakia
+Kia hora te marino.
+## 2 Apologies
+An apology has been received from Cr Warren Beattie.
+## 3 Public Forum
+Members of the public may speak for up to five minutes.
+## 4 Reports
+### 4.1 Regional Pest Management Plan – Operational Plan 2024/25
+To seek approval of the Operational Plan 2024/25.
+### 4.2 Freshwater Farm Plans – Implementation Update
+To update the Committee on the implementation of freshwater farm plans.
+"""
+    m = parse_text(text, "agenda.html", stated=True)
+    items = [i for i in m.items if i.number]
+    assert [i.number for i in items] == ["1", "2", "3", "4", "4.1", "4.2"]
+    assert "Kia hora te marino." in [p.text for p in items[0].paragraphs]
+    assert any("To seek approval" in p.text for p in items[4].paragraphs)

@@ -184,7 +184,10 @@ def _structure(text: str, blocks, lines: list[str], drop: set[str], kind: str, p
         found = parse_single_item(lines, new, drop, genre_of, pages)
     # an agenda table is what its pack says the items are: the schemes must explain much more to overrule it
     margin = 1.5 if form == "agenda" else 1.0
-    if found and len(new.items) > margin * len(old.items):
+    numbers = {i.number for i in old.items if i.number}
+    # ... or find every item the table numbers and more ("7.1"-"7.4" under its "7 Reports")
+    more = bool(numbers) and numbers <= {i.number for i in new.items} and len(new.items) > len(old.items)
+    if found and (len(new.items) > margin * len(old.items) or more):
         if kind == "minutes":  # attendance from the heading block, as the minutes parser reads it
             info = minutes_header(blocks)
             new.update({k: info[k] for k in ("attendees", "also_attended")})

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from qa.parse.clean import TERMINAL
+from qa.parse.common import title_similarity
 from qa.parse.runs import best_run
 from qa.parse.subitems import with_lettered_sub_items, with_sub_items
 from qa.parse.titles import (AGENDA_INSTRUCTION, caps_run_in, filler_title, item_title_quality, paged_title,
@@ -154,6 +155,7 @@ class Candidate:
     explicit: bool = False  # the text itself says "item" ("Agenda Item E-2", "(agenda item 7)")
     filler: bool = False  # no title to speak of: an item only where its number fills a run's gap exactly
     whole: bool = False  # printed with its decimals ("7.00 CONSENT AGENDA"): its sub-items are 7.01, 7.02
+    listed: bool = False  # a contents row that gives its page ("1 <tab> Karakia <tab> 3")
 
 
 def _next_text(lines: list[str], i: int, reach: int = 3) -> int | None:
@@ -245,7 +247,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                     q, title = max(q, 0.5), cut
             if q > 0 or explicit and not run_only:
                 out.append(Candidate(i, s.name, number, title, tl, max(q, 0.5 if explicit else 0),
-                                     explicit and not run_only, whole=whole))
+                                     explicit and not run_only, whole=whole, listed=bool(paged)))
             elif s.name == "number" and tl == i and AGENDA_INSTRUCTION.match(title):
                 # "6. Authorize the Chief Executive Officer … for an additional 10 years to January 31, 2034.": an
                 # agenda's item of a whole long instruction, numbered in step between items with titles
@@ -253,10 +255,18 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
     return out
 
 
+def _past_contents(cands: list[Candidate], headings) -> list[Candidate]:
+    """Candidates less the rows of an order of business whose items stand again below as headings of the same
+    number and title (InfoCouncil agendas): the headings open the items."""
+    later = {(c.scheme, c.number): c for c in cands if c.line in headings and not c.listed}
+    return [c for c in cands if not (c.listed and (h := later.get((c.scheme, c.number))) and h.line > c.line
+                                     and title_similarity(h.title, c.title) >= 0.75)]
+
+
 def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozenset()
                  ) -> tuple[str | None, list[Candidate]]:
     """(scheme name, items in order) that best explain the document; (None, []) when none does."""
-    cands = candidates(lines, headings)
+    cands = _past_contents(candidates(lines, headings), headings)
     printed = {c.number.rstrip(".") for c in cands}
     scored = []
     for s in SCHEMES:
