@@ -530,3 +530,23 @@ def test_a_capitals_title_run_into_its_minute_without_a_dash_is_the_title():
     assert caps_run_in("WELCOME AND APOLOGIES The Chair welcomed everyone to the meeting.") == "WELCOME AND APOLOGIES"
     assert caps_run_in("CHIEF OFFICER'S REPORT There was submitted Report No. IJB 41/23.") == "CHIEF OFFICER'S REPORT"
     assert caps_run_in("NHS Ardmuir Board appointed Dr Fraser as a voting member.") is None  # an acronym, no title
+
+
+def test_legistar_matters_filed_under_a_numbered_section_are_items():
+    doc = _lines("""4. PRESENTATIONS
+23-0441\tProclamation declaring May 2023 as Older Americans Month. Accepted by Dolores Ybarra.
+5. CONSENT AGENDA
+A motion was made that the Consent Agenda be Approved.
+23-0451\tA Resolution Authorizing an Agreement for Snow Removal Services Attachments: Staff Report This Resolution was Adopted.
+6.B Adopt a Resolution Authorizing the City Manager to Execute a Professional Services
+23-0456\tAgreement with Harland Engineering Group, Inc. for Design Services.
+6. PUBLIC HEARINGS
+7. ADJOURNMENT
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "number"
+    # the row a wrapped sub-item's title runs into is no matter of its own
+    assert [(c.number, c.title) for c in items] == [
+        ("4", "PRESENTATIONS"), ("23-0441", "Proclamation declaring May 2023 as Older Americans Month"),
+        ("5", "CONSENT AGENDA"), ("23-0451", "A Resolution Authorizing an Agreement for Snow Removal Services"),
+        ("6", "PUBLIC HEARINGS"), ("7", "ADJOURNMENT")]

@@ -64,6 +64,34 @@ def with_lettered_sub_items(run: list, lines: list[str], headings) -> list:
     return out
 
 
+# Legistar's minutes (US cities) list each matter under a numbered section by its file number, a tab, then its
+# title and what became of it: "23-0451 <tab> A Resolution Authorizing … Attachments: Staff Report … Enactment No:".
+FILE_ROW = re.compile(r"^(?P<n>\d{2}-\d{3,5})\t(?P<title>\S.+)$")
+# A sub-item's line whose title runs on into the file number's row ("6.B Adopt a Resolution Authorizing the City
+# Manager to Execute a Professional Services" / "23-0456 <tab> Agreement with …"): one matter, titled above.
+WRAPPED_FROM = re.compile(r"^\w{1,3}\.\w{1,3}\s+\S.*[^.:;)]$")
+SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bSt)\.\s+(?=[A-Z])")
+FILE_TITLE_END = re.compile(r"\s+(?:Attachments|Enactment No|Sponsors|Indexes):")
+
+
+def with_file_numbered(run: list, lines: list[str]) -> list:
+    """The run of numbered items with the matters filed under each ("23-0451") after it, titled up to their fields."""
+    out = []
+    for k, item in enumerate(run):
+        out.append(item)
+        end = run[k + 1].line if k + 1 < len(run) else len(lines)
+        for j in range(item.line + 1, end):
+            m = FILE_ROW.match(lines[j].strip())
+            prev = next((lines[i].strip() for i in range(j - 1, item.line, -1) if lines[i].strip()), "")
+            if m and not WRAPPED_FROM.match(prev):
+                title = FILE_TITLE_END.split(m.group("title"))[0].strip()
+                first = SENTENCE_END.split(title)[0]
+                title = first if len(first.split()) >= 6 else title  # "Proclamation declaring … Accepted by …"
+                out.append(replace(item, line=j, number=m.group("n"), title=title, title_line=j, explicit=False,
+                                   filler=False, whole=False, listed=False))
+    return out
+
+
 # Northern Ireland councils' minutes (Belfast's among them) number a few sections ("1. Restricted Items",
 # "2. Matters Referred Back from Council") and set each item under them as an unnumbered heading of the same
 # size: those headings are the items a reader cites. Deeper headings ("Council Resolution", "Summary") stay
