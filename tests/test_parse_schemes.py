@@ -547,6 +547,6 @@ A motion was made that the Consent Agenda be Approved.
     assert scheme == "number"
     # the row a wrapped sub-item's title runs into is no matter of its own
     assert [(c.number, c.title) for c in items] == [
-        ("4", "PRESENTATIONS"), ("23-0441", "Proclamation declaring May 2023 as Older Americans Month"),
+        ("4", "PRESENTATIONS"), ("23-0441", "Proclamation declaring May 2023 as Older Americans Month."),
         ("5", "CONSENT AGENDA"), ("23-0451", "A Resolution Authorizing an Agreement for Snow Removal Services"),
         ("6", "PUBLIC HEARINGS"), ("7", "ADJOURNMENT")]

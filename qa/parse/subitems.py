@@ -86,7 +86,8 @@ def with_file_numbered(run: list, lines: list[str]) -> list:
             if m and not WRAPPED_FROM.match(prev):
                 title = FILE_TITLE_END.split(m.group("title"))[0].strip()
                 first = SENTENCE_END.split(title)[0]
-                title = first if len(first.split()) >= 6 else title  # "Proclamation declaring … Accepted by …"
+                title = first + "." if len(first.split()) >= 6 and first != title else title  # "Proclamation
+                # declaring …. Accepted by …": the title is the first sentence, the rest the item's text
                 out.append(replace(item, line=j, number=m.group("n"), title=title, title_line=j, explicit=False,
                                    filler=False, whole=False, listed=False))
     return out
