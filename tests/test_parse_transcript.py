@@ -36,6 +36,8 @@ def test_004_no_text_lost_and_labels():
 
 
 def test_transition_phrases():
+    assert transition("Item 4, Consent Calendar.") == ("4", "Consent Calendar")  # a clerk reads the agenda aloud
+    assert transition("I said item 4, as you know.") is None
     assert transition("We go to item number four on the agenda is the minutes.")[0] == "4"
     assert transition("So we'll move on to agenda item seven which is the workforce challenges.")[0] == "7"
     assert transition("As I said under item 4 earlier, the numbers are good.") is None

@@ -24,6 +24,8 @@ TRANSITION = [
     re.compile(rf"(?i)\bitem\s+number\s+{_N}\s+on\s+the\s+agenda\b"),
     re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
     re.compile(rf"(?i)\bagenda\s+item\s+(?:number\s+)?{_N}\b(?=\s*(?:,|which|is|-|–|:|\.))"),
+    # a clerk reading the agenda aloud: "Item 4, Consent Calendar.", "Item 6, Route 31 Service Change."
+    re.compile(rf"^\W*(?i:item)\s+{_N}\b(?=,\s+[A-Z])"),
 ]
 FINAL = re.compile(r"(?i)\bthe\s+(?:final|last|next)\s+item\s+on\s+the\s+agenda\s+is\s+(?:the\s+)?([^.?!,]{3,80})")
 TAIL_HEADING = re.compile(r"(?i)^(summary|attendees|documents|decisions|minutes|key points)$")
