@@ -1,6 +1,7 @@
 """Header metadata: the body, the meeting date and the kind of document, by general patterns."""
 from qa.parse.dates import meeting_date
-from qa.parse.meta import find_body, find_kind, speaker_lines
+from qa.parse.meta import find_body, find_kind
+from qa.parse.speech import speaker_lines
 
 
 def test_body_from_minutes_of_a_meeting_of():

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from qa.parse.dates import HEAD_LINES, dates_in
-from qa.parse.header import BODY_NOUN, ENDS_IN_BODY, MEETING_ADJECTIVES, ROLL_CALL, TIMESTAMP, WEEKDAY
+from qa.parse.header import BODY_NOUN, ENDS_IN_BODY, MEETING_ADJECTIVES, WEEKDAY
+from qa.parse.speech import spoken_turns
 # A header window holds as much text whether a reader gives printed lines or whole paragraphs (a PDF, a web
 # page): a line counts once for each LINE_CHARS characters.
 LINE_CHARS = 100
@@ -241,7 +241,6 @@ AGENDA_AND_MINUTES = re.compile(r"(?i)\bagenda,?\s+(?:decisions\s+)?and\s+(?:dra
 MINUTES_LABEL = re.compile(r"(?i)^minutes\s*:\s*$")
 # Words of a meeting yet to be held, or of one whose business is listed ("CALL TO ORDER")
 MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b|\bcyfarfod\b")
-SPEAKER = re.compile(r"^" + TIMESTAMP + r"(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
 RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present|sederunt)\b|\b(resolved|it was agreed|were agreed|convened)\b|"
                          r"\b(moved by|seconded by|motion (?:was )?(?:carried|passed|approved)|meeting (?:was )?adjourned)\b|"
                          # Welsh: present, apologies, proposed by, seconded by, agreed, resolved, was held
@@ -254,50 +253,12 @@ REPORT_IN_HEAD = re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?re
                             r"\bpurpose\s+of\s+(the\s+)?report\b")
 
 
-# Labels of fields, not people: "Present:", "Email:", "Sponsors:", an agenda's "Recommended Action:" and
-# "Fiscal Impact:" under each item.
-FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resolved|agreed|sponsors|attachments|"
-                         r"recommend(?:ation|ed)|(?:fiscal|financial|budget\w*|staffing|legal|equalit\w+|risk)\s+"
-                         r"(?:impact|implications?)|background|action|motion|vote|disposition|outcome|status|next meeting|information|"
-                         rf"reports?|{ROLL_CALL}|note|subject|ward|action required|title|date|committee|venue|time|"
-                         r"location|e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason)\b")
-
-
-def _turn_names(lines: list[str]) -> list[str]:
-    """The name each line opening with "Name:" gives, a field's label ("Email:", "Present:") aside."""
-    return [m.group("name") for l in lines
-            if (m := SPEAKER.match(l.strip())) and not FIELD_LABEL.match(m.group("name"))]
-
-
-def speaker_lines(lines: list[str]) -> int:
-    """How many lines open with the name of someone who speaks again and again ("Mayor Lago:", "THE CHAIR:");
-    0 unless at least two speakers take three turns or more."""
-    labels = Counter(_turn_names(lines))
-    if sum(1 for n in labels.values() if n >= 3) < 2:
-        return 0
-    return sum(labels.values())
-
-
-# Words of speech, which a record written up afterwards hardly uses: a transcript has them in every few hundred.
-SPOKEN = re.compile(r"(?i)\b(I'm|we're|you're|I'll|we'll|I've|we've|let's|thank you|okay|I think)\b")
-SPOKEN_AT_LEAST = 2  # in the whole text, beside ten turns or more
-
-
-def _named_speakers(lines: list[str]) -> bool:
-    """Most turns open with a person's title and name ("Mayor Lago:", "THE CHAIR:"), not a one-word label."""
-    names = _turn_names(lines)
-    return sum(len(n.split()) >= 2 for n in names) > len(names) / 2
-
-
 def find_kind(lines: list[str], meeting: str | None = None) -> str:
     """minutes | agenda | report | decision-record | transcript | written-questions, from the header's words.
 
     A line dated other than the meeting ("Minutes of the meeting held on 23 April") speaks of another document.
     """
-    # "Author:", "File:", "Moved:" under each of a minutes' reports label fields, not turns: nobody speaks, and
-    # no label names a person ("Mayor Lago", "THE CHAIR")
-    if speaker_lines(lines) >= 10 and (len(SPOKEN.findall("\n".join(lines))) >= SPOKEN_AT_LEAST
-                                       or _named_speakers(lines)):
+    if spoken_turns(lines):
         return "transcript"
     own = [l.strip() for l in first_lines(lines[:HEAD_LINES], HEAD_LINES)
            if not (meeting and (ds := dates_in(l)) and all(iso != meeting for _, iso in ds))]
