@@ -478,3 +478,11 @@ def test_a_board_portals_list_of_meetings_does_not_date_the_meeting_its_own_day_
              "Tuesday, March 12, 2024 · 6:30 PM · District Office Board Room",
              "A. Call to Order"]
     assert meeting_date(lines, us=True) == "2024-03-12"
+
+
+def test_a_committee_named_under_its_councils_letterhead_is_the_body():
+    lines = ["Hartmoor County Council\tDemocratic Services", "County Hall, Castle Street, Wyvernbridge WB1 2HQ",
+             "Planning (Regulation) Committee", "Date:\tWednesday, 24 January 2024", "Time:\t10.30 am"]
+    assert find_body(lines, "Hartmoor County Council") == "Planning (Regulation) Committee"
+    assert find_body(["Hartmoor County Council", "Minutes of the meeting held on 24 January 2024"],
+                     "Hartmoor County Council") == "Hartmoor County Council"

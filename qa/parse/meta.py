@@ -89,7 +89,8 @@ DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?
 # "Manordeilo and Salem Community Council held their meeting via Zoom on…": a line that opens with the body
 HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")
 # A short line that is nothing but a body's name ("City Commission", "City Council")
-BODY_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,6}}{BODY_NOUN})$", re.I)
+BODY_LINE = re.compile(rf"^(?P<body>(?:\(?[A-Z][\w&’'\-]*\)?\s+){{0,6}}{BODY_NOUN})$", re.I)  # "Planning (Regulation)
+# Committee" too
 # A line naming a body by its place after it, its words capitalised ("Zoning Board of Adjustment", "BOARD OF
 # SUPERVISORS"); not an office of it ("Clerk of the Board of Supervisors")
 BODY_OF_PLACE_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,3}}{_NOUN_AS_NAME}(?:{_OF_PLACE}|{_ON_TOPIC}))$")
@@ -141,11 +142,18 @@ FULL_NAME = r"\b(?i:the)\s+(?P<body>{noun}\s+(?i:of)\s+(?:(?i:the)\s+)?" + _NAME
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){{0,5}})?)"
 
 
+COMMITTEE_NOUN = re.compile(r"(?i)\b(?:committee|sub-committee|board|panel|cabinet|commission)$")
+
+
 def find_body(lines: list[str], council: str | None = None) -> str | None:
     """The meeting body named in the header block, by the patterns above in order of trust."""
     head = [l.strip() for l in lines[:HEAD_LINES] if l.strip()]
     near = first_lines(head, 40)
     body = _named_body(head, near, council)
+    if body and council and body.lower() == council.lower():
+        # the council's letterhead above the name of its committee, board or panel that met
+        under = (m.group("body") for line in near[:TITLE_BLOCK_LINES] if (m := BODY_LINE.match(line)))
+        body = next((_tidy_body(n, council) for n in under if COMMITTEE_NOUN.search(n)), body)
     if body and SMALL_COUNCIL.match(body):
         named = (m.group("body") for line in near if (m := BODY_LINE.match(line)))
         return next((_tidy_body(n, None) for n in named if n.lower().endswith(" " + body.lower())), body)
