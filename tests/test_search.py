@@ -183,3 +183,15 @@ def test_titles_standing_alone_rank_below_the_record_of_the_same_words(tmp_path)
     build_index(tmp_path / "c", tmp_path / "index", encoder=enc)
     top = Searcher(tmp_path / "index", encoder=enc).ask("hedge cutting on Mill Lane")["passages"]
     assert [p["text"] for p in top[:2]] == ["Hedge cutting on Mill Lane was agreed for March.", "Hedge cutting on Mill Lane"]
+
+
+def test_a_roll_calls_list_of_names_answers_only_who_voted_how():
+    from qa.expect import expected
+    from qa.search import ROLL_LIST_SHARE, roll_list_share
+
+    aye = "Aye: 4 - Mayor Kowalczyk, Mayor Pro Tem Alvarado, Councilmember Okafor and Councilmember Brandvold"
+    assert roll_list_share(aye, expected("what extra condition got tacked onto the Cottonwood Bend approval?")) \
+        == ROLL_LIST_SHARE < 1.0
+    assert roll_list_share(aye, expected("how did the vote go on the Cottonwood Bend rezoning?")) == 1.0
+    assert roll_list_share(aye, expected("who voted against the rezoning?")) == 1.0
+    assert roll_list_share("The motion carried by the following vote.", None) == 1.0
