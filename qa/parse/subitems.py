@@ -13,6 +13,21 @@ from qa.parse.headed import REPORT_PART
 # a numbered paragraph "5.1 The Clerk reported …" inside a minute stays a paragraph of it.
 
 
+def _interleaved(run: list, children) -> list:
+    """The run with each item's children (children(item, end line)) after it, end being the next item's line."""
+    out = []
+    for k, item in enumerate(run):
+        out.append(item)
+        out.extend(children(item, run[k + 1].line if k + 1 < len(run) else 10 ** 9))
+    return out
+
+
+def _child(item, line: int, number: str, title: str):
+    """A sub-item found on a line of the text, shaped as its parent's candidate is."""
+    return replace(item, line=line, number=number, title=title, title_line=line, explicit=False, filler=False,
+                   whole=False, listed=False)
+
+
 def _parts(number: str) -> tuple[str, int] | None:
     head, _, tail = number.rstrip(".").partition(".")
     return (head, int(tail)) if head.isdigit() and tail.isdigit() else None
@@ -25,19 +40,17 @@ TITLED = 0.7  # a sub-item's title quality where no heading vouches for it: "7.0
 def with_sub_items(run: list, cands: list, headings) -> list:
     """The run of items with each one's sub-items after it, numbered N.1, N.2, … in step: stated headings, or any
     where the item's own number is printed whole with its decimals ("7.00 CONSENT AGENDA", then "7.01 …")."""
-    out = []
-    for k, item in enumerate(run):
-        out.append(item)
-        end = run[k + 1].line if k + 1 < len(run) else float("inf")
-        parent, want = item.number.rstrip("."), 1
+    def children(item, end: int) -> list:
+        found, want = [], 1
         for c in sorted((c for c in cands if c.scheme == "decimal-sub" and item.line < c.line < end
                          and (item.whole and c.quality >= TITLED or c.title_line in headings | {c.line}
                               and c.line in headings)),
                         key=lambda c: c.line):
-            if _parts(c.number) == (parent, want):
-                out.append(c)
+            if _parts(c.number) == (item.number.rstrip("."), want):
+                found.append(c)
                 want += 1
-    return out
+        return found
+    return _interleaved(run, children)
 
 
 # BoardDocs minutes (US school boards) letter their sections and print each item under one as "Subject: F.1
@@ -47,21 +60,18 @@ LETTERED_SUB = re.compile(r"^(?:Subject:\s*)?(?P<letter>[A-Z])\.(?P<n>\d{1,2})\s
 
 def with_lettered_sub_items(run: list, lines: list[str], headings) -> list:
     """The run of lettered items with each one's sub-items ("Subject: F.1 …", "F.2 …") after it."""
-    out = []
-    for k, item in enumerate(run):
-        out.append(item)
-        end = run[k + 1].line if k + 1 < len(run) else len(lines)
-        want = 1
-        for j in range(item.line + 1, end):
+    def children(item, end: int) -> list:
+        found, want = [], 1
+        for j in range(item.line + 1, min(end, len(lines))):
             m = LETTERED_SUB.match(lines[j].strip())
             if m and m.group("letter") == item.number.rstrip(".") and int(m.group("n")) == want and \
                     (lines[j].strip().startswith("Subject:") or j in headings):
                 if want == 1 and title_similarity(m.group("title"), item.title) >= 0.75:
                     break  # "A. Call to Order" / "Subject: A.1 Call to Order": the item restated, one item
-                out.append(replace(item, line=j, number=f"{m.group('letter')}.{want}", title=m.group("title").strip(),
-                                   title_line=j, explicit=False, filler=False))
+                found.append(_child(item, j, f"{m.group('letter')}.{want}", m.group("title").strip()))
                 want += 1
-    return out
+        return found
+    return _interleaved(run, children)
 
 
 # Legistar's minutes (US cities) list each matter under a numbered section by its file number, a tab, then its
@@ -76,21 +86,20 @@ FILE_TITLE_END = re.compile(r"\s+(?:Attachments|Enactment No|Sponsors|Indexes):"
 
 def with_file_numbered(run: list, lines: list[str]) -> list:
     """The run of numbered items with the matters filed under each ("23-0451") after it, titled up to their fields."""
-    out = []
-    for k, item in enumerate(run):
-        out.append(item)
-        end = run[k + 1].line if k + 1 < len(run) else len(lines)
-        for j in range(item.line + 1, end):
+    def children(item, end: int) -> list:
+        found = []
+        for j in range(item.line + 1, min(end, len(lines))):
             m = FILE_ROW.match(lines[j].strip())
-            prev = next((lines[i].strip() for i in range(j - 1, item.line, -1) if lines[i].strip()), "")
-            if m and not WRAPPED_FROM.match(prev):
-                title = FILE_TITLE_END.split(m.group("title"))[0].strip()
-                first = SENTENCE_END.split(title)[0]
-                title = first + "." if len(first.split()) >= 6 and first != title else title  # "Proclamation
-                # declaring …. Accepted by …": the title is the first sentence, the rest the item's text
-                out.append(replace(item, line=j, number=m.group("n"), title=title, title_line=j, explicit=False,
-                                   filler=False, whole=False, listed=False))
-    return out
+            if not m or WRAPPED_FROM.match(next((lines[i].strip() for i in range(j - 1, item.line, -1)
+                                                 if lines[i].strip()), "")):
+                continue
+            title = FILE_TITLE_END.split(m.group("title"))[0].strip()
+            first = SENTENCE_END.split(title)[0]
+            title = first + "." if len(first.split()) >= 6 and first != title else title  # "Proclamation
+            # declaring …. Accepted by …": the title is the first sentence, the rest the item's text
+            found.append(_child(item, j, m.group("n"), title))
+        return found
+    return _interleaved(run, children)
 
 
 # Northern Ireland councils' minutes (Belfast's among them) number a few sections ("1. Restricted Items",
