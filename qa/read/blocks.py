@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_row")
+# Where a format states no headings (a PDF, a Word file typed without heading styles), a short line set in bold or
+# in larger type than the body is one: at most this many words, at least this size relative to the body's.
+HEADING_WORDS = 25
+HEADING_SIZE = 1.15
 
 
 @dataclass(frozen=True)

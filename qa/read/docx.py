@@ -7,7 +7,7 @@ import zipfile
 from collections import Counter
 from dataclasses import replace
 
-from qa.read.blocks import Block, Document, UnreadableDocument
+from qa.read.blocks import HEADING_SIZE, HEADING_WORDS, Block, Document, UnreadableDocument
 from qa.read.docxnum import Numbering
 from qa.read.limits import ReadLimits
 
@@ -75,14 +75,13 @@ def read_docx(data: bytes, limits: ReadLimits | None = None) -> Document:
 
 # A clerk who types minutes without Word's heading styles sets each heading in bold or larger type on a line of its
 # own ("Chairman's Report"): those lines are the headings, as a PDF's reader finds them by their type.
-TYPED_HEADING_WORDS = 25
 # Bold that is no heading: a decision's lead-in ("RESOLVED – That:"), a sentence, a label's run-in text.
 LEAD_IN = re.compile(r"(?i)^\W*(?:resolved|agreed|decided|decision|recommendations?)\b|[:.;]\s*$|^[^:]{1,40}:\s+\S")
 
 
 def _typed_heading(b: Block) -> Block:
     """A paragraph wholly in bold or larger type, short enough for a heading, as a heading; any other block as it is."""
-    if b.kind == "paragraph" and (b.bold or b.size >= 1.15) and len(b.text.split()) <= TYPED_HEADING_WORDS \
+    if b.kind == "paragraph" and (b.bold or b.size >= HEADING_SIZE) and len(b.text.split()) <= HEADING_WORDS \
             and not LEAD_IN.search(b.text):
         return replace(b, kind="heading")
     return b

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
-from qa.read.blocks import Block, Document, UnreadableDocument
+from qa.read.blocks import HEADING_SIZE, HEADING_WORDS, Block, Document, UnreadableDocument
 from qa.read.limits import ReadLimits
 from qa.read.pdfchars import Run, Fonts, page_runs
 from qa.read.pdflines import Line, mark_furniture, page_lines
@@ -201,7 +201,7 @@ class _Flow:
         for l in p.lines:
             text = _join(text, l.text)
         words = len(text.split())
-        if (bold or size >= 1.15) and words <= 25 and len(p.lines) <= 3:
+        if (bold or size >= HEADING_SIZE) and words <= HEADING_WORDS and len(p.lines) <= 3:
             kind = "heading"
         elif MARKER.match(text):
             kind = "list_item"
