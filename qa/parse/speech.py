@@ -6,7 +6,9 @@ from collections import Counter
 
 from qa.parse.header import ROLL_CALL, TIMESTAMP
 
-SPEAKER = re.compile(r"^" + TIMESTAMP + r"(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,4}|THE\s+[A-Z]+):\s+\S")
+# A speaker's turn: "Mayor Lago:", "Councillor Lukes:", "Assistant City Attorney Ceballos:", "THE CHAIR:";
+# the match ends where the words said begin.
+SPEAKER = re.compile(r"^" + TIMESTAMP + r"(?P<name>(?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\s+(?=\S)")
 # Labels of fields, not people: "Present:", "Email:", "Sponsors:", an agenda's "Recommended Action:" and
 # "Fiscal Impact:" under each item.
 FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resolved|agreed|sponsors|attachments|"

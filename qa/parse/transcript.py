@@ -7,15 +7,14 @@ from collections import Counter
 from qa.parse.body import build_paragraphs
 from qa.parse.clean import Block, to_blocks, join_page_breaks
 from qa.parse.common import Draft, item_key
-from qa.parse.header import TIMESTAMP, split_title_line
+from qa.parse.header import split_title_line
 from qa.parse.segment import MAX_WORDS, segments
+from qa.parse.speech import SPEAKER
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _N = r"(\d{1,2}[a-z]?|[A-Z]-\d{1,2}(?![\w-])|" + "|".join(NUMBER_WORDS) + r")"
-# A speaker's turn: "Mayor Lago:", "Councillor Lukes:", "Assistant City Attorney Ceballos:", "THE CHAIR:"
-SPEAKER = re.compile(r"^" + TIMESTAMP + r"((?:[A-Z][A-Za-z.'’-]+\s+){0,5}[A-Z][A-Za-z.'’-]+):\s+(?=\S)")
 # An item heading printed in a transcript: "Agenda Item E-2 [2:52 p.m.]", "Item 4 – Budget", "ITEM 4. BUDGET"
 ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1,3}(?:\.\d{1,2})?[a-z]?)\b(?:[.:)](?!\d))?\s*"
                           r"(?:\[[^\]]*\])?\s*(.*)$")
@@ -160,7 +159,7 @@ def _runs(lines: list[str], pages: list[int | None]):
 
 def _turn_lines(lines: list[str]):
     """(line number, text) with a line cut where a known speaker's turn starts inside it ("… them. Mayor Lago: If …")."""
-    names = Counter(m.group(1) for l in lines if (m := SPEAKER.match(l.strip())))
+    names = Counter(m.group("name") for l in lines if (m := SPEAKER.match(l.strip())))
     known = [re.escape(n) for n, k in names.items() if k >= 3]
     cut = re.compile(rf"(?<=[.?!…”)])\s+(?=(?:{'|'.join(known)}):\s)") if known else None
     for n, line in enumerate(lines):
@@ -198,7 +197,7 @@ def parse_turns(lines: list[str], draft: Draft, drop: set[str], pages: list[int 
         m = SPEAKER.match(s)
         if m:
             flush()
-            speaker, page = m.group(1).strip(), pages[n] if pages else None
+            speaker, page = m.group("name").strip(), pages[n] if pages else None
             moved = transition(s[m.end():])
             if moved and moved[0]:
                 cur = _go_to(items, moved[0], moved[1])
