@@ -247,3 +247,42 @@ def year_opens_a_line_pdf() -> bytes:
                  "note the dates set out in the appendix to the report, which they did without further comment."):
         pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def decision_form_pdf() -> bytes:
+    """A record of decisions set as a borderless form: labels in a left column, each value beside its label,
+    a numbered decision wrapping under a hanging indent, and a label that itself wraps over three lines."""
+    pdf = _body_page()
+    label_x, value_x, width = 15.0, 65.0, 130.0
+    award = ("1. To award the contract for Kerbside Waste, Recycling and Street Cleansing Services to Greenline "
+             "Environmental Services Ltd for an initial term of eight years at an estimated annual value of "
+             "GBP 14.3m.").split()
+    wrapped = [_fill(pdf, award, width)]
+    while sum(len(w.split()) for w in wrapped) < len(award):
+        wrapped.append(_fill(pdf, award[sum(len(w.split()) for w in wrapped):], width - 5))
+    reasons = ("Greenline Environmental Services Ltd submitted the most economically advantageous tender after "
+               "a competitive procedure with negotiation, scoring 81.4 out of 100.").split()
+    first = _fill(pdf, reasons, width)
+    lines = [("Decision", value_x, "Cabinet RESOLVED:"), ("", value_x, wrapped[0])]
+    lines += [("", value_x + 5, w) for w in wrapped[1:]]
+    lines += [("", value_x, "2. To approve the capital budget of GBP 9.8m for the refuse collection fleet."),
+              None,
+              ("Reasons for decision", value_x, first),
+              ("", value_x + 3, " ".join(reasons[len(first.split()):])),
+              None,
+              ("Alternative options", value_x, "Bringing the service in-house through a trading company was"),
+              ("considered and", value_x, "assessed. This was rejected due to the estimated set-up costs of"),
+              ("rejected", value_x, "GBP 3.6m and the risk to service continuity."),
+              None,
+              ("Key decision", value_x, "Yes - Forward Plan reference KD 2023/054")]
+    y = 25.0
+    for line in lines:
+        if line is None:
+            y += 4
+            continue
+        label, x, value = line
+        if label:
+            pdf.text(label_x, y, label)
+        pdf.text(x, y, value)
+        y += 5
+    return bytes(pdf.output())

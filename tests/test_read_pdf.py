@@ -176,3 +176,15 @@ def test_a_year_alone_on_a_line_at_the_top_is_part_of_the_date_not_a_page_number
 def test_a_wrapped_line_opening_with_a_year_does_not_start_a_list_item():
     doc = read_pdf(pdf_maker.year_opens_a_line_pdf())
     assert len(doc.blocks) == 1 and doc.blocks[0].kind == "paragraph" and "31 March 2024. The Clerk" in doc.blocks[0].text
+
+
+def test_a_form_keeps_each_value_whole_beside_its_label():
+    doc = read_pdf(pdf_maker.decision_form_pdf())
+    texts = [b.text for b in doc.blocks]
+    award = next(t for t in texts if t.startswith("1. To award"))
+    assert award.endswith("annual value of GBP 14.3m."), texts
+    assert any(t.startswith("2. To approve") for t in texts)  # the next numbered decision is a block of its own
+    rows = {b.cells[0]: b.cells[1] for b in doc.blocks if b.kind == "table_row"}
+    assert rows["Reasons for decision"].endswith("scoring 81.4 out of 100.")  # a hanging indent in the cell
+    assert rows["Alternative options considered and rejected"].endswith("risk to service continuity.")
+    assert rows["Key decision"].startswith("Yes")

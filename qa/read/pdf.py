@@ -173,20 +173,40 @@ class _Flow:
         return not (len(cur.lines) > 1 and line.x0 - prev.x0 > 1.5 * self.body)
 
     def _row_continues(self, cur: _Para, line: Line) -> bool:
-        """A table cell's text wrapped onto the next line: runs under the cells, close below, none under the first."""
+        """A table cell's text wrapped onto the next line, close below: runs set under the value cells; runs
+        indented under one (a hanging indent) after a line that filled the cell; runs under the label too where
+        the label runs on in lower case ("Alternative options" / "considered and" / "rejected")."""
         prev = cur.last
         if prev.page != line.page or line.top - prev.bottom > self.gap + 0.5 * self.body:
             return False
         slots = []
         for r in line.runs:
-            k = next((i for i, x in enumerate(cur.cell_x) if abs(x - r.x0) < 4), None)
-            if k is None or k == 0:
-                return False
+            k = self._slot(cur, r.x0)
+            if k is None or k in slots or (k == 0 and not r.text[:1].islower()):
+                return False  # outside the cells, or a new row's label
+            under = abs(r.x0 - cur.cell_x[k]) < 4
+            if not (under or r.text[:1].islower() or DANGLING.search(cur.cells[k]) or self._filled(cur, prev, k)):
+                return False  # indented under a short line: the cell's next paragraph or list item
+            if k > 0 and len(line.runs) == 1 and MARKER.match(r.text) and TERMINAL.search(cur.cells[k]):
+                return False  # the value's next list item ("£14.3m." / "2. To approve …"): a block of its own
             slots.append(k)
         for k, r in zip(slots, line.runs):
             cur.cells[k] = _join(cur.cells[k], r.text)
         cur.lines.append(line)
         return True
+
+    def _slot(self, cur: _Para, x0: float) -> int | None:
+        """The cell a run at x0 sits under: the last starting at or before it, a hanging indent allowed."""
+        k = max((i for i, x in enumerate(cur.cell_x) if x - 4 <= x0), default=None)
+        return k if k is not None and x0 - cur.cell_x[k] <= 3 * self.body else None
+
+    def _filled(self, cur: _Para, prev: Line, k: int) -> bool:
+        """The line above ran cell k's text close to the cell's right edge, so the text wrapped."""
+        run = next((r for r in reversed(prev.runs) if self._slot(cur, r.x0) == k), None)
+        if run is None:
+            return False
+        right = cur.cell_x[k + 1] if k + 1 < len(cur.cell_x) else self.right.get((prev.page, prev.column), run.x1)
+        return run.x1 >= right - 0.15 * (right - cur.cell_x[k]) - (4 * self.body if k + 1 < len(cur.cell_x) else 0)
 
     def _block(self, p: _Para) -> Block:
         first = p.lines[0]
