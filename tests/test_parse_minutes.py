@@ -192,3 +192,24 @@ def test_a_turn_of_speech_about_the_next_meeting_keeps_its_speaker():
              Block(text="Yes, the last meeting ended at 9 before we got to it.", kind="paragraph", speaker="Mayor Lago")]
     paras, _ = build_paragraphs(turns, genre="transcript")
     assert [(p.speaker, p.key) for p in paras] == [("Commissioner Anderson", "p1"), ("Mayor Lago", "p2")]
+
+
+def test_a_forms_resolved_row_opens_the_numbered_decisions_and_its_next_field_stands_alone():
+    from qa.parse.body import build_paragraphs
+    from qa.parse.clean import to_blocks
+
+    text = """Decision\tCabinet RESOLVED:
+
+1. To award the contract for waste collection to Greenline Ltd at an estimated annual value of £14.3m.
+
+2. To approve the capital budget of £9.8m for the purchase of the refuse collection fleet.
+
+Reasons for decision\tGreenline submitted the most economically advantageous tender, scoring 81.4 out of 100.
+
+Key decision\tYes"""
+    paras, _ = build_paragraphs(to_blocks(text), genre="minutes", numbered=True)
+    by_number = {p.number: p for p in paras if p.number}
+    assert by_number["1"].decision and by_number["1"].decision.status == "agreed"
+    assert by_number["2"].decision and by_number["2"].decision.status == "agreed"
+    assert "Greenline submitted" not in by_number["2"].text
+    assert any(p.text.startswith("Reasons for decision Greenline submitted") for p in paras)

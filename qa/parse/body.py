@@ -27,6 +27,11 @@ SIGN_OFF = re.compile(r"(?i)^(?:(?:the )?(?:date|time|date and time|day) of (?:t
                       r"\b(?:brought|declared) the meeting (?:to a )?clos(?:e|ed)\b(?=.*\d)|"
                       r"\b(?:closed|adjourned) the meeting\s+at\s+\d")
 SIGN_OFF_CHARS = 200
+LIST_START = re.compile(r"^\(?(?:1|a|i)\)?\.?$", re.I)  # the first number of a list: 1, (a), i.
+# A form's row, a short label beside a sentence or more ("Reasons for decision | Greenline submitted the most …"):
+# a field of the record, not a figure of the numbered paragraph above it.
+FIELD_ROW_LABEL_WORDS = 6
+FIELD_ROW_VALUE_WORDS = 12
 APPENDIX_LINE = re.compile(r"^\s*(?:[-•]\s*)?((?:Appendix|Annex|Annexe|Schedule)\s+[A-Z0-9]{1,3}\b\s*[-–:.]?\s*.*)$", re.I)
 
 
@@ -65,6 +70,7 @@ class _Acc:
     heading: str | None = None
     lead_in: str | None = None
     attach: dict | None = None  # the numbered paragraph that following bullets/rows fold into
+    listing: bool = False  # the last block was a numbered paragraph
     parent: tuple | None = None  # (section, seen, position) of the run a restart interrupted
 
     def add(self, text: str, kind: str, number: str | None, page: int | None = None,
@@ -78,7 +84,7 @@ class _Acc:
         self.used.add((self.section, key))
         p = {"key": key, "number": number, "position": self.position, "text": text, "kind": kind,
              "section": self.section, "heading": self.heading, "page": page,
-             "lead_in": self.lead_in if kind == "bullet" else None, "speaker": speaker}
+             "lead_in": self.lead_in if kind == "bullet" or number else None, "speaker": speaker}
         self.paragraphs.append(p)
         return p
 
@@ -126,9 +132,14 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
             acc.add(b.text, "heading", None, b.page)
             continue
         if number:
-            acc.lead_in = None
+            if not (acc.lead_in and (acc.listing or LIST_START.match(number))):
+                acc.lead_in = None  # a lead-in carries to the list it opens ("RESOLVED:" / "1. To award …")
+            acc.listing = True
             acc.attach = acc.add(text, "paragraph", number, b.page)
             continue
+        acc.listing = False
+        if acc.attach is not None and b.kind == "table_row" and _field_row(b.cells):
+            acc.attach = None
         if acc.attach is not None and (b.kind in ("bullet", "table_row") or re.match(r"^\(?[a-z]{1,3}\)", text)):
             sep = "\n- " if b.kind == "bullet" else "\n"
             acc.attach["text"] += sep + text
@@ -151,7 +162,17 @@ def build_paragraphs(blocks: list[Block], *, genre: str, numbered: bool | None =
             acc.lead_in = text if decisions.is_lead_in(text) else None
             continue
         acc.add(text, b.kind, None, b.page)
+        if b.kind == "table_row":  # a form's row can open the list: "Decision | Cabinet RESOLVED:"
+            acc.lead_in = text if decisions.is_lead_in(text) else None
     return _finish(acc)
+
+
+def _field_row(cells: tuple[str, ...]) -> bool:
+    """A label beside prose: two cells, the first a few words without figures, the second a sentence or more."""
+    if len(cells) != 2 or re.search(r"\d", cells[0]) or not cells[0][:1].isupper():
+        return False
+    return len(cells[0].split()) <= FIELD_ROW_LABEL_WORDS and len(cells[1].split()) >= FIELD_ROW_VALUE_WORDS \
+        and bool(re.search(r"[.!?]$", cells[1]))
 
 
 def _sign_off(text: str) -> bool:
