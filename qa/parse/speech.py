@@ -15,7 +15,11 @@ FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resol
                          r"recommend(?:ation|ed)|(?:fiscal|financial|budget\w*|staffing|legal|equalit\w+|risk)\s+"
                          r"(?:impact|implications?)|background|action|motion|vote|disposition|outcome|status|next meeting|information|"
                          rf"reports?|{ROLL_CALL}|note|subject|ward|action required|title|date|committee|venue|time|"
-                         r"location|e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason)\b")
+                         r"location|e-?mail|tel|telephone|phone|fax|website|web|contact|address|purpose|reason|"
+                         # a report's form in Australian minutes ("File Ref:", "Author:", "Disclosure of Interest:",
+                         # "Moved: Cr X", "Voting Requirements:", "That Council:")
+                         r"moved|seconded|carried|lost|voting|votes?|file|ref|reference|author|authoris\w+|"
+                         r"disclosures?|declarations?|applicant|owner|response|signed|comment|that)\b")
 
 
 def _turn_names(lines: list[str]) -> list[str]:
