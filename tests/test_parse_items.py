@@ -558,3 +558,23 @@ To update the Committee on the implementation of freshwater farm plans.
     assert [i.number for i in items] == ["1", "2", "3", "4", "4.1", "4.2"]
     assert "Kia hora te marino." in [p.text for p in items[0].paragraphs]
     assert any("To seek approval" in p.text for p in items[4].paragraphs)
+
+
+def test_a_contents_list_above_numbered_capitals_items_is_no_item():
+    contents = ["1 DECLARATION OF OPENING", "2 RECORD OF ATTENDANCE", "3 DISCLOSURE OF INTERESTS",
+                "4 PUBLIC QUESTION TIME", "5 CLOSURE OF MEETING"]
+    items = ["1. DECLARATION OF OPENING", "The President opened the meeting at 3.31pm.", "2. RECORD OF ATTENDANCE",
+             "Cr Hartigan, Cr Wren.", "3. DISCLOSURE OF INTERESTS", "Nil.", "4. PUBLIC QUESTION TIME",
+             "Mrs Kowalski asked about Old Mill Road.", "5. CLOSURE OF MEETING", "The meeting closed at 5.02pm."]
+    _, starts = item_starts(_spaced(["SHIRE OF YALBARRUP", "MINUTES", "TABLE OF CONTENTS"] + contents + items))
+    assert [s.number for s in starts] == ["1", "2", "3", "4", "5"]
+    # a closed session's own "CALL TO ORDER" above the numbered one is business, not a contents row
+    _, starts = item_starts(_spaced(["CALL TO ORDER", "ROLL CALL", "RECESS TO CLOSED SESSION",
+                                     "I. CALL TO ORDER", "Mayor called the meeting to order.",
+                                     "II. PLEDGE OF ALLEGIANCE", "III. ROLL CALL", "All present.", "IV. ADJOURNMENT"]))
+    assert [s.title for s in starts][:3] == ["CALL TO ORDER", "ROLL CALL", "RECESS TO CLOSED SESSION"]
+
+
+def _spaced(lines: list[str]) -> list[str]:
+    """Lines as a reader lays out paragraphs: a blank line between each."""
+    return [x for line in lines for x in (line, "")]

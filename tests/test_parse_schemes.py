@@ -550,3 +550,29 @@ A motion was made that the Consent Agenda be Approved.
         ("4", "PRESENTATIONS"), ("23-0441", "Proclamation declaring May 2023 as Older Americans Month."),
         ("5", "CONSENT AGENDA"), ("23-0451", "A Resolution Authorizing an Agreement for Snow Removal Services"),
         ("6", "PUBLIC HEARINGS"), ("7", "ADJOURNMENT")]
+
+
+def test_reports_numbered_a_level_below_their_directorate_are_items():
+    lines = _lines("""# MINUTES
+## 9. CONFIRMATION OF MINUTES
+That the minutes be confirmed.
+## 10. REPORTS OF COMMITTEES
+Nil.
+## 11. REPORTS OF OFFICERS
+### 11.1 CORPORATE SERVICES
+11.1.1 Monthly Statement of Financial Activity – September 2023
+File Ref: FIN 08/01
+11.1.1 The Council noted the statement of financial activity.
+11.1.2 Accounts for Payment – September 2023
+That Council receives the list of accounts.
+### 11.2 INFRASTRUCTURE SERVICES
+11.2.1 RFT 04/2023 – Supply of One (1) Motor Grader
+11.2.3 The tender closed on 2 October.
+## 12. CLOSURE OF MEETING
+""")
+    headings = {i for i, l in enumerate(lines) if l.startswith("#")}
+    plain = [l.lstrip("# ") for l in lines]
+    _, items = choose_items(plain, headings)
+    # in step from N.M.1 and titled: a report's own numbered sentence, or a number out of step, is no item
+    assert [c.number for c in items] == ["9", "10", "11", "11.1", "11.1.1", "11.1.2", "11.2", "11.2.1", "12"]
+    assert items[4].title == "Monthly Statement of Financial Activity – September 2023"

@@ -26,7 +26,9 @@ NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?
 # Capitals above the first numbered item that name where the meeting is or whose it is ("FAIR OAKS WATER DISTRICT
 # OFFICE", "COMMUNITY CENTRE", "FAIR OAKS WATER DISTRICT"), not procedural business like "CALL TO ORDER"
 PLACE_CAPS = re.compile(r"(?i)\b(?:district|offices?|building|cent(?:er|re)|hall|room|chambers?|clubhouse|library|"
-                        r"council|authority)$")
+                        r"council|authority)$|^(?:shire|city|town|county|village|borough|township|municipality) of\b|"
+                        # ... or the document's own front matter: its contents list, a disclaimer
+                        r"^(?:table of )?contents$|^index$|^disclaimer$")
 ACROSS_TITLE_QUALITY = 0.7  # mean title quality of a numbered run that is one numbering across capitals sections
 # Labels that open paragraphs of minutes without being items: attendance, decisions, signatures and fields.
 NOT_ITEM_LABEL = re.compile(r"(?i)^(?:also\s+|and\s+)?(?:present|absent|in attendance|attendees|resolved|agreed|noted|decision|"
@@ -69,6 +71,15 @@ def _caps_items(lines: list[str]) -> list[int]:
             and not NOT_ITEM_CAPS.search(lines[i].strip().rstrip(":- ")) and not _continues(lines, i)]
 
 
+CONTENTS_ROWS = 3  # capitals lines above the items that repeat their titles, to make a contents list
+
+
+def _listed(line: str, run) -> bool:
+    """A contents row above the items: its title (less a leading number) is a numbered item's below."""
+    title = re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", _clean_title(line))
+    return any(title_similarity(title, c.title) >= 0.75 for c in run)
+
+
 def _continues(lines: list[str], i: int) -> bool:
     """A capitals line inside a sentence ("… A RESOLUTION OF" / "THE CITY COUNCIL OF …") is not a heading."""
     prev = next((lines[j].strip() for j in range(i - 1, max(-1, i - 3), -1) if lines[j].strip()), "")
@@ -94,8 +105,11 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
                 and CLOSING_ITEM.search(lines[i])]
         caps_titled = sum(is_caps_heading(c.title) for c in run) >= len(run) / 2
         if caps_titled:  # procedural items before the numbering starts ("CALL TO ORDER") are items too
-            pre = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i < run[0].line
-                   and not PLACE_CAPS.search(_clean_title(lines[i]))]
+            pre = [i for i in caps if i < run[0].line and not PLACE_CAPS.search(_clean_title(lines[i]))]
+            listed = [i for i in pre if _listed(lines[i], run)]
+            if len(listed) >= CONTENTS_ROWS and len(listed) > len(pre) / 2:  # a contents list, not business
+                pre = [i for i in pre if i not in listed]  # taken before the numbering ("CALL TO ORDER")
+            pre = [Start(i, None, _clean_title(lines[i]), i) for i in pre]
             return scheme, pre + numbered + post
         # the numbered run is the top level unless capitals headings outnumber it, or it runs on across them
         # ("CONSENT AGENDA" / "2. …" / "OTHER BUSINESS" / "3. …": sections of one numbering)

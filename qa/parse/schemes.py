@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from qa.parse.clean import TERMINAL
 from qa.parse.common import title_similarity
 from qa.parse.runs import best_run
-from qa.parse.subitems import with_file_numbered, with_lettered_sub_items, with_sub_items
+from qa.parse.subitems import with_deep_sub_items, with_file_numbered, with_lettered_sub_items, with_sub_items
 from qa.parse.titles import (AGENDA_INSTRUCTION, caps_run_in, filler_title, item_title_quality, paged_title,
                              resolution_title, run_in_label, run_on_title, title_quality)
 
@@ -279,6 +279,6 @@ def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozens
         return None, []
     score, name, run = max(scored, key=lambda t: t[0])
     if name == "number":
-        return name, with_file_numbered(with_sub_items(run, cands, headings), lines)
+        return name, with_file_numbered(with_deep_sub_items(with_sub_items(run, cands, headings), lines, headings), lines)
     return name, with_lettered_sub_items(run, lines, headings) if name == "letter" else run
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from qa.parse.common import title_similarity
 from qa.parse.headed import REPORT_PART
+from qa.parse.titles import title_quality
 
 # Australian and New Zealand minutes (InfoCouncil and the like) group reports under a numbered heading
 # ("8. OFFICER REPORTS", "6 Decision Reports") and print each report as "8.1", "8.2": the reports are what a
@@ -48,6 +49,28 @@ def with_sub_items(run: list, cands: list, headings) -> list:
                         key=lambda c: c.line):
             if _parts(c.number) == (item.number.rstrip("."), want):
                 found.append(c)
+                want += 1
+        return found
+    return _interleaved(run, children)
+
+
+# Western Australian and New Zealand minutes number a report a level deeper still, under its directorate's
+# group: "11.1 CORPORATE SERVICES", then "11.1.1 Monthly Statement of Financial Activity". In step from N.M.1 and
+# titled, or a stated heading; a report's own paragraph "11.1.1 The Council noted …" reads as a sentence.
+DEEP_SUB = re.compile(r"^(?P<parent>\d{1,2}\.\d{1,2})\.(?P<n>\d{1,2})\.?\s+(?P<title>\S.{2,200})$")
+
+
+def with_deep_sub_items(run: list, lines: list[str], headings) -> list:
+    """The run with each N.M sub-item's own sub-items ("11.1.1", "11.1.2", …) after it."""
+    def children(item, end: int) -> list:
+        found, want = [], 1
+        if not _parts(item.number):
+            return found
+        for j in range(item.line + 1, min(end, len(lines))):
+            m = DEEP_SUB.match(lines[j].strip())
+            if m and m.group("parent") == item.number.rstrip(".") and int(m.group("n")) == want and \
+                    (j in headings or title_quality(m.group("title")) >= TITLED):
+                found.append(_child(item, j, f"{m.group('parent')}.{want}", m.group("title").strip()))
                 want += 1
         return found
     return _interleaved(run, children)
