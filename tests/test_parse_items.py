@@ -1,7 +1,8 @@
 """Items of any house style: numbered schemes, capitals headings, preliminaries, and the paragraphs under each."""
 from qa.parse.common import Draft
 from qa.parse.document import parse_text
-from qa.parse.items import item_starts, parse_items
+from qa.parse.items import parse_items
+from qa.parse.starts import item_starts
 
 
 def test_capitals_headings_are_items_where_no_numbering_explains_the_document():

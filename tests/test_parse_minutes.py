@@ -136,7 +136,7 @@ def test_a_date_only_the_file_name_gives_is_taken_with_a_warning():
 
 
 def test_attendance_labels_in_capitals_are_not_items():
-    from qa.parse.items import item_starts
+    from qa.parse.starts import item_starts
 
     lines = ["PRESENT IN THE CHAIR: Councillor Scanlan.", "MEMBERS PRESENT:", "Councillors Browne and Collins.",
              "OFFICIALS IN ATTENDANCE:", "Director of Services.", "ADOPTION OF MINUTES", "The minutes were noted.",
