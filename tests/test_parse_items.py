@@ -579,3 +579,20 @@ def test_a_contents_list_above_numbered_capitals_items_is_no_item():
 def _spaced(lines: list[str]) -> list[str]:
     """Lines as a reader lays out paragraphs: a blank line between each."""
     return [x for line in lines for x in (line, "")]
+
+
+def test_an_agenda_pack_takes_its_items_from_the_agenda_and_not_from_its_reports_numbering():
+    agenda = ["AGENDA", "1. Apologies for Absence", "To receive apologies.", "2. Declarations of Interest",
+              "3. Minutes", "To confirm the minutes.", "4. Planning Applications for Determination",
+              "4.1\t23/01234/FUL – Land North of Hanwell Road, Great Hanwell Erection of 38 dwellings with associated "
+              "access, parking and sustainable drainage. Recommendation: GRANT\tPages 4 – 7",
+              "4.2\t23/01502/HOUSE – 17 Orchard Rise Two storey side extension. Recommendation: GRANT\tPages 8 – 9",
+              "5. Urgent Business"]
+    report = ["1.0 SUMMARY OF RECOMMENDATION", "Grant permission.", "2.0 SITE DESCRIPTION", "A field.",
+              "3.0 PROPOSAL", "38 dwellings.", "4.0 CONSULTATIONS", "None.", "5.0 ASSESSMENT", "Acceptable.",
+              "6.0 RECOMMENDATION", "GRANT subject to conditions:", "1. Time limit", "2. Approved plans"]
+    lines = _spaced(agenda + ["AGENDA ITEM 4.1"] + report + ["AGENDA ITEM 4.2"] + report)
+    _, starts = item_starts(lines)
+    # the reports' own "1.0"-"6.0" sections and their numbered conditions are no items; the listed rows are
+    assert [s.number for s in starts] == ["1", "2", "3", "4", "4.1", "4.2", "5"]
+    assert starts[4].title.startswith("23/01234/FUL – Land North of Hanwell Road")

@@ -576,3 +576,13 @@ That Council receives the list of accounts.
     # in step from N.M.1 and titled: a report's own numbered sentence, or a number out of step, is no item
     assert [c.number for c in items] == ["9", "10", "11", "11.1", "11.1.1", "11.1.2", "11.2", "11.2.1", "12"]
     assert items[4].title == "Monthly Statement of Financial Activity – September 2023"
+
+
+def test_reports_sections_numbered_whole_neither_carry_on_the_items_nor_outnumber_them():
+    report = ["1.0 PURPOSE", "To set out the options.", "2.0 BACKGROUND", "The site was sold.", "3.0 OPTIONS",
+              "Three were considered.", "4.0 ASSESSMENT", "Option two is best.", "5.0 RECOMMENDATION", "Agree option two."]
+    lines = ["1. Apologies for Absence", "None.", "2. Minutes of the Last Meeting", "Agreed.", "3. Depot Disposal",
+             "The reports follow."] + report * 3
+    scheme, items = choose_items(lines)
+    assert scheme == "number"
+    assert [c.number for c in items] == ["1", "2", "3"]  # not "4.0", "5.0" run on from "3."

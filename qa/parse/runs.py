@@ -28,6 +28,8 @@ def best_run(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candid
                 continue
             step_ok = pj == pre and (1 <= n - nj <= 3 or scheme.repeats and n == nj) or \
                 pj != pre and scheme.sub_of and n == 1 and pre > pj
+            if cs[j].whole != c.whole:
+                continue  # one numbering keeps its printed form: "7." runs on to "8.", not to a report's "8.0"
             if (c.filler or cs[j].filler) and not (pj == pre and n - nj == 1):
                 continue  # a filler joins a run only in exact step, both ways
             if c.filler and any(v[1] == 1 and cs[j].line < k.line < c.line for k, v in zip(cs, vals)):

@@ -231,7 +231,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             if q and (i in headings or tl in headings or paged):  # set as a heading, or listed with its pages
                 q += 0.5
             label = (run_in_label(title) or caps_run_in(title)) if tl == i and (not q or len(title.split()) > 12) \
-                else None
+                and not paged else None
             if label:  # "3. Minutes: C. Humphries proposed…": the label is the title, the rest its text
                 # Half a title's worth: numbered paragraphs inside an item read the same way ("1. Clean Energy:
                 # The Mayor identified…"), so a run of real titles outweighs them where both are printed.
@@ -248,11 +248,18 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             if q > 0 or explicit and not run_only:
                 out.append(Candidate(i, s.name, number, title, tl, max(q, 0.5 if explicit else 0),
                                      explicit and not run_only, whole=whole, listed=bool(paged)))
+            elif paged:
+                # "5.1 | 23/01234/FUL – Land North of Hanwell Road Erection of 38 dwellings … | Pages 4 – 7": an
+                # agenda's row with its pages is an item, however its title reads or runs into its note
+                out.append(Candidate(i, s.name, number, filler_title(paged), tl, 0.5, listed=True))
             elif s.name == "number" and tl == i and AGENDA_INSTRUCTION.match(title):
                 # "6. Authorize the Chief Executive Officer … for an additional 10 years to January 31, 2034.": an
                 # agenda's item of a whole long instruction, numbered in step between items with titles
                 out.append(Candidate(i, s.name, number, filler_title(title), tl, 0.0, filler=True))
     return out
+
+
+REPORT_RESTARTS = 2  # a numbering written whole ("1.0 PURPOSE") that starts again more often is reports' sections
 
 
 def _past_contents(cands: list[Candidate], headings) -> list[Candidate]:
@@ -267,6 +274,8 @@ def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozens
                  ) -> tuple[str | None, list[Candidate]]:
     """(scheme name, items in order) that best explain the document; (None, []) when none does."""
     cands = _past_contents(candidates(lines, headings), headings)
+    if sum(c.whole and c.number == "1" for c in cands) > REPORT_RESTARTS:
+        cands = [c for c in cands if not c.whole]  # each report of a pack numbers its sections "1.0", "2.0" again
     printed = {c.number.rstrip(".") for c in cands}
     scored = []
     for s in SCHEMES:

@@ -91,6 +91,7 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
     capitals: whether unnumbered capitals headings may be items (agendas and minutes; not an ordinance's signatures).
     levels: the level of each heading whose format states one, where the stated headings may be items.
     """
+    lines = lines[:_reports_start(lines)]  # a pack's reports: their numbering and capitals are no items
     scheme, run = choose_items(lines, headings)
     title_lines = {c.title_line for c in run} | {c.line for c in run}
     caps = [i for i in _caps_items(lines) if i not in title_lines] if capitals else []
@@ -129,6 +130,26 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
     # nothing numbered, no capitals, no labels: the headings a web page or Word file states (qa.parse.headed)
     typeset = heading_items(lines, levels or {})
     return ("headings", [Start(i, None, _clean_title(lines[i]), i) for i in typeset]) if typeset else (None, [])
+
+
+# The mark atop each report of an agenda pack, naming the item it is for: "AGENDA ITEM 5.1", "Agenda Item 6".
+REPORT_MARK = re.compile(r"(?i)^agenda\s+item\s+(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?)\b\.?\s*$")
+LISTED_LINE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)(?:[.)]|\s)")
+REPORT_MARKS = 2  # marks naming items listed above them, to make a pack of reports
+
+
+def _reports_start(lines: list[str]) -> int:
+    """The line where a pack's reports begin: the first of two or more "Agenda Item N" marks standing alone that
+    each name an item listed above it; else the end."""
+    listed: set[str] = set()
+    marks = []
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if (m := REPORT_MARK.match(text)) and m.group(1) in listed:
+            marks.append(i)
+        elif not marks and (m := LISTED_LINE.match(text)):
+            listed.add(m.group(1))
+    return marks[0] if len(marks) >= REPORT_MARKS else len(lines)
 
 
 # Business a meeting takes before its numbered items, unnumbered ("Election of Chairman" above "1. Minutes of

@@ -39,13 +39,14 @@ TITLED = 0.7  # a sub-item's title quality where no heading vouches for it: "7.0
 
 
 def with_sub_items(run: list, cands: list, headings) -> list:
-    """The run of items with each one's sub-items after it, numbered N.1, N.2, … in step: stated headings, or any
-    where the item's own number is printed whole with its decimals ("7.00 CONSENT AGENDA", then "7.01 …")."""
+    """The run of items with each one's sub-items after it, numbered N.1, N.2, … in step: stated headings, an
+    agenda's rows listed with their pages, or any where the item's own number is printed whole with its decimals
+    ("7.00 CONSENT AGENDA", then "7.01 …")."""
     def children(item, end: int) -> list:
         found, want = [], 1
         for c in sorted((c for c in cands if c.scheme == "decimal-sub" and item.line < c.line < end
                          and (item.whole and c.quality >= TITLED or c.title_line in headings | {c.line}
-                              and c.line in headings)),
+                              and c.line in headings or c.listed)),
                         key=lambda c: c.line):
             if _parts(c.number) == (item.number.rstrip("."), want):
                 found.append(c)
