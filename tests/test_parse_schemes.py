@@ -586,3 +586,18 @@ def test_reports_sections_numbered_whole_neither_carry_on_the_items_nor_outnumbe
     scheme, items = choose_items(lines)
     assert scheme == "number"
     assert [c.number for c in items] == ["1", "2", "3"]  # not "4.0", "5.0" run on from "3."
+
+
+def test_an_agenda_set_as_a_table_of_coded_items_outweighs_an_appendix_numbered_in_headings():
+    rows = [f"TC/24/{n:03d}\t{t} To {v} the matter set out in the papers for this item." for n, (t, v) in enumerate(
+        [("ELECTION OF TOWN MAYOR", "elect"), ("APOLOGIES FOR ABSENCE", "receive"), ("MINUTES", "approve"),
+         ("PUBLIC PARTICIPATION", "hear"), ("SCHEDULE OF PAYMENTS", "approve"), ("CIVIC EVENTS", "note"),
+         ("CORRESPONDENCE", "receive"), ("DATE OF NEXT MEETING", "note"), ("GROUNDS MAINTENANCE", "award")], 1)]
+    appendix = ["# Appendix B", "## 1. Purpose", "To set out the scheme.", "## 2. Background", "Grants began in 2019.",
+                "## 3. Issues identified", "Demand grew.", "## 4. Recommendations", "That the scheme continue."]
+    lines = ["AGENDA"] + rows + appendix
+    headings = {i for i, l in enumerate(lines) if l.startswith("#")}
+    scheme, items = choose_items([l.lstrip("# ") for l in lines], headings)
+    assert scheme == "initials/year/number"
+    assert [c.number for c in items] == [f"TC/24/00{n}" for n in range(1, 10)]
+    assert items[1].title == "APOLOGIES FOR ABSENCE"  # the capitals run into the instruction are the title

@@ -227,7 +227,10 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             paged = paged_title(title, line) if tl == i else None  # an agenda's row with its pages: its title, surely
             title = paged or title
             rate = item_title_quality if tl != i else title_quality
-            q = rate(title) * (0.5 if "\t" in line and not paged else 1.0)  # else a table's reference column, often
+            # in a table, else a reference column, often; not a number no sentence or reference starts with
+            # ("TC/24/001 | ELECTION OF TOWN MAYOR To elect …": an agenda set as a table)
+            ruled = "\t" in line and not paged and s.name not in DISTINCT
+            q = rate(title) * (0.5 if ruled else 1.0)
             if q and (i in headings or tl in headings or paged):  # set as a heading, or listed with its pages
                 q += 0.5
             label = (run_in_label(title) or caps_run_in(title)) if tl == i and (not q or len(title.split()) > 12) \
@@ -236,7 +239,10 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                 # Half a title's worth: numbered paragraphs inside an item read the same way ("1. Clean Energy:
                 # The Mayor identified…"), so a run of real titles outweighs them where both are printed.
                 title = label
-                q = 0.5 * title_quality(title) * (0.5 if "\t" in line else 1.0) + (0.5 if i in headings else 0.0)
+                q = (1.0 if s.name in DISTINCT else 0.5) * title_quality(title) * (0.5 if ruled else 1.0) + \
+                    (0.5 if i in headings else 0.0)
+            elif q and tl == i and (caps := caps_run_in(title)) and SENTENCE_OPENING.match(title[len(caps):].strip()):
+                title = caps  # "APOLOGIES FOR ABSENCE To receive apologies.": the capitals are the title
             if s.name in DISTINCT and tl == i and title[:1].isupper():
                 # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
                 # run into the text; the title is the words before the text
@@ -259,6 +265,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
     return out
 
 
+SENTENCE_OPENING = re.compile(r"[A-Z][a-z]+\s+[a-z]")  # "To receive …", "The Clerk …" after a capitals title
 REPORT_RESTARTS = 2  # a numbering written whole ("1.0 PURPOSE") that starts again more often is reports' sections
 
 
