@@ -498,3 +498,11 @@ def test_a_committee_named_under_its_councils_letterhead_is_the_body():
     assert find_body(lines, "Hartmoor County Council") == "Planning (Regulation) Committee"
     assert find_body(["Hartmoor County Council", "Minutes of the meeting held on 24 January 2024"],
                      "Hartmoor County Council") == "Hartmoor County Council"
+
+
+def test_a_summons_date_after_its_weekday_on_the_line_above_outweighs_a_later_event_s():
+    lines = ["THORNLEIGH TOWN COUNCIL", "", "7 May 2024", "", "Members of the Council are hereby summoned to attend the",
+             "", "Annual Meeting of the Council to be held in the Guildhall on Monday", "",
+             "13 May 2024 at 7.00 pm for the purpose of transacting the business below.", "", "AGENDA", "",
+             "TC/24/014 CIVIC EVENTS To note the Mayor's Civic Service on", "", "Sunday 9 June 2024 at St Wilfrid's."]
+    assert meeting_date(lines) == "2024-05-13"

@@ -126,7 +126,8 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
             if NOT_MEETING.search(line) or earlier:
                 continue
             score = (2 if MEETING_CUE.search(context) else 1) - i / (HEAD_LINES * 2)
-            if WEEKDAY_BEFORE.search(line[max(0, at - 12):at]):
+            if WEEKDAY_BEFORE.search(line[max(0, at - 12):at]) or not line[:at].strip() and \
+                    WEEKDAY_BEFORE.search(before.rstrip()[-12:] + " "):  # "… on Monday" / "13 May 2024 at 7pm"
                 score += 0.5  # "Tuesday, March 12, 2024 · 6:30 PM": a meeting's own date names its day
             if ADOPTED_ON.search(line[max(0, at - 50):at]):
                 score += 1  # an ordinance is dated by its adoption
