@@ -506,3 +506,12 @@ def test_a_summons_date_after_its_weekday_on_the_line_above_outweighs_a_later_ev
              "13 May 2024 at 7.00 pm for the purpose of transacting the business below.", "", "AGENDA", "",
              "TC/24/014 CIVIC EVENTS To note the Mayor's Civic Service on", "", "Sunday 9 June 2024 at St Wilfrid's."]
     assert meeting_date(lines) == "2024-05-13"
+
+
+def test_a_texas_commissioners_court_is_the_body_and_its_record_of_a_session_held_is_minutes():
+    lines = ["COMMISSIONERS COURT OF BRAMLETT COUNTY, TEXAS", "REGULAR SESSION MONDAY, AUGUST 14, 2023",
+             "BE IT REMEMBERED that on this the 14th day of August, 2023, the Commissioners Court met in Regular "
+             "Session with the following members present:", "1. CALL TO ORDER; ESTABLISH QUORUM.",
+             "Consider, discuss and take appropriate action on the burn ban."]
+    assert find_body(lines, "County of Bramlett") == "Commissioners Court"
+    assert find_kind(lines) == "minutes"

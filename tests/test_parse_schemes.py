@@ -601,3 +601,19 @@ def test_an_agenda_set_as_a_table_of_coded_items_outweighs_an_appendix_numbered_
     assert scheme == "initials/year/number"
     assert [c.number for c in items] == [f"TC/24/00{n}" for n in range(1, 10)]
     assert items[1].title == "APOLOGIES FOR ABSENCE"  # the capitals run into the instruction are the title
+
+
+def test_matters_lettered_under_an_item_number_are_its_sub_items():
+    lines = _lines("""1. CALL TO ORDER
+The Judge called the meeting to order.
+2. PUBLIC COMMENT. (Speakers are limited to three (3) minutes.)
+None.
+3. CONSENT AGENDA. (All items are routine and may be approved by a single motion.)
+3.a Approve the minutes of the Regular Session of July 24, 2023.
+3.b Approve payment of claims and bills as presented by the County Auditor.
+3.d Accept a donation of $2,500.00 to the K-9 Unit.
+4. ADJOURN.""")
+    _, items = choose_items(lines)
+    assert [c.number for c in items] == ["1", "2", "3", "3.a", "3.b", "4"]  # "3.d" is out of step
+    assert items[1].title == "PUBLIC COMMENT"  # a capitals title before its note in brackets
+    assert items[3].title.startswith("Approve the minutes of the Regular Session")

@@ -188,3 +188,12 @@ def test_a_form_keeps_each_value_whole_beside_its_label():
     assert rows["Reasons for decision"].endswith("scoring 81.4 out of 100.")  # a hanging indent in the cell
     assert rows["Alternative options considered and rejected"].endswith("risk to service continuity.")
     assert rows["Key decision"].startswith("Yes")
+
+
+def test_a_lettered_matter_under_an_item_number_starts_a_block():
+    pdf = pdf_maker._body_page()
+    for line in ("4.c Accept the County Treasurer's Monthly Report for the month of July 2023.",
+                 "4.d Accept the Tax Assessor-Collector's Monthly Collection Report for July 2023."):
+        pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    texts = [b.text for b in read_pdf(bytes(pdf.output())).blocks]
+    assert [t[:3] for t in texts] == ["4.c", "4.d"]

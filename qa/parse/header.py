@@ -11,7 +11,8 @@ MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 # Nouns that end the name of a meeting body ("Transport & Connectivity Policy Committee", "City Commission"); a
 # council sitting as a "Committee of the Whole" (US and Canadian cities) before the plain noun it starts with.
 BODY_NOUN = (r"(?:Committee of the Whole|Council|Commission|Committee|Sub-Committee|Board|Cabinet|Panel|Authority|"
-             r"Assembly|Executive|Forum|Group|District)")
+             r"Assembly|Executive|Forum|Group|District|"
+             r"Commissioners'? Court|Fiscal Court)")  # a US county's governing body: a court
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # A roll call's labels under each vote ("RESULT: ADOPTED", "MOVER:", "SECONDER:", "Final Resolution: Motion
 # Carried", "Yes: Trustee Brown", "Moved: Cr Smith", "In Favour: Crs Jones, Lee"): fields, not speakers nor items

@@ -93,7 +93,8 @@ BODY_LINE = re.compile(rf"^(?P<body>(?:\(?[A-Z][\w&’'\-]*\)?\s+){{0,6}}{BODY_N
 # Committee" too
 # A line naming a body by its place after it, its words capitalised ("Zoning Board of Adjustment", "BOARD OF
 # SUPERVISORS"); not an office of it ("Clerk of the Board of Supervisors")
-BODY_OF_PLACE_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,3}}{_NOUN_AS_NAME}(?:{_OF_PLACE}|{_ON_TOPIC}))$")
+BODY_OF_PLACE_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,3}}{_NOUN_AS_NAME}(?:{_OF_PLACE}|{_ON_TOPIC}))"
+                                rf"(?:,\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?$")  # "…, TEXAS": its state after it
 ADJECTIVES = re.compile(rf"(?i)^(?:(?:{MEETING_ADJECTIVES})\s+)+(?=\S)")
 
 def _tidy_body(body: str, council: str | None) -> str:
@@ -110,6 +111,10 @@ def _tidy_body(body: str, council: str | None) -> str:
         body = own.sub("", body)  # "Board of Directors of the Fair Oaks Water District": the council is said
         # elsewhere; not "Council of the City of Portland", which is its name
     if council and not council.endswith("Authority"):  # a combined authority's committees carry its name
+        place = re.sub(r"(?i)^(city|town|county|borough|district|village) of\s+", "", council).strip()
+        named = re.compile(rf"(?i)\s+of\s+(?:the\s+)?{re.escape(place)}\s+(?:county|city|town|borough)$")
+        if named.search(body) and len(named.sub("", body).split()) >= 2:
+            body = named.sub("", body)  # "Commissioners Court of Bramlett County" where the council is its county
         place = re.sub(r"(?i)^(city|town|county|borough|district|village) of\s+|\s+(parish|town|city|county|district|borough)?\s*council$", "", council).strip()
         rest = re.sub(rf"(?i)^(?:the\s+)?(?:city\s+of\s+)?{re.escape(place)}[,\s]+", "", body) if place else body
         if rest != body and body.lower() != council.lower() and re.search(BODY_NOUN + "$", rest, re.I) and len(rest.split()) >= 2:
@@ -251,6 +256,9 @@ MINUTES_LABEL = re.compile(r"(?i)^minutes\s*:\s*$")
 MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bcall\s+to\s+order\b|\bcyfarfod\b")
 RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present|sederunt)\b|\b(resolved|it was agreed|were agreed|convened)\b|"
                          r"\b(moved by|seconded by|motion (?:was )?(?:carried|passed|approved)|meeting (?:was )?adjourned)\b|"
+                         # what happened, in the past tense: "called the meeting to order at 9:01", a Texas court's
+                         # "BE IT REMEMBERED that … met in Regular Session"
+                         r"\bcalled the meeting to order\b|\bmet in (?:regular|special|called|adjourned) session\b|"
                          # Welsh: present, apologies, proposed by, seconded by, agreed, resolved, was held
                          r"^\s*(presennol|ymddiheuriadau)\b|\b(cynigiwyd gan|eiliwyd gan|cytunwyd|penderfynwyd|cynhaliwyd)\b")
 # "REPORTS OF CABINET MEMBERS WITH RESPONSIBILITY": a title of reports, among a document's first lines only

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from qa.parse.clean import TERMINAL
 from qa.parse.common import title_similarity
 from qa.parse.runs import best_run
-from qa.parse.subitems import with_deep_sub_items, with_file_numbered, with_lettered_sub_items, with_sub_items
+from qa.parse.subitems import (with_deep_sub_items, with_file_numbered, with_letter_decimal_items,
+                               with_lettered_sub_items, with_sub_items)
 from qa.parse.titles import (AGENDA_INSTRUCTION, caps_run_in, filler_title, item_title_quality, paged_title,
                              resolution_title, run_in_label, run_on_title, title_quality)
 
@@ -241,7 +242,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                 title = label
                 q = (1.0 if s.name in DISTINCT else 0.5) * title_quality(title) * (0.5 if ruled else 1.0) + \
                     (0.5 if i in headings else 0.0)
-            elif q and tl == i and (caps := caps_run_in(title)) and SENTENCE_OPENING.match(title[len(caps):].strip()):
+            elif q and tl == i and (caps := caps_run_in(title)) and SENTENCE_OPENING.match(title[len(caps):].lstrip(" .")):
                 title = caps  # "APOLOGIES FOR ABSENCE To receive apologies.": the capitals are the title
             if s.name in DISTINCT and tl == i and title[:1].isupper():
                 # "21.01.04 Matters Arising The sign placed…": a number no sentence starts with, its title
@@ -265,7 +266,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
     return out
 
 
-SENTENCE_OPENING = re.compile(r"[A-Z][a-z]+\s+[a-z]")  # "To receive …", "The Clerk …" after a capitals title
+SENTENCE_OPENING = re.compile(r"\(?[A-Z][a-z]+\s+[a-z]")  # "To receive …", "(Speakers are …" after a capitals title
 REPORT_RESTARTS = 2  # a numbering written whole ("1.0 PURPOSE") that starts again more often is reports' sections
 
 
@@ -295,6 +296,7 @@ def choose_items(lines: list[str], headings: frozenset[int] | set[int] = frozens
         return None, []
     score, name, run = max(scored, key=lambda t: t[0])
     if name == "number":
-        return name, with_file_numbered(with_deep_sub_items(with_sub_items(run, cands, headings), lines, headings), lines)
+        subs = with_deep_sub_items(with_sub_items(run, cands, headings), lines, headings)
+        return name, with_file_numbered(with_letter_decimal_items(subs, lines), lines)
     return name, with_lettered_sub_items(run, lines, headings) if name == "letter" else run
 

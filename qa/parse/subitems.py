@@ -77,6 +77,24 @@ def with_deep_sub_items(run: list, lines: list[str], headings) -> list:
     return _interleaved(run, children)
 
 
+# A US county's consent agenda and executive session list their matters by letter under the item's number:
+# "4.a Approve the minutes of the Regular Session …", "4.b Approve payment of claims …". In step from N.a.
+LETTERED_DECIMAL = re.compile(r"^(?P<parent>\d{1,2})\.(?P<letter>[a-z])[.)]?\s+(?P<title>[A-Z(].{2,300})$")
+
+
+def with_letter_decimal_items(run: list, lines: list[str]) -> list:
+    """The run with each whole-numbered item's lettered matters ("4.a", "4.b", …) after it."""
+    def children(item, end: int) -> list:
+        found, want = [], "a"
+        for j in range(item.line + 1, min(end, len(lines))):
+            m = LETTERED_DECIMAL.match(lines[j].strip())
+            if m and m.group("parent") == item.number.rstrip(".") and m.group("letter") == want:
+                found.append(_child(item, j, f"{m.group('parent')}.{want}", m.group("title").strip()))
+                want = chr(ord(want) + 1)
+        return found
+    return _interleaved(run, children)
+
+
 # BoardDocs minutes (US school boards) letter their sections and print each item under one as "Subject: F.1
 # Approval of Minutes": the items a reader cites. A line so marked, or a stated heading, in step from L.1.
 LETTERED_SUB = re.compile(r"^(?:Subject:\s*)?(?P<letter>[A-Z])\.(?P<n>\d{1,2})\s+(?P<title>\S.{2,200})$")

@@ -46,8 +46,8 @@ def run_in_label(text: str) -> str | None:
 
 
 # Two capitals words or more, then a sentence opening with a capitalised word of small letters.
-CAPS_THEN_TEXT = re.compile(r"^((?:[A-Z0-9][A-Z0-9'’&/,().-]*\s+){1,11}[A-Z0-9][A-Z0-9'’&/,().-]*)\s+(?=[A-Z][a-z]+\b)"
-                            r"(?:\S+\s+){2}")
+CAPS_THEN_TEXT = re.compile(r"^((?:[A-Z0-9][A-Z0-9'’&/,().-]*\s+){0,11}[A-Z0-9][A-Z0-9'’&/,().-]*)\s+"
+                            r"(?=[A-Z][a-z]+\b|\([A-Z][a-z]+\b)(?:\S+\s+){2}")
 
 
 def caps_run_in(text: str) -> str | None:
@@ -61,8 +61,13 @@ def caps_run_in(text: str) -> str | None:
     head, tail = " – ".join(parts[:k]), " – ".join(parts[k:])
     if k and len(tail.split()) >= 3 and 1 <= len(head.split()) <= 12:
         return head
-    m = CAPS_THEN_TEXT.match(text)  # "WELCOME AND APOLOGIES The Chair welcomed everyone …": no dash between
-    return m.group(1) if m and len(re.sub(r"[^A-Z]", "", m.group(1))) >= 6 else None
+    m = CAPS_THEN_TEXT.match(text)  # "WELCOME AND APOLOGIES The Chair welcomed everyone …": no dash between;
+    # "PUBLIC COMMENT. (Speakers are limited …)": a note in brackets; one word only before its note
+    if not m or len(re.sub(r"[^A-Z]", "", m.group(1))) < 6:
+        return None
+    one = len(m.group(1).split()) == 1
+    note = text[m.end(1):].lstrip().startswith("(")
+    return None if one and not note else m.group(1).rstrip(".") if note else m.group(1)
 
 
 def title_quality(title: str) -> float:

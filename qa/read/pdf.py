@@ -13,7 +13,8 @@ from qa.read.pdfchars import Run, Fonts, page_runs
 from qa.read.pdflines import Line, mark_furniture, page_lines
 
 # A list marker or a printed number opening a line: bullets, "12.", "(a)", "(iv)".
-MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s)")
+MARKER = re.compile(r"^(?:[•▪●◦○➤►✓\-–*]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s|[ivx]{1,4}\.\s|"
+                    r"[0-9]{1,2}\.[a-z][.)]?\s)")  # "4.c Accept the Treasurer's report": a lettered matter
 # A number of three or four digits opening a line ("3446.": parish minutes number on from meeting to meeting),
 # a new block only after a line that ended short or ended a sentence: a wrapped "… year ending 31 March" /
 # "2024. The Clerk said …" is one sentence.
