@@ -515,3 +515,10 @@ def test_a_texas_commissioners_court_is_the_body_and_its_record_of_a_session_hel
              "Consider, discuss and take appropriate action on the burn ban."]
     assert find_body(lines, "County of Bramlett") == "Commissioners Court"
     assert find_kind(lines) == "minutes"
+
+
+def test_a_body_named_before_the_word_agenda_makes_an_agenda_whatever_a_motion_in_it_resolves():
+    lines = ["City of Carrick Falls", "Committee of the Whole Agenda", "Monday, October 16, 2023 6:00 p.m.",
+             "1. Call to Order", "6.1 Councillor Petrović – Free Transit for Seniors Pilot Program",
+             "NOW THEREFORE BE IT RESOLVED THAT staff report on a pilot."]
+    assert find_kind(lines) == "agenda"

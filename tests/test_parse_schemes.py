@@ -617,3 +617,22 @@ None.
     assert [c.number for c in items] == ["1", "2", "3", "3.a", "3.b", "4"]  # "3.d" is out of step
     assert items[1].title == "PUBLIC COMMENT"  # a capitals title before its note in brackets
     assert items[3].title.startswith("Approve the minutes of the Regular Session")
+
+
+def test_titled_sub_items_under_a_heading_and_rows_with_a_bare_page_are_items():
+    lines = _lines("""# Committee of the Whole Agenda
+## 1. Call to Order
+## 2. Delegations
+2.1 Carrick Falls Minor Hockey Association – Ice Allocation and 2024 Rental Rates\t3
+Kevin Dubé, President
+2.2 Mill Street Residents' Group – Traffic Calming\t3
+## 3. Staff Reports
+3.1 Report No. CS-2023-45 – 2024 User Fees and Charges By-law\t4 - 6
+## 4. Notice of Motion
+4.1 Councillor Petrović – Free Transit for Seniors Pilot Program
+4.2 The motion will be debated at the next meeting of Council after the notice is given:
+## 5. Adjournment""")
+    headings = {i for i, l in enumerate(lines) if l.startswith("#")}
+    _, items = choose_items([l.lstrip("# ") for l in lines], headings)
+    # a sentence numbered under a heading opens a paragraph, not an item
+    assert [c.number for c in items] == ["1", "2", "2.1", "2.2", "3", "3.1", "4", "4.1", "5"]

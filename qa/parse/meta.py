@@ -242,7 +242,9 @@ KIND_PATTERNS = (
     # and a board's minutes attached to its next agenda are headed "Approved Minutes" or "Draft Minutes"
     ("minutes", re.compile(r"(?im)^\s*(?:#+\s*)?(?:\*\*|__)?(?:(?:approved|draft|unapproved|confirmed|official|summary|action)\s+)?"
                            r"(?:minutes|cofnodion|minute\s+of\s+(?:the\s+)?meeting)\b")),
-    ("agenda", re.compile(r"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
+    # "Committee of the Whole Agenda – October 16, 2023": the body's name, then the word
+    ("agenda", re.compile(rf"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
+                          rf"^[^\n]{{0,80}}\b{BODY_NOUN}\s+agenda\b(?![ \t]+item)|"
                           r"\bnotice\s+of\s+(the\s+)?meeting\b|\bto\s+be\s+held\s+on\b|\bsummons\b")),
     # "REPORT TO CABINET", "Report of the Director", "Purpose of the report"; not "considered a report to…"
     ("report", re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?report\b|"

@@ -36,6 +36,8 @@ def _parts(number: str) -> tuple[str, int] | None:
 
 TITLED = 0.7  # a sub-item's title quality where no heading vouches for it: "7.01 Approval of Minutes", not
 # "1.1 It was noted."
+HEADED = 0.9  # ... under a parent set as a heading ("3.1 Mill Street Residents' Group – Traffic Calming" under
+# "3. Delegations"), where a report's "5.1. The precept increase will enable …:" opens a paragraph
 
 
 def with_sub_items(run: list, cands: list, headings) -> list:
@@ -45,8 +47,8 @@ def with_sub_items(run: list, cands: list, headings) -> list:
     def children(item, end: int) -> list:
         found, want = [], 1
         for c in sorted((c for c in cands if c.scheme == "decimal-sub" and item.line < c.line < end
-                         and (item.whole and c.quality >= TITLED or c.title_line in headings | {c.line}
-                              and c.line in headings or c.listed)),
+                         and (c.quality >= TITLED and item.whole or c.quality >= HEADED and item.line in headings
+                              or c.title_line in headings | {c.line} and c.line in headings or c.listed)),
                         key=lambda c: c.line):
             if _parts(c.number) == (item.number.rstrip("."), want):
                 found.append(c)

@@ -160,11 +160,15 @@ AGENDA_NOTE = re.compile(r"\s(?=To\s+[a-z]+\b|Report\s+(?:of|by|from)\b|Purpose\
                          r"(?:is|are)\s+(?:asked|invited|requested)\b)")
 
 
+NUMBERED_ROW = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?\.?\s+\S")  # "3.1 Carrick Falls Minor Hockey … <tab> 3"
+
+
 def paged_title(text: str, row: str = "") -> str | None:
     """The title of an agenda row (text, in row) whose last cell gives its pages, without its note and pages;
     else None."""
     m = PAGE_REF.search(text)
-    if not m or "Page" not in text[m.start():] and (row or text).count("\t") < 2:
+    if not m or "Page" not in text[m.start():] and (row or text).count("\t") < 2 and not (
+            NUMBERED_ROW.match(row or text) and re.fullmatch(r"\t\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*", m.group(0))):
         return None  # a bare number at a row's end is a page only in a table of number, title and pages
     head = text[:m.start()].split("\t")[-1].strip()
     return AGENDA_NOTE.split(head, maxsplit=1)[0].strip() or None
