@@ -522,3 +522,11 @@ def test_a_body_named_before_the_word_agenda_makes_an_agenda_whatever_a_motion_i
              "1. Call to Order", "6.1 Councillor Petrović – Free Transit for Seniors Pilot Program",
              "NOW THEREFORE BE IT RESOLVED THAT staff report on a pilot."]
     assert find_kind(lines) == "agenda"
+
+
+def test_a_body_whose_name_carries_macrons_is_named_by_its_notice_of_meeting():
+    lines = ["Waimārie District Council", "Te Kaunihera ā-Rohe o Waimārie", "OPEN AGENDA",
+             "Notice is hereby given that an ordinary meeting of the Pūriri Bay Community Board will be held on:",
+             "Date: Wednesday, 17 July 2024", "Note: The reports in this agenda should not be construed as a decision "
+             "of Council."]
+    assert find_body(lines, "Waimārie District Council") == "Pūriri Bay Community Board"

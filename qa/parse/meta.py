@@ -34,7 +34,7 @@ _OF_PLACE = rf"(?:\s+(?:of|OF)\s+{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+{_NOT_PLACE}[A
 # not where it met ("Parish Council on Zoom", "Planning Committee on Site Visit")
 _ON_TOPIC = rf"\s+(?:on|ON)\s+(?!(?i:zoom|teams|microsoft|skype|webex|google|youtube|facebook|site|line)\b)(?:(?:the|THE)\s+)?{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+(?:of|OF|and|AND|&|the|THE)?\s*{_NOT_PLACE}[A-Z][\w’'-]+){{0,4}}"
 # A name ends at its last body noun: "Kaimanawa District Council", not "Kaimanawa District".
-_NAME = rf"(?:[A-Z][A-Za-z&’',.\- ]{{0,110}}?\b(?i:{BODY_NOUN})(?:\s+(?i:{BODY_NOUN}))?|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
+_NAME = rf"(?:[A-Z](?:[^\W\d_]|[&’',.\- ]){{0,110}}?\b(?i:{BODY_NOUN})(?:\s+(?i:{BODY_NOUN}))?|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee");
 # never across where it was held ("COUNCIL OF THE X MUNICIPALITY HELD IN THE COUNCIL CHAMBER")
 _CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:(?!HELD\b|Held\b)[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?"
