@@ -596,3 +596,19 @@ def test_an_agenda_pack_takes_its_items_from_the_agenda_and_not_from_its_reports
     # the reports' own "1.0"-"6.0" sections and their numbered conditions are no items; the listed rows are
     assert [s.number for s in starts] == ["1", "2", "3", "4", "4.1", "4.2", "5"]
     assert starts[4].title.startswith("23/01234/FUL – Land North of Hanwell Road")
+
+
+def test_a_packs_report_marked_with_a_sub_items_number_joins_that_sub_item():
+    text = "\n\n".join([
+        "PLANNING COMMITTEE", "Wednesday, 8 November 2023", "AGENDA", "1. Apologies for Absence",
+        "2. Planning Applications for Determination",
+        "2.1\t23/01234/FUL – Land North of Hanwell Road Erection of 38 dwellings. Recommendation: GRANT\tPages 4 – 7",
+        "2.2\t23/01502/HOUSE – 17 Orchard Rise Side extension. Recommendation: REFUSE\tPages 8 – 9",
+        "3. Urgent Business", "AGENDA ITEM 2.1", "1.0 CONSULTATIONS",
+        "County Council (Education): Requests contributions of £312,480 towards school places.",
+        "AGENDA ITEM 2.2", "1.0 CONSULTATIONS", "Highways: No objection to the side extension."])
+    m = parse_text(text, "pack.txt")
+    by_number = {i.number: i for i in m.items}
+    assert any("£312,480" in p.text for p in by_number["2.1"].paragraphs)
+    assert any("No objection" in p.text for p in by_number["2.2"].paragraphs)
+    assert not any("£312,480" in p.text for p in by_number["3"].paragraphs)

@@ -8,7 +8,7 @@ from qa.parse.clean import Block, join_page_breaks
 from qa.parse.common import Draft, item_key, title_similarity
 from qa.parse.header import split_title_line
 
-AGENDA_ITEM_MARK = re.compile(r"(?i)^agenda\s+item\s+(?:no\.?\s*)?(\d{1,3}[a-z]?)\b\.?\s*(.*)$")
+AGENDA_ITEM_MARK = re.compile(r"(?i)^agenda\s+item\s+(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b\.?\s*(.*)$")
 PAGES = re.compile(r"^\d{1,3}\s*[-–]\s*\d{1,3}$|^\d{1,3}$")
 
 
