@@ -612,3 +612,18 @@ def test_a_packs_report_marked_with_a_sub_items_number_joins_that_sub_item():
     assert any("£312,480" in p.text for p in by_number["2.1"].paragraphs)
     assert any("No objection" in p.text for p in by_number["2.2"].paragraphs)
     assert not any("£312,480" in p.text for p in by_number["3"].paragraphs)
+
+
+def test_an_appendix_that_names_its_item_joins_that_item_and_not_the_agendas_last():
+    text = "\n\n".join([
+        "THORNLEIGH TOWN COUNCIL", "Monday 13 May 2024", "AGENDA",
+        "TC/24/011\tSCHEDULE OF PAYMENTS To approve the schedule of payments for April 2024 (Appendix A).",
+        "TC/24/012\tCOMMUNITY GRANTS SCHEME To consider the report of the committee (Appendix B).",
+        "TC/24/013\tCIVIC EVENTS To note the arrangements for the Civic Service.",
+        "TC/24/014\tGROUNDS MAINTENANCE CONTRACT To award the contract (confidential report to follow).",
+        "Appendix A – Item TC/24/011", "Total payments for the period amount to £37,486.24.",
+        "Appendix B – Item TC/24/012", "Increase the maximum award from £1,000 to £1,500 per organisation."])
+    by_number = {i.number: i for i in parse_text(text, "agenda.txt").items}
+    assert any("£37,486.24" in p.text for p in by_number["TC/24/011"].paragraphs)
+    assert any("£1,500" in p.text for p in by_number["TC/24/012"].paragraphs)
+    assert not any("£" in p.text for p in by_number["TC/24/014"].paragraphs)

@@ -24,12 +24,12 @@ def report_starts(lines: list[str], starts: list, headings: frozenset[int] | set
     the printed minutes of the last meeting. Then, between those, a heading that is an item's title and no other's,
     not numbered (the minutes' "24. Waste Collection Services" is a minute of theirs, "2. Capital Programme" a
     report's section)."""
+    after = starts[-1].title_end + 1
     paged = [k for k, s in enumerate(starts)
              if any(PAGE_REF.search(lines[j]) for j in range(s.line, min(s.title_end + 2, len(lines))))]
     if not paged:
-        return {}
+        return _appended(lines, starts, after)
     titles = {k: PAGE_REF.sub("", starts[k].title).strip() for k in paged}
-    after = starts[-1].title_end + 1
     found: dict[int, int] = {}
     cursor = after
     for k in paged:
@@ -47,6 +47,27 @@ def report_starts(lines: list[str], starts: list, headings: frozenset[int] | set
                 found[k] = i
                 break
     return found
+
+
+# An appendix headed with the item it belongs to: "Appendix A – Item TC/24/011", "APPENDIX 2 (Agenda Item 7)".
+APPENDIX_MARK = re.compile(r"(?i)^\W*(?:appendix|annexe?|schedule)\s+[A-Z0-9]{1,3}\b[^\n]{0,20}?\bitem\s+(?:no\.?\s*)?"
+                           r"(?P<n>[A-Z]{0,4}[\d./-]*\d)\b")
+
+
+def _appended(lines: list[str], starts: list, after: int) -> dict[int, int]:
+    """{index in starts: line} for appendices after the agenda's last item that each name their item."""
+    index = {_key(s.number): k for k, s in enumerate(starts) if s.number}
+    found: dict[int, int] = {}
+    for i in range(after, len(lines)):
+        m = APPENDIX_MARK.match(lines[i].strip())
+        k = index.get(_key(m.group("n"))) if m else None
+        if k is not None and k not in found:
+            found[k] = i
+    return found
+
+
+def _key(number: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", number.lower())
 
 
 def _names(text: str, start, title: str) -> bool:
