@@ -32,12 +32,22 @@ _MOVES = re.compile(r"\b(?:moved|proposed)\s+(?:by|that|approval|adoption|accept
                     r"(?:amendment|motion|recommendations?|proposal|resolution|report|item|ordinance|minutes))\b|"
                     r"\b(?:moved|proposed)[,;]?\s+(?:and\s+)?seconded\b|\b(?:mover|proposer)\b", re.I)
 LOOK_BACK = 15  # paragraphs: a motion's debate rarely runs longer within one item
+# A vote recorded on its own, naming no motion: a roll call's lists ("For: Crs Hartigan, Wren. Against: Crs
+# Doyle", "Ayes: Trustees Novak, Delgado"), a tally ("CARRIED 4/2"), a casting vote ("The vote being tied,
+# President Brennan cast his vote in the affirmative."). It decides the motion just set out above it.
+_VOTE_RECORD = re.compile(r"(?i)^\W*(?:for|against|ayes?|nays?|noes|yeas|abstain(?:ed|ing|s)?|abstentions?|"
+                          r"in\s+fav(?:ou)?r|opposed)\s*:|^\W*(?:motion\s+)?(?:carried|lost|defeated)\b[^.]{0,30}\d|"
+                          r"\bvote\s+being\s+tied\b|\bcast(?:ing)?\s+(?:his|her|their|the|a)\s+(?:casting\s+)?vote\b")
+MOTION_CHARS = 60  # shorter paragraphs above a roll call are its tally or labels ("CARRIED 4/2", "Moved: Cr X")
 
 
 def motion_paragraph(texts: list[str], n: int, first: int) -> int | None:
     """Index of the paragraph (first..n-1, one item's) moving the motion texts[n] votes on, or None."""
     text = texts[n]
     ref = _REFERS_BACK.search(text)
+    if not ref and _VOTE_RECORD.search(text) and not _MOVES.search(text):
+        return next((j for j in range(n - 1, max(first, n - LOOK_BACK) - 1, -1)
+                     if len(texts[j]) >= MOTION_CHARS and not _VOTE_RECORD.search(texts[j])), None)
     if not ref or not _OUTCOME.search(text) or _MOVES.search(text):
         return None  # not a vote on an earlier motion, or one naming its own mover
     named = re.compile(rf"\b{ref.group(1)}", re.I)  # "the amendment" -> "An amendment was moved"; not "promotion"

@@ -51,3 +51,15 @@ def test_the_kind_of_motion_is_matched_as_a_word():
     texts = ["Councillor Ash moved the motion to adopt the plan.", "Councillor Oak moved approval of the promotion budget.",
              "The motion was CARRIED."]
     assert motion_paragraph(texts, 2, 0) == 0  # "promotion" holds "motion" but moves something else
+
+
+def test_a_roll_call_naming_no_motion_decides_the_motion_set_out_above_its_tally():
+    texts = ["COUNCIL RESOLUTION OCM23/155", "Moved: Cr Wren Seconded: Cr McAlpine",
+             "That Council initiates Amendment No. 9 to Local Planning Scheme No. 3 to rezone Lot 501 Tonkin Road.",
+             "CARRIED 4/2", "For: Crs Hartigan, McAlpine, Wren, Ngo. Against: Crs Doyle, Marchetti.",
+             "The vote being tied, President Brennan cast his vote in the affirmative."]
+    assert motion_paragraph(texts, 4, 0) == 2  # past the tally and the movers' labels
+    assert motion_paragraph(texts, 5, 0) == 2
+    assert motion_paragraph(texts, 2, 0) is None  # the motion itself decides nothing above it
+    assert motion_paragraph(["Apologies were received.", "Ayes: Trustees Novak, Delgado"], 1, 1) is None  # not
+    # across the item's start
