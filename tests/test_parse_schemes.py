@@ -636,3 +636,15 @@ Kevin Dubé, President
     _, items = choose_items([l.lstrip("# ") for l in lines], headings)
     # a sentence numbered under a heading opens a paragraph, not an item
     assert [c.number for c in items] == ["1", "2", "2.1", "2.2", "3", "3.1", "4", "4.1", "5"]
+
+
+def test_capitals_headings_may_open_with_a_year_or_an_ordinance_number_and_carry_asides():
+    from qa.parse.schemes import is_caps_heading
+
+    assert is_caps_heading("2024 STREET RESURFACING PROGRAM – AWARD OF CONTRACT")
+    assert is_caps_heading("ORDINANCE 2024-11 – APPROVING AN ANNEXATION AGREEMENT WITH PRAIRIE RUN PARTNERS, LLC")
+    assert is_caps_heading("VIDEO GAMING – AMENDMENTS TO VILLAGE CODE CHAPTER 5 (ALCOHOLIC LIQUOR) AND CHAPTER 14 "
+                           "(AMUSEMENTS)")
+    assert not is_caps_heading("DECEMBER 6, 2022")  # a date
+    assert not is_caps_heading("NEXT RESOLUTION NO. 2022-65")  # a clerk's register
+    assert not is_caps_heading("CALL 01632 960881")

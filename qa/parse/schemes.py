@@ -138,8 +138,13 @@ def is_caps_heading(line: str) -> bool:
     if re.search(r"(?i)\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", s):
         return False
     letters = re.sub(r"[^A-Za-z]", "", s)
-    words = s.split()
-    return (len(letters) >= 4 and letters.isupper() and 1 <= len(words) <= 12 and not re.search(r"\d{3,}|@|www\.", s)
+    # a year opening the title ("2024 STREET RESURFACING"), an ordinance's number before its title ("ORDINANCE
+    # 2024-11 – APPROVING …") and asides in brackets ("CHAPTER 5 (ALCOHOLIC LIQUOR)") do not make a line less of a
+    # heading; a long number does (a phone, a sum, a date, "NEXT RESOLUTION NO. 2022-65")
+    bare = re.sub(r"^(?:19|20)\d{2}\s+(?=[A-Z])|^(?:ORDINANCE|RESOLUTION)\s+(?:NO\.?\s*)?(?:19|20)\d{2}[-/]\d{1,4}\s+[–—-]\s",
+                  "", s)
+    words = [w for w in re.sub(r"\([^)]*\)", "", s).split() if w not in ("–", "—", "-")]
+    return (len(letters) >= 4 and letters.isupper() and 1 <= len(words) <= 12 and not re.search(r"\d{3,}|@|www\.", bare)
             and not TERMINAL.search(s.rstrip(")")))
 
 
