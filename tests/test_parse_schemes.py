@@ -639,7 +639,7 @@ Kevin Dubé, President
 
 
 def test_capitals_headings_may_open_with_a_year_or_an_ordinance_number_and_carry_asides():
-    from qa.parse.schemes import is_caps_heading
+    from qa.parse.titles import is_caps_heading
 
     assert is_caps_heading("2024 STREET RESURFACING PROGRAM – AWARD OF CONTRACT")
     assert is_caps_heading("ORDINANCE 2024-11 – APPROVING AN ANNEXATION AGREEMENT WITH PRAIRIE RUN PARTNERS, LLC")

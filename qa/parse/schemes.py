@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.parse.clean import TERMINAL
 from qa.parse.common import title_similarity
 from qa.parse.runs import best_run
 from qa.parse.subitems import (with_deep_sub_items, with_file_numbered, with_letter_decimal_items,
@@ -127,27 +126,6 @@ WHOLE = r"\.00?(?=\s)"
 DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number", "initials/year/number", "committee-code")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
 FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
-def is_caps_heading(line: str) -> bool:
-    """An unnumbered heading set in capitals ("CONSENT CALENDAR", "CALL TO ORDER:", "PLEDGE OF ALLEGIANCE: To be
-    announced"); not a session's time heading ("6:00 PM - OPEN SESSION")."""
-    s = line.strip()
-    head, colon, rest = s.partition(":")
-    if colon and rest.strip() and len(rest.split()) <= 6 and not re.match(r"\d", rest.strip()):
-        s = head  # a capitals heading with a short note after its colon
-    s = s.rstrip(":").strip()
-    if re.search(r"(?i)\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", s):
-        return False
-    letters = re.sub(r"[^A-Za-z]", "", s)
-    # a year opening the title ("2024 STREET RESURFACING"), an ordinance's number before its title ("ORDINANCE
-    # 2024-11 – APPROVING …") and asides in brackets ("CHAPTER 5 (ALCOHOLIC LIQUOR)") do not make a line less of a
-    # heading; a long number does (a phone, a sum, a date, "NEXT RESOLUTION NO. 2022-65")
-    bare = re.sub(r"^(?:19|20)\d{2}\s+(?=[A-Z])|^(?:ORDINANCE|RESOLUTION)\s+(?:NO\.?\s*)?(?:19|20)\d{2}[-/]\d{1,4}\s+[–—-]\s",
-                  "", s)
-    words = [w for w in re.sub(r"\([^)]*\)", "", s).split() if w not in ("–", "—", "-")]
-    return (len(letters) >= 4 and letters.isupper() and 1 <= len(words) <= 12 and not re.search(r"\d{3,}|@|www\.", bare)
-            and not TERMINAL.search(s.rstrip(")")))
-
-
 @dataclass(frozen=True)
 class Candidate:
     """A line that may open an item: where, under which scheme, its number and title, and the title's line."""

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from qa.parse.common import title_similarity
 from qa.parse.headed import heading_items
 from qa.parse.header import ROLL_CALL
-from qa.parse.schemes import choose_items, is_caps_heading
+from qa.parse.schemes import choose_items
 from qa.parse.subitems import same_level_headings
-from qa.parse.titles import run_in_label
+from qa.parse.titles import is_caps_heading, run_in_label
 
 # Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
 # COUNCIL", "AGENDA", "CITY COUNCIL CHAMBERS", "CITY OF X", "X PARISH COUNCIL").

@@ -172,3 +172,24 @@ def paged_title(text: str, row: str = "") -> str | None:
         return None  # a bare number at a row's end is a page only in a table of number, title and pages
     head = text[:m.start()].split("\t")[-1].strip()
     return AGENDA_NOTE.split(head, maxsplit=1)[0].strip() or None
+
+
+def is_caps_heading(line: str) -> bool:
+    """An unnumbered heading set in capitals ("CONSENT CALENDAR", "CALL TO ORDER:", "PLEDGE OF ALLEGIANCE: To be
+    announced"); not a session's time heading ("6:00 PM - OPEN SESSION")."""
+    s = line.strip()
+    head, colon, rest = s.partition(":")
+    if colon and rest.strip() and len(rest.split()) <= 6 and not re.match(r"\d", rest.strip()):
+        s = head  # a capitals heading with a short note after its colon
+    s = s.rstrip(":").strip()
+    if re.search(r"(?i)\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", s):
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", s)
+    # a year opening the title ("2024 STREET RESURFACING"), an ordinance's number before its title ("ORDINANCE
+    # 2024-11 – APPROVING …") and asides in brackets ("CHAPTER 5 (ALCOHOLIC LIQUOR)") do not make a line less of a
+    # heading; a long number does (a phone, a sum, a date, "NEXT RESOLUTION NO. 2022-65")
+    bare = re.sub(r"^(?:19|20)\d{2}\s+(?=[A-Z])|^(?:ORDINANCE|RESOLUTION)\s+(?:NO\.?\s*)?(?:19|20)\d{2}[-/]\d{1,4}\s+[–—-]\s",
+                  "", s)
+    words = [w for w in re.sub(r"\([^)]*\)", "", s).split() if w not in ("–", "—", "-")]
+    return (len(letters) >= 4 and letters.isupper() and 1 <= len(words) <= 12 and not re.search(r"\d{3,}|@|www\.", bare)
+            and not TERMINAL.search(s.rstrip(")")))
