@@ -530,3 +530,10 @@ def test_a_body_whose_name_carries_macrons_is_named_by_its_notice_of_meeting():
              "Date: Wednesday, 17 July 2024", "Note: The reports in this agenda should not be construed as a decision "
              "of Council."]
     assert find_body(lines, "Waimārie District Council") == "Pūriri Bay Community Board"
+
+
+def test_a_community_council_named_with_an_ampersand_meets_as_itself():
+    lines = ["KILBRANNOCH & GLENMUIR COMMUNITY COUNCIL", "",
+             "Minutes of the Ordinary Meeting held on Tuesday 12th March 2024 at 7.00pm in Kilbrannoch Village Hall",
+             "", "Present:", "Fiona McAllister (Chair), Iain Duthie (Secretary)"]
+    assert find_body(lines, "Kilbrannoch & Glenmuir Community Council") == "Kilbrannoch & Glenmuir Community Council"

@@ -89,8 +89,8 @@ DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?
 # "Manordeilo and Salem Community Council held their meeting via Zoom on…": a line that opens with the body
 HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")
 # A short line that is nothing but a body's name ("City Commission", "City Council")
-BODY_LINE = re.compile(rf"^(?P<body>(?:\(?[A-Z][\w&’'\-]*\)?\s+){{0,6}}{BODY_NOUN})$", re.I)  # "Planning (Regulation)
-# Committee" too
+BODY_LINE = re.compile(rf"^(?P<body>(?:(?:\(?[A-Z][\w&’'\-]*\)?|&)\s+){{0,6}}{BODY_NOUN})$", re.I)  # "Planning
+# (Regulation) Committee", "Kilbrannoch & Glenmuir Community Council" too
 # A line naming a body by its place after it, its words capitalised ("Zoning Board of Adjustment", "BOARD OF
 # SUPERVISORS"); not an office of it ("Clerk of the Board of Supervisors")
 BODY_OF_PLACE_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,3}}{_NOUN_AS_NAME}(?:{_OF_PLACE}|{_ON_TOPIC}))"
