@@ -537,3 +537,10 @@ def test_a_community_council_named_with_an_ampersand_meets_as_itself():
              "Minutes of the Ordinary Meeting held on Tuesday 12th March 2024 at 7.00pm in Kilbrannoch Village Hall",
              "", "Present:", "Fiona McAllister (Chair), Iain Duthie (Secretary)"]
     assert find_body(lines, "Kilbrannoch & Glenmuir Community Council") == "Kilbrannoch & Glenmuir Community Council"
+
+
+def test_a_committee_pages_list_of_its_other_meetings_dates_none_of_them():
+    lines = ["Harnshire County Council", "Meeting details", "Printed minutes PDF 310 KB", "Other meetings",
+             "Thursday, 13th July, 2023", "Thursday, 23rd November, 2023", "Agenda, decisions and minutes",
+             "Health and Wellbeing Board - Thursday, 21st September, 2023 2.00 pm", "Venue: The Ardley Room"]
+    assert meeting_date(lines) == "2023-09-21"

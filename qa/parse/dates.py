@@ -92,6 +92,10 @@ BARE_DATE = re.compile(rf"(?i)(?:{WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+
                        r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?")
 
 
+# A committee web page's list of its other meetings, each a date on its own line: none of them this meeting.
+OTHER_MEETINGS = re.compile(r"(?i)^\W*(?:other|previous|past|earlier|future|upcoming|forthcoming|more)\s+meetings?\W*$")
+OTHER_CHARS = 60  # a listed meeting's line: its date, a time or a word of status at most
+
 # A header line ending in a weekday and a day: its month and year are on the next line, wrapped.
 _CUT_DATE = re.compile(rf"(?i)\b{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$")
 
@@ -107,10 +111,14 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
             return dates_in(line, us)[0][1]
     best = None
     near = [i for i, line in enumerate(lines[:HEAD_LINES + 1]) if line.strip()]  # neighbours, less blank lines
+    others = False  # under a web page's "Other meetings" list
     for k, i in enumerate(near):
         line = lines[i]
         if i >= HEAD_LINES:
             break
+        others = bool(OTHER_MEETINGS.match(line)) or others and bool(dates_in(line, us)) and len(line) <= OTHER_CHARS
+        if others:
+            continue
         before, after = lines[near[k - 1]] if k else "", lines[near[k + 1]] if k + 1 < len(near) else ""
         context = " ".join((before, line, after))
         found = dates_in(line, us)
