@@ -286,3 +286,4 @@ def decision_form_pdf() -> bytes:
         pdf.text(x, y, value)
         y += 5
     return bytes(pdf.output())
+

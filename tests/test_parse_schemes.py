@@ -648,3 +648,17 @@ def test_capitals_headings_may_open_with_a_year_or_an_ordinance_number_and_carry
     assert not is_caps_heading("DECEMBER 6, 2022")  # a date
     assert not is_caps_heading("NEXT RESOLUTION NO. 2022-65")  # a clerk's register
     assert not is_caps_heading("CALL 01632 960881")
+
+
+def test_parish_minutes_numbered_by_year_then_minute_are_items():
+    lines = _lines("""23/145 Apologies for absence
+Apologies had been received from Cllr D Holmes.
+23/146 Declarations of interest
+None.
+23/147 Minutes of the previous meeting
+RESOLVED: that the minutes of 10th July 2023 be approved.
+23/148 Public participation
+Two residents spoke about the play area.""")
+    scheme, items = choose_items(lines)
+    assert scheme == "year/number"
+    assert [c.number for c in items] == ["23/145", "23/146", "23/147", "23/148"]

@@ -197,3 +197,21 @@ def test_a_lettered_matter_under_an_item_number_starts_a_block():
         pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
     texts = [b.text for b in read_pdf(bytes(pdf.output())).blocks]
     assert [t[:3] for t in texts] == ["4.c", "4.d"]
+
+
+
+def test_words_cut_across_text_objects_are_made_whole():
+    from qa.read.pdfchars import Run
+    from qa.read.pdflines import to_lines
+
+    # a word processor's export: a line in pieces that cut words, each starting where the last ended (one a hair
+    # to the left of it), some with a smaller box; then a table's cells, the second hard against the first
+    pieces = [("Present: Cllr G Hartley (Ch", 68.2, 198.3, 11.5), ("airman), Cll", 198.25, 253.8, 11.5),
+              ("r S Pennington", 253.8, 330.0, 4.6)]
+    runs = [Run(t, x0, x1, 166.3, 176.8 if size > 5 else 174.3, size, False) for t, x0, x1, size in pieces]
+    runs += [Run("13 Stephen Wickham, Bristol Civic Society", 47.8, 261.0, 200.0, 210.5, 12.0, False),
+             Run("Replacing machined stone Cycle blocks", 262.9, 452.4, 200.0, 210.5, 12.0, False)]
+    lines = to_lines(runs, 1)
+    assert [l.cells for l in lines] == [["Present: Cllr G Hartley (Chairman), Cllr S Pennington"],
+                                        ["13 Stephen Wickham, Bristol Civic Society",
+                                         "Replacing machined stone Cycle blocks"]]

@@ -88,6 +88,8 @@ SCHEMES = (
     Scheme("year-month-seq", r"\d{2}\.\d{2}\.\d{2}", _last),
     # "45/21", "12/2024" — minute number / year (many English district and parish councils).
     Scheme("number/year", r"\d{1,4}/\d{2,4}", _slash, starts_anywhere=True),
+    # "23/145", "24/012" — the year, then the minute's number, counting on from meeting to meeting (parish councils).
+    Scheme("year/number", r"\d{2}/\d{3}", _initials, starts_anywhere=True),
     # "R2024-214", "2024/15" style references printed as item numbers (decision lists, Canadian agendas).
     Scheme("reference", r"[A-Z]{0,3}\d{4}[-/]\d{1,4}", _ref, starts_anywhere=True),
     # "FRA/23/38", "CAB/24/112", "C24/09" — a body's initials, the year and the minute's number (fire and police
@@ -123,7 +125,7 @@ TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 # "1.0 APOLOGIES", "7.00 CONSENT AGENDA": a whole number written with its decimal (its sub-items are 1.1, 7.01).
 WHOLE = r"\.00?(?=\s)"
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
-DISTINCT = ("year-month-seq", "number/year", "reference", "letter-number", "initials/year/number", "committee-code")
+DISTINCT = ("year-month-seq", "number/year", "year/number", "reference", "letter-number", "initials/year/number", "committee-code")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
 FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
 @dataclass(frozen=True)

@@ -20,6 +20,11 @@ DATED = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a
                    r"(?:19|20)\d\d\b")
 
 
+TOUCH = 1.0  # points two runs may share at their ends and still be side by side, not one over the other
+SPACE_SHARE = 0.3  # of the type size: a gap narrower than this between runs is a space between words, or none
+GLUED_SHARE = 0.12  # ... and narrower than this, no space at all: one word cut in two
+
+
 @dataclass
 class Line:
     """Runs that share a baseline on one page, left to right; cells when wide gaps part them."""
@@ -71,15 +76,37 @@ def to_lines(runs: list[Run], page: int) -> list[Line]:
         for line in reversed(lines[-6:]):
             lmid = (line.top + line.bottom) / 2
             inside = line.top <= mid <= line.bottom or r.top <= lmid <= r.bottom
-            if inside and not any(o.x0 < r.x1 and r.x0 < o.x1 for o in line.runs):
+            if inside and not any(o.x0 < r.x1 - TOUCH and r.x0 < o.x1 - TOUCH for o in line.runs):
                 line.runs.append(r)
                 line.runs.sort(key=lambda o: o.x0)
                 break
         else:
             lines.append(Line(runs=[r], page=page))
     for line in lines:
+        line.runs = _joined_touching(line.runs)
         _join_margin_label(line)
     return lines
+
+
+def _joined_touching(runs: list[Run]) -> list[Run]:
+    """Runs that touch or stand a word's space apart are one run: a writer may cut a word into text objects of
+    their own ("Present: Cllr G Hartley (Ch" / "airman), Cll" / "r S Pennington"), and no table sets its cells so
+    close."""
+    out = [runs[0]]
+    for r in runs[1:]:
+        prev = out[-1]
+        gap = r.x0 - prev.x1
+        size = max(prev.size, r.size)
+        # a cell may end hard against the next one's capital ("… Civic Society" / "Replacing …"): only a word
+        # going on in small letters crosses a gap that wide
+        if gap < GLUED_SHARE * size or gap < SPACE_SHARE * size and not r.text[:1].isupper():
+            sep = "" if gap < GLUED_SHARE * size else " "
+            big = prev if len(prev.text) >= len(r.text) else r
+            out[-1] = Run(prev.text + sep + r.text, prev.x0, max(prev.x1, r.x1), min(prev.top, r.top),
+                          max(prev.bottom, r.bottom), big.size, big.bold)
+        else:
+            out.append(r)
+    return out
 
 
 def _join_margin_label(line: Line) -> None:
