@@ -544,3 +544,14 @@ def test_a_committee_pages_list_of_its_other_meetings_dates_none_of_them():
              "Thursday, 13th July, 2023", "Thursday, 23rd November, 2023", "Agenda, decisions and minutes",
              "Health and Wellbeing Board - Thursday, 21st September, 2023 2.00 pm", "Venue: The Ardley Room"]
     assert meeting_date(lines) == "2023-09-21"
+
+
+def test_a_planning_commissions_written_up_hearings_are_no_transcript():
+    hearing = ["Staff Presentation: Associate Planner Feldman presented the staff report.",
+               "Applicant Presentation: Tom Gaffney stated that the operator has 22 locations.",
+               "Public Hearing: Chair Castañeda opened the public hearing at 6:58 p.m.",
+               "Commission Discussion: Commissioner Hsu said she could not support it. Thank you, she said.",
+               "ACTION: Motion by Commissioner Kessler to approve. Motion passed 4-1."]
+    lines = ["CITY OF ARROYO VERDE", "PLANNING COMMISSION", "MINUTES OF THE REGULAR MEETING"] + hearing * 3
+    assert speaker_lines(lines) == 0
+    assert find_kind(lines) == "minutes"

@@ -22,10 +22,16 @@ FIELD_LABEL = re.compile(r"(?i)^(present|apologies|absent|minutes|decision|resol
                          r"disclosures?|declarations?|applicant|owner|response|signed|comment|that)\b")
 
 
+# A step of business written up, not a speaker: "Staff Presentation:", "Commission Discussion:", "Public Hearing:"
+# (a planning commission's minutes of each hearing).
+BUSINESS_LABEL = re.compile(r"(?i)\b(?:presentation|discussion|hearing|comments?|deliberations?|testimony|findings|"
+                            r"conditions|update)$")
+
+
 def _turn_names(lines: list[str]) -> list[str]:
     """The name each line opening with "Name:" gives, a field's label ("Email:", "Present:") aside."""
-    return [m.group("name") for l in lines
-            if (m := SPEAKER.match(l.strip())) and not FIELD_LABEL.match(m.group("name"))]
+    return [m.group("name") for l in lines if (m := SPEAKER.match(l.strip()))
+            and not FIELD_LABEL.match(m.group("name")) and not BUSINESS_LABEL.search(m.group("name"))]
 
 
 def speaker_lines(lines: list[str]) -> int:
