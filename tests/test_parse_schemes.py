@@ -662,3 +662,21 @@ Two residents spoke about the play area.""")
     scheme, items = choose_items(lines)
     assert scheme == "year/number"
     assert [c.number for c in items] == ["23/145", "23/146", "23/147", "23/148"]
+
+
+def test_matters_numbered_from_one_under_each_lettered_section_are_its_sub_items():
+    lines = _lines("""A. CALL TO ORDER
+Chair Castañeda called the meeting to order at 6:31 p.m.
+B. CONSENT CALENDAR
+1. Approval of Minutes – Regular Meeting of May 24, 2023
+ACTION: Motion passed 4-0.
+C. PUBLIC HEARINGS
+1. Case No. PLN23-0045 – Conditional Use Permit for a Drive-Through Coffee Shop
+Staff presented the report.
+2. Case No. PLN23-0061 – Vesting Tentative Tract Map for 24 Townhomes
+3. The applicant asked for a continuance.
+D. ADJOURNMENT""")
+    _, items = choose_items(lines)
+    # in step from 1 and titled: a numbered sentence is no matter of its own
+    assert [c.number for c in items] == ["A", "B", "1", "C", "1", "2", "D"]
+    assert items[5].title.startswith("Case No. PLN23-0061")

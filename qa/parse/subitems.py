@@ -102,19 +102,30 @@ def with_letter_decimal_items(run: list, lines: list[str]) -> list:
 LETTERED_SUB = re.compile(r"^(?:Subject:\s*)?(?P<letter>[A-Z])\.(?P<n>\d{1,2})\s+(?P<title>\S.{2,200})$")
 
 
+# ... and US planning commissions number the matters under each lettered section from 1 again: "F. PUBLIC
+# HEARINGS", then "1. Case No. PLN23-0045 – Conditional Use Permit …", "2. …". Titled, in step, not sentences.
+NUMBERED_UNDER = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<title>[A-Z].{2,250})$")
+UNDER_QUALITY = 0.5
+
+
 def with_lettered_sub_items(run: list, lines: list[str], headings) -> list:
-    """The run of lettered items with each one's sub-items ("Subject: F.1 …", "F.2 …") after it."""
+    """The run of lettered items with each one's sub-items ("Subject: F.1 …", "F.2 …", or "1.", "2." under the
+    letter) after it."""
     def children(item, end: int) -> list:
-        found, want = [], 1
+        found, want, plain = [], 1, []
         for j in range(item.line + 1, min(end, len(lines))):
-            m = LETTERED_SUB.match(lines[j].strip())
+            text = lines[j].strip()
+            m = LETTERED_SUB.match(text)
             if m and m.group("letter") == item.number.rstrip(".") and int(m.group("n")) == want and \
-                    (lines[j].strip().startswith("Subject:") or j in headings):
+                    (text.startswith("Subject:") or j in headings):
                 if want == 1 and title_similarity(m.group("title"), item.title) >= 0.75:
                     break  # "A. Call to Order" / "Subject: A.1 Call to Order": the item restated, one item
                 found.append(_child(item, j, f"{m.group('letter')}.{want}", m.group("title").strip()))
                 want += 1
-        return found
+            elif not found and (u := NUMBERED_UNDER.match(text)) and int(u.group("n")) == len(plain) + 1 and \
+                    title_quality(u.group("title")) >= UNDER_QUALITY and not u.group("title").endswith("."):
+                plain.append(_child(item, j, u.group("n"), u.group("title").strip()))
+        return found or plain
     return _interleaved(run, children)
 
 
