@@ -215,3 +215,26 @@ def test_words_cut_across_text_objects_are_made_whole():
     assert [l.cells for l in lines] == [["Present: Cllr G Hartley (Chairman), Cllr S Pennington"],
                                         ["13 Stephen Wickham, Bristol Civic Society",
                                          "Replacing machined stone Cycle blocks"]]
+
+
+def test_a_court_reporters_line_numbers_down_the_margin_are_no_text():
+    from qa.read.pdfchars import Run
+    from qa.read.pdflines import to_lines
+
+    said = ["CHAIRMAN HOLLOWAY: Thank you, Reverend. Item three is", "approval of the agenda. Mr. Cone, any changes?",
+            "COUNTY MANAGER: Yes, sir, Mr. Chairman, one change."]
+    runs = [Run("4", 540.3, 547.2, 39.9, 52.0, 12.0, False)]  # the page number, top right
+    for n in range(1, 13):
+        top = 60.0 + 20 * n
+        text = said[n % 3]
+        if n % 2:  # the number set apart from the line, or run into it
+            runs += [Run(str(n), 66.9 - 6.6 * (n >= 10), 73.5, top, top + 12, 12.0, False),
+                     Run(text, 158.9, 500.0, top, top + 12, 12.0, False)]
+        else:
+            runs.append(Run(f"{n} {text}", 66.9 - 6.6 * (n >= 10), 500.0, top, top + 12, 12.0, False))
+    lines = to_lines(runs, 4)
+    assert [l.text for l in lines[1:4]] == [said[1], said[2], said[0]]
+    assert all(l.label is None for l in lines)
+    # a list's few numbers stay
+    kept = to_lines([Run("1", 60, 66, 100, 112, 12, False), Run("Apologies", 80, 150, 100, 112, 12, False)], 1)
+    assert kept[0].label == "1"

@@ -82,10 +82,37 @@ def to_lines(runs: list[Run], page: int) -> list[Line]:
                 break
         else:
             lines.append(Line(runs=[r], page=page))
+    lines = _without_line_numbers(lines)
     for line in lines:
         line.runs = _joined_touching(line.runs)
         _join_margin_label(line)
     return lines
+
+
+NUMBERED_LINES = 10  # a page whose lines are numbered down the margin, as a court reporter's transcript is
+LINE_NUMBER = re.compile(r"^([1-9]\d?)(?:\s+|$)")
+LINE_NUMBERED_SHARE = 0.8  # of a page's lines: a court reporter numbers every line, a table's first column some
+
+
+def _without_line_numbers(lines: list[Line]) -> list[Line]:
+    """The page's lines less the numbers a transcript prints down its margin (1 to 25 on every page): each at
+    the line's left, at one x give or take a digit (set apart, or run into the text), counting up line by line.
+    Not a list's or minutes' numbers, which stand by few of a page's lines."""
+    numbered = [(l, m) for l in lines if (m := LINE_NUMBER.match(l.runs[0].text))]
+    if len(numbered) < NUMBERED_LINES:
+        return lines
+    x = sorted(l.runs[0].x0 for l, _ in numbered)[len(numbered) // 2]
+    numbered = [(l, m) for l, m in numbered if abs(l.runs[0].x0 - x) <= 0.6 * l.runs[0].size]  # not a page number
+    values = [int(m.group(1)) for _, m in numbered]
+    if len(numbered) < max(NUMBERED_LINES, LINE_NUMBERED_SHARE * len(lines)) or values[0] > 2 or \
+            sum(b == a + 1 for a, b in zip(values, values[1:])) < 0.8 * (len(values) - 1):
+        return lines
+    for l, m in numbered:
+        first = l.runs[0]
+        rest = first.text[m.end():].strip()
+        l.runs = ([Run(rest, first.x0, first.x1, first.top, first.bottom, first.size, first.bold)] if rest else []) \
+            + l.runs[1:]
+    return [l for l in lines if l.runs]
 
 
 def _joined_touching(runs: list[Run]) -> list[Run]:
