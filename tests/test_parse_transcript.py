@@ -117,3 +117,11 @@ def test_turns_with_a_recording_s_time_before_the_speaker_are_turns():
     assert m.kind == "transcript"
     first = m.items[0].paragraphs[0]
     assert first.speaker == "BRIAN BURNETT" and first.text == "Make sure the audience can hear us out there."
+
+
+def test_a_chairman_opening_a_sentence_with_the_next_item_moves_the_meeting_on():
+    assert transition("Thank you. Item three is approval of the agenda. Mr. Cone, any changes?") == \
+        ("3", "approval of the agenda")
+    assert transition("That carries four to nothing. Item four, approval of the minutes.")[0] == "4"
+    assert transition("Anybody else? Seeing none, item number six. This is a public hearing.")[0] == "6"
+    assert transition("Under item four, we heard that the numbers are good.") is None

@@ -25,6 +25,9 @@ TRANSITION = [
     re.compile(rf"(?i)\bagenda\s+item\s+(?:number\s+)?{_N}\b(?=\s*(?:,|which|is|-|–|:|\.))"),
     # a clerk reading the agenda aloud: "Item 4, Consent Calendar.", "Item 6, Route 31 Service Change."
     re.compile(rf"^\W*(?i:item)\s+{_N}\b(?=,\s+[A-Z])"),
+    # a chairman opening a sentence with the next item: "Item three is approval of the agenda.", "Item four,
+    # approval of the minutes", "… item number six. This is a public hearing"
+    re.compile(rf"(?:^|[.?!,;]\s+)(?i:item)\s+(?i:number\s+)?{_N}\b(?=\s+is\b|[,.]\s)"),
 ]
 FINAL = re.compile(r"(?i)\bthe\s+(?:final|last|next)\s+item\s+on\s+the\s+agenda\s+is\s+(?:the\s+)?([^.?!,]{3,80})")
 TAIL_HEADING = re.compile(r"(?i)^(summary|attendees|documents|decisions|minutes|key points)$")
