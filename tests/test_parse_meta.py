@@ -555,3 +555,14 @@ def test_a_planning_commissions_written_up_hearings_are_no_transcript():
     lines = ["CITY OF ARROYO VERDE", "PLANNING COMMISSION", "MINUTES OF THE REGULAR MEETING"] + hearing * 3
     assert speaker_lines(lines) == 0
     assert find_kind(lines) == "minutes"
+
+
+def test_a_body_named_in_running_text_is_its_capitalised_words_and_gives_way_to_a_fuller_title():
+    lines = ["CARRIGMORE COUNTY COUNCIL", "CARRIGMORE JOINT POLICING COMMITTEE",
+             "Minutes of Meeting held in the Council Chamber on Monday, 20th March 2023 at 3.00 p.m.",
+             "The Cathaoirleach welcomed Superintendent Tierney, attending his first meeting of the Committee "
+             "following his appointment to the Ballinure District."]
+    assert find_body(lines, "Carrigmore County Council") == "Joint Policing Committee"
+    notice = ["MUNDARRA REGIONAL COUNCIL", "Special Council Meeting", "A G E N D A", "Wednesday, 26 June 2024",
+              "Notice is hereby given that a Special Meeting of Council will be held in the Council Chambers."]
+    assert find_body(notice, "Mundarra Regional Council") == "Council"

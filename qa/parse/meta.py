@@ -33,8 +33,10 @@ _OF_PLACE = rf"(?:\s+(?:of|OF)\s+{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+{_NOT_PLACE}[A
 # "COMMITTEE ON SCHOOL DISTRICT ORGANIZATION", "Commission on the Status of Women": a body named by its remit;
 # not where it met ("Parish Council on Zoom", "Planning Committee on Site Visit")
 _ON_TOPIC = rf"\s+(?:on|ON)\s+(?!(?i:zoom|teams|microsoft|skype|webex|google|youtube|facebook|site|line)\b)(?:(?:the|THE)\s+)?{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+(?:of|OF|and|AND|&|the|THE)?\s*{_NOT_PLACE}[A-Z][\w’'-]+){{0,4}}"
-# A name ends at its last body noun: "Kaimanawa District Council", not "Kaimanawa District".
-_NAME = rf"(?:[A-Z](?:[^\W\d_]|[&’',.\- ]){{0,110}}?\b(?i:{BODY_NOUN})(?:\s+(?i:{BODY_NOUN}))?|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
+# A name ends at its last body noun: "Kaimanawa District Council", not "Kaimanawa District"; its words are
+# capitalised but its connectors, so it never runs on through a sentence ("Council will be held in the Council
+# Chambers", "the Committee following his appointment to the Ballinure District").
+_NAME = rf"(?:[A-Z](?:(?!\s(?!(?:of|and|the|for|on|in|to|with)\b)[a-z])(?:[^\W\d_]|[&’',.\- ])){{0,110}}?\b(?i:{BODY_NOUN})(?:\s+(?i:{BODY_NOUN}))?|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee");
 # never across where it was held ("COUNCIL OF THE X MUNICIPALITY HELD IN THE COUNCIL CHAMBER")
 _CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:(?!HELD\b|Held\b)[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?"
@@ -187,7 +189,10 @@ def _named_body(head: list[str], near: list[str], council: str | None) -> str | 
     if m:
         return _tidy_body(m.group("body"), council)
     m = next((m for m in MEETING_OF.finditer(joined) if not ANOTHER_MEETING.search(joined[:m.start()])), None)
-    if m:
+    bare = None  # "a meeting of the Committee": a name only where the header's lines give none fuller
+    if m and re.fullmatch(BODY_NOUN, m.group("body"), re.I):
+        bare = _tidy_body(m.group("body"), council)
+    elif m:
         return _tidy_body(m.group("body"), council)
     for line, nxt in zip(near[:8], near[1:9]):
         m = BODY_LINE.match(nxt) or BODY_OF_PLACE_LINE.match(nxt)
@@ -202,6 +207,8 @@ def _named_body(head: list[str], near: list[str], council: str | None) -> str | 
             m = rx.match(line)
             if m and keep(m.group("body"), line):
                 return _tidy_body(m.group("body"), council)
+    if bare:
+        return bare
     for line in near:  # Welsh, after the English names a bilingual letterhead also prints
         m = WELSH_BODY.search(line)
         if m:
