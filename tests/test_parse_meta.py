@@ -1,6 +1,7 @@
 """Header metadata: the body, the meeting date and the kind of document, by general patterns."""
 from qa.parse.dates import meeting_date
-from qa.parse.meta import find_body, find_kind
+from qa.parse.kind import find_kind
+from qa.parse.meta import find_body
 from qa.parse.speech import speaker_lines
 
 
@@ -161,7 +162,7 @@ def test_a_reports_form_of_several_words_a_label_is_no_speaker_even_where_someon
 
 
 def test_a_passing_mention_of_a_report_does_not_make_minutes_a_report():
-    from qa.parse.meta import find_kind
+    from qa.parse.kind import find_kind
 
     lines = ["Wye Valley Villages Delivery Group", "Present: J Smith, A Jones", "1. Apologies", "None.",
              "2. Signage", "The group agreed to publish a report to this effect in the spring.",

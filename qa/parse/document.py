@@ -15,7 +15,8 @@ from qa.parse.council import OF_PLACE_PREFIX, council_from_text
 from qa.parse.header import abbreviation, find_date, slug
 from qa.parse.items import parse_items, parse_single_item
 from qa.parse.dates import BARE_DATE, dates_in, is_us, meeting_date
-from qa.parse.meta import find_body, find_kind
+from qa.parse.kind import find_kind
+from qa.parse.meta import find_body
 from qa.parse.speech import SPOKEN, speaker_lines
 from qa.parse.minutes import find_items, parse_minutes
 from qa.parse.minutes import header as minutes_header

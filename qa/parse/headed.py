@@ -5,9 +5,9 @@ import re
 
 from qa.parse.clean import ATTACHMENT_LABEL, looks_like_heading
 from qa.parse.dates import NOT_MEETING, dates_in
-from qa.parse.meta import RECORD_CUES
+from qa.parse.kind import RECORD_CUES
 
-# What a record's business reads like: the header's cues (qa.parse.meta.RECORD_CUES) and the verbs of its decisions.
+# What a record's business reads like: the header's cues (qa.parse.kind.RECORD_CUES) and the verbs of its decisions.
 BUSINESS = re.compile(rf"{RECORD_CUES.pattern}|\b(?:approved|agreed|noted|proposed|seconded|reported|discussed|"
                       r"authori[sz]ed|replaced|accepted)\b", RECORD_CUES.flags | re.I)
 # Its decisions alone: who attended ("Present:") is a title block's, not business done above the headings.
