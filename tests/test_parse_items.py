@@ -627,3 +627,17 @@ def test_an_appendix_that_names_its_item_joins_that_item_and_not_the_agendas_las
     assert any("£37,486.24" in p.text for p in by_number["TC/24/011"].paragraphs)
     assert any("£1,500" in p.text for p in by_number["TC/24/012"].paragraphs)
     assert not any("£" in p.text for p in by_number["TC/24/014"].paragraphs)
+
+
+def test_a_report_headed_item_no_joins_its_item_where_the_agenda_lists_no_pages():
+    text = "\n\n".join([
+        "CITY OF MAPLE RIDGE", "CITY COUNCIL AGENDA", "Tuesday, March 5, 2024", "6:00 PM",
+        "1. CALL TO ORDER", "2. APPROVAL OF MINUTES",
+        "3. STREET LIGHTING UPGRADE Recommendation: Approve the contract with Brightway Electric.",
+        "4. PARKS MASTER PLAN Recommendation: Receive the draft plan.", "5. ADJOURNMENT",
+        "Item No. 3", "The contract sum is $412,900 for 1,150 LED fixtures.",
+        "Item No. 4", "The draft plan proposes three new neighbourhood parks by 2030."])
+    by_number = {i.number: i for i in parse_text(text, "agenda.txt").items}
+    assert any("$412,900" in p.text for p in by_number["3"].paragraphs)
+    assert any("three new neighbourhood parks" in p.text for p in by_number["4"].paragraphs)
+    assert not any("$412,900" in p.text for p in by_number["5"].paragraphs)

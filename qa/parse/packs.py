@@ -49,18 +49,21 @@ def report_starts(lines: list[str], starts: list, headings: frozenset[int] | set
     return found
 
 
+# The mark atop each report of an agenda pack, alone on its line, naming the item it is for: "AGENDA ITEM 5.1",
+# "Agenda Item 6", a US city's "Item No. 3".
+REPORT_MARK = re.compile(r"(?i)^(?:agenda\s+item|item\s+no\.?)\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?)\b\.?\s*$")
 # An appendix headed with the item it belongs to: "Appendix A – Item TC/24/011", "APPENDIX 2 (Agenda Item 7)".
 APPENDIX_MARK = re.compile(r"(?i)^\W*(?:appendix|annexe?|schedule)\s+[A-Z0-9]{1,3}\b[^\n]{0,20}?\bitem\s+(?:no\.?\s*)?"
                            r"(?P<n>[A-Z]{0,4}[\d./-]*\d)\b")
 
 
 def _appended(lines: list[str], starts: list, after: int) -> dict[int, int]:
-    """{index in starts: line} for appendices after the agenda's last item that each name their item."""
+    """{index in starts: line} for appendices and reports after the agenda's last item that each name their item."""
     index = {_key(s.number): k for k, s in enumerate(starts) if s.number}
     found: dict[int, int] = {}
     for i in range(after, len(lines)):
-        m = APPENDIX_MARK.match(lines[i].strip())
-        k = index.get(_key(m.group("n"))) if m else None
+        m = APPENDIX_MARK.match(lines[i].strip()) or REPORT_MARK.match(lines[i].strip())
+        k = index.get(_key(m.group(m.lastindex))) if m else None
         if k is not None and k not in found:
             found[k] = i
     return found

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from qa.parse.common import title_similarity
 from qa.parse.headed import heading_items
+from qa.parse.packs import REPORT_MARK
 from qa.parse.header import ROLL_CALL
 from qa.parse.schemes import choose_items
 from qa.parse.subitems import same_level_headings
@@ -132,8 +133,6 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
     return ("headings", [Start(i, None, _clean_title(lines[i]), i) for i in typeset]) if typeset else (None, [])
 
 
-# The mark atop each report of an agenda pack, naming the item it is for: "AGENDA ITEM 5.1", "Agenda Item 6".
-REPORT_MARK = re.compile(r"(?i)^agenda\s+item\s+(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?)\b\.?\s*$")
 LISTED_LINE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)(?:[.)]|\s)")
 REPORT_MARKS = 2  # marks naming items listed above them, to make a pack of reports
 
