@@ -680,3 +680,23 @@ D. ADJOURNMENT""")
     # in step from 1 and titled: a numbered sentence is no matter of its own
     assert [c.number for c in items] == ["A", "B", "1", "C", "1", "2", "D"]
     assert items[5].title.startswith("Case No. PLN23-0061")
+
+
+def test_minutes_numbered_year_slash_month_slash_sequence_with_a_sub_item_column_are_items():
+    doc = _lines("""ASHCOMBE PARISH COUNCIL
+Minutes of the meeting held on Tuesday 24th May 2016
+16/05/1\ti) ii)\tElection of Chairman: Cllr. Reed was proposed by Cllr. Hale and elected.
+16/05/2\ti)\tApologies for absence: Cllr. Dunn.
+16/05/3 Declarations of Interest:
+None.
+16/05/4\ti) ii) iii)\tCorrespondence: A letter from the school was read. Resolved 16/05/4.1 To reply.
+16/05/5 Date of Next Meeting:
+Tuesday 5th July 2016.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "year-month-seq"
+    assert [c.number for c in items] == ["16/05/1", "16/05/2", "16/05/3", "16/05/4", "16/05/5"]
+    # the sub-items' marks are no part of the title
+    assert [c.title.split(":")[0] for c in items] == [
+        "Election of Chairman", "Apologies for absence", "Declarations of Interest", "Correspondence",
+        "Date of Next Meeting"]

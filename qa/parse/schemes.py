@@ -48,6 +48,11 @@ def _last(s: str) -> tuple[str, int]:
     return head, int(tail)
 
 
+def _seq(s: str) -> tuple[str, int]:
+    head, tail = re.match(r"(.*)[./](\d+)$", s).groups()
+    return head, int(tail)
+
+
 def _letter(s: str) -> tuple[str, int]:
     return "", ord(s.upper()) - 64
 
@@ -84,8 +89,8 @@ SCHEMES = (
     # "7", "292.", "1." — most UK committee minutes (ModernGov prints the number alone in a margin column),
     # US agendas ("1. INVOCATION"), parish agendas. No leading zero: "01" is a table's reference column.
     Scheme("number", r"[1-9]\d{0,3}", _int, starts_anywhere=True),
-    # "21.01.05", "19.09.01" — parish minutes numbered year.month.sequence.
-    Scheme("year-month-seq", r"\d{2}\.\d{2}\.\d{2}", _last),
+    # "21.01.05", "19.09.01", "16/05/3" — parish minutes numbered year.month.sequence.
+    Scheme("year-month-seq", r"\d{2}\.\d{2}\.\d{2}|\d{2}/\d{2}/\d{1,2}", _seq),
     # "45/21", "12/2024" — minute number / year (many English district and parish councils).
     Scheme("number/year", r"\d{1,4}/\d{2,4}", _slash, starts_anywhere=True),
     # "23/145", "24/012" — the year, then the minute's number, counting on from meeting to meeting (parish councils).
@@ -191,7 +196,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             if not m:
                 continue
             number, whole = m.group(1), bool(m.groupdict().get("whole"))
-            title, tl = (m.group("title") or "").strip(), i
+            title, tl = SUB_MARK_CELL.sub("", (m.group("title") or "").strip()), i
             title = resolution_title(title) or title  # "L. Smith, L. Andersen: That we approve …": the resolution
             if question and title:
                 title = line  # "Question 3 from Councillor Hart to the Leader": the asker is the title's substance
@@ -251,6 +256,8 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
     return out
 
 
+# "16/05/1 | i) ii) | Election of Chairman: …": a column of the minute's sub-item marks between number and title.
+SUB_MARK_CELL = re.compile(r"^(?:\(?(?:[ivx]{1,4}|[a-h])\)\s*)+\t\s*")
 SENTENCE_OPENING = re.compile(r"\(?[A-Z][a-z]+\s+[a-z]")  # "To receive …", "(Speakers are …" after a capitals title
 REPORT_RESTARTS = 2  # a numbering written whole ("1.0 PURPOSE") that starts again more often is reports' sections
 
