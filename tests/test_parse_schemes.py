@@ -700,3 +700,18 @@ Tuesday 5th July 2016.
     assert [c.title.split(":")[0] for c in items] == [
         "Election of Chairman", "Apologies for absence", "Declarations of Interest", "Correspondence",
         "Date of Next Meeting"]
+
+
+def test_lettered_minute_numbers_over_the_year_beside_the_agenda_number_are_the_items():
+    doc = _lines("""CHESTERHOPE PARISH COUNCIL
+Minutes of Parish Council 22 November 2023
+C048/23\t1.\tAPOLOGIES FOR ABSENCE Cllr L Watson (family commitment).
+C049/23\t2.\tPUBLIC QUESTIONS No questions had been received
+C050/23\t3.\tMATTERS ARISING No matters arising.
+C051/23\t4.\tTO RECEIVE AND NOTE THE MINUTES OF THE ALLOTMENT COMMITTEE Members noted the minutes.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "number/year"
+    assert [c.number for c in items] == ["C048/23", "C049/23", "C050/23", "C051/23"]
+    # the agenda's "1." column is no part of the title
+    assert [c.title.split()[0] for c in items] == ["APOLOGIES", "PUBLIC", "MATTERS", "TO"]

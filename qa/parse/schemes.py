@@ -62,8 +62,8 @@ def _roman(s: str) -> tuple[str, int]:
 
 
 def _slash(s: str) -> tuple[str, int]:
-    n, _, year = s.partition("/")
-    return year, int(n)
+    letters, n, year = re.match(r"([A-Z]*)(\d+)/(\d+)", s).groups()
+    return letters + year, int(n)
 
 
 def _prefixed(s: str) -> tuple[str, int]:
@@ -91,8 +91,9 @@ SCHEMES = (
     Scheme("number", r"[1-9]\d{0,3}", _int, starts_anywhere=True),
     # "21.01.05", "19.09.01", "16/05/3" — parish minutes numbered year.month.sequence.
     Scheme("year-month-seq", r"\d{2}\.\d{2}\.\d{2}|\d{2}/\d{2}/\d{1,2}", _seq),
-    # "45/21", "12/2024" — minute number / year (many English district and parish councils).
-    Scheme("number/year", r"\d{1,4}/\d{2,4}", _slash, starts_anywhere=True),
+    # "45/21", "12/2024", "C048/23" — minute number / year (many English district and parish councils), the
+    # number perhaps lettered for the council or committee that minuted it.
+    Scheme("number/year", r"(?:[A-Z]{1,2}(?=\d{2,4}/))?\d{1,4}/\d{2,4}", _slash, starts_anywhere=True),
     # "23/145", "24/012" — the year, then the minute's number, counting on from meeting to meeting (parish councils).
     Scheme("year/number", r"\d{2}/\d{3}", _initials, starts_anywhere=True),
     # "R2024-214", "2024/15" style references printed as item numbers (decision lists, Canadian agendas).
@@ -256,8 +257,9 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
     return out
 
 
-# "16/05/1 | i) ii) | Election of Chairman: …": a column of the minute's sub-item marks between number and title.
-SUB_MARK_CELL = re.compile(r"^(?:\(?(?:[ivx]{1,4}|[a-h])\)\s*)+\t\s*")
+# "16/05/1 | i) ii) | Election of Chairman: …", "C048/23 | 1. | APOLOGIES FOR ABSENCE …": a column of the minute's
+# sub-item marks, or of the agenda's numbers, between the minute's number and its title.
+SUB_MARK_CELL = re.compile(r"^(?:(?:\(?(?:[ivx]{1,4}|[a-h])\)\s*)+|\d{1,2}\.)\t\s*")
 SENTENCE_OPENING = re.compile(r"\(?[A-Z][a-z]+\s+[a-z]")  # "To receive …", "(Speakers are …" after a capitals title
 REPORT_RESTARTS = 2  # a numbering written whole ("1.0 PURPOSE") that starts again more often is reports' sections
 
