@@ -163,6 +163,14 @@ def test_heading_items_take_the_shallowest_level_below_the_title():
     assert heading_items(lines, {0: 1, 2: 2, 6: 2}) == []  # two headings are no agenda
 
 
+def test_a_stack_of_title_headings_each_at_its_own_level_is_the_title_not_an_item():
+    lines = ["MINUTES", "", "ASHBY TOWN COUNCIL", "", "Planning Committee", "", "Council Offices, High Street", "",
+             "Thursday, 23 July 2020 at 5.00pm", "", "Apologies", "", "None.", "", "Planning Applications", "",
+             "The committee agreed to support the application for 4 Mill Lane.", "", "Tree Works", "",
+             "It was resolved to fell the ash at the recreation ground."]
+    assert heading_items(lines, {0: 1, 2: 2, 4: 3, 10: 4, 14: 4, 18: 4}) == [10, 14, 18]
+
+
 def test_sentences_set_in_a_heading_style_are_no_items():
     lines = ["Minutes 4 March 2025", "", "The clerk reported that the grass had been cut.", "",
              "Councillors agreed that the hall roof be repaired.", "", "Finance", "", "The accounts were approved.", "",

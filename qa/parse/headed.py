@@ -118,6 +118,9 @@ def _words(lines: list[str], lo: int, hi: int, levels: dict[int, int]) -> int:
     return sum(len(lines[k].split()) for k in range(lo, hi) if k not in levels)
 
 
+TITLE_LINES = 4  # lines of date, time and place under a title block's last heading
+
+
 def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
     """How many leading headings are the document's title, not items.
 
@@ -135,7 +138,8 @@ def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
         while lead < len(heads) and heads[lead][1] == top:
             lead += 1
         alone = lead - start <= TITLE_HEADINGS and all(lvl != top for _, lvl in heads[lead:])
-        if not alone or start and not all(_names_record(lines[i]) for i, _ in heads[start:lead]):
+        if not alone or start and not (all(_names_record(lines[i]) for i, _ in heads[start:lead])
+                                       or lead - start == 1 and _titles_on(lines, heads, start)):
             break
         start = lead
     if start and start < len(heads) and _dated_record(lines[heads[start][0]]):
@@ -155,6 +159,15 @@ def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
     if dated is not None:
         return dated + 1
     return 1 if _names_record(lines[heads[0][0]]) else 0
+
+
+def _titles_on(lines: list[str], heads: list[tuple[int, int]], k: int) -> bool:
+    """True where heading k is one line of a stack of titles: the next heading straight under it, or under it only
+    the meeting's date and place ("# MINUTES" / "## COFFS HARBOUR CITY COUNCIL" / "### Ordinary Council Meeting" /
+    "… ON Thursday, 23 July 2020 AT 5.00pm")."""
+    stop = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+    text = [l for l in lines[heads[k][0] + 1:stop] if l.strip()]
+    return not text or len(text) <= TITLE_LINES and any(dates_in(l) for l in text)
 
 
 def _site_heading(line: str) -> bool:
