@@ -641,3 +641,13 @@ def test_a_report_headed_item_no_joins_its_item_where_the_agenda_lists_no_pages(
     assert any("$412,900" in p.text for p in by_number["3"].paragraphs)
     assert any("three new neighbourhood parks" in p.text for p in by_number["4"].paragraphs)
     assert not any("$412,900" in p.text for p in by_number["5"].paragraphs)
+
+
+def test_capitals_of_the_title_block_naming_the_council_and_its_offices_are_no_items():
+    lines = ["MINUTES", "", "ASHBY TOWN COUNCIL", "", "COUNCIL OFFICES, HIGH STREET, ASHBY", "",
+             "Thursday, 23 July 2020 at 5.00pm", "", "Apologies", "", "None.", "", "Planning Applications", "",
+             "The committee agreed to support the application.", "", "LEAVE OF ABSENCE", "", "No requests.", "",
+             "Tree Works", "", "It was resolved to fell the ash."]
+    levels = {8: 4, 12: 4, 16: 4, 20: 4}
+    how, starts = item_starts(lines, headings=set(levels), levels=levels)
+    assert [s.title for s in starts] == ["Apologies", "Planning Applications", "LEAVE OF ABSENCE", "Tree Works"]

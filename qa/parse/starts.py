@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from qa.parse.common import title_similarity
+from qa.parse.dates import dates_in
 from qa.parse.headed import heading_items
 from qa.parse.packs import REPORT_MARK
 from qa.parse.header import ROLL_CALL
@@ -15,7 +16,7 @@ from qa.parse.titles import is_caps_heading, run_in_label
 # Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
 # COUNCIL", "AGENDA", "CITY COUNCIL CHAMBERS", "CITY OF X", "X PARISH COUNCIL").
 NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?!\s*[/&])|^(city|town|county|village) of\b|"
-                           r"\bparish council$|^(also\s+)?(present|absent|in attendance)\b|"  # attendance labels too
+                           r"\b(?:parish|city|town|county|district|borough|shire|regional|community) council$|^(also\s+)?(present|absent|in attendance)\b|"  # attendance labels too
                            r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
                            r"^present in the chair\b|"
                            # a roll call's labels under each vote (Legistar): "RESULT:", "MOVER:", "SECONDER:", "AYES:"
@@ -65,8 +66,26 @@ def _caps_items(lines: list[str]) -> list[int]:
         for i in caps[k:j + 1]:
             run_of[i] = j - k + 1
         k = j + 1
+    top = _title_block_end(lines)
     return [i for i in caps if (run_of[i] < 3 or lines[i].strip().endswith(":"))
-            and not NOT_ITEM_CAPS.search(lines[i].strip().rstrip(":- ")) and not _continues(lines, i)]
+            and not NOT_ITEM_CAPS.search(lines[i].strip().lstrip("# ").rstrip(":- ")) and not _continues(lines, i)
+            and not (i < top and PLACE_CAPS.search(re.sub(r",.*$", "", lines[i].strip().lstrip("# "))))]
+
+
+TITLE_BLOCK = 15  # non-blank lines: where a document names itself, its body, place and date
+
+
+def _title_block_end(lines: list[str]) -> int:
+    """The line of the meeting's date in the document's title block (its first lines); 0 when none is there."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if line.strip():
+            if dates_in(line):
+                return i
+            seen += 1
+            if seen >= TITLE_BLOCK:
+                break
+    return 0
 
 
 CONTENTS_ROWS = 3  # capitals lines above the items that repeat their titles, to make a contents list
