@@ -73,3 +73,16 @@ def test_layout_table_rows_keep_the_item_number_with_its_title():
     assert any(t.startswith("2. Minutes") for t in texts)
     assert "The minutes of the meeting held on 26 January 2026 were approved." in texts
     assert not any("Civica" in t for t in texts)
+
+
+def test_a_list_item_s_number_goes_to_the_heading_inside_it():
+    html = b"""<html><body><h1>Minutes</h1><ol class="minute-matters">
+      <li><h4>WELCOME AND APOLOGIES</h4><p>Apologies from Cllr Jones.</p></li>
+      <li><h4>BUDGET REVIEW</h4><p>The balance was noted.</p><ol><li>Cheque 1358</li><li>Cheque 1362</li></ol></li>
+      <li>Any other business: none.</li></ol></body></html>"""
+    blocks = [(b.kind, b.label, b.text) for b in read_html(html).blocks]
+    assert ("heading", "1.", "WELCOME AND APOLOGIES") in blocks
+    assert ("heading", "2.", "BUDGET REVIEW") in blocks
+    assert ("paragraph", None, "Apologies from Cllr Jones.") in blocks  # the number goes to the first block only
+    assert [(b[1], b[2]) for b in blocks if b[0] == "list_item"] == [
+        ("1.", "Cheque 1358"), ("2.", "Cheque 1362"), ("3.", "Any other business: none.")]

@@ -92,11 +92,16 @@ class _Walker:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.bold_chars = 0
+        # an ordered list item's number, until a block inside it takes it: "<li><h4>BUDGET REVIEW</h4><p>…" is
+        # heading 6 as a browser shows it
+        self.pending_label: str | None = None
 
     def flush(self, kind: str = "paragraph", level: int | None = None, label: str | None = None) -> None:
         joined = "".join(self.parts)
         text = "\n".join(t for t in map(_text, joined.split("\n")) if t) if self.keep_lines else _text(joined)
         if text:
+            if label is None and self.pending_label:
+                label, self.pending_label = self.pending_label, None
             bold = self.bold_chars >= len(text.replace(" ", "")) * 0.9
             self.blocks.append(Block(text=text, kind=kind, bold=bold, level=level, label=label,
                                      size=1.0 + 0.1 * (7 - level) if level else 1.0))
@@ -165,9 +170,10 @@ class _Walker:
                 continue
             if li.get("value", "").isdigit():
                 n = int(li.get("value"))
-            label = f"{fmt(n, kind)}." if ordered else None
+            self.pending_label = f"{fmt(n, kind)}." if ordered else None
             self.inline(li)
-            self.flush("list_item", label=label)
+            self.flush("list_item")
+            self.pending_label = None
             n += 1
 
     def _row(self, tr) -> None:
