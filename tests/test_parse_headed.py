@@ -171,6 +171,13 @@ def test_a_stack_of_title_headings_each_at_its_own_level_is_the_title_not_an_ite
     assert heading_items(lines, {0: 1, 2: 2, 4: 3, 10: 4, 14: 4, 18: 4}) == [10, 14, 18]
 
 
+def test_stated_headings_ending_on_a_colon_are_items():
+    lines = ["Minutes 4 March 2025", "", "Call to Order:", "", "The chair opened the meeting.", "", "Planning:", "",
+             "The application was approved.", "", "Finance:", "", "The accounts were noted.", "", "Adjournment:", "",
+             "The meeting closed at 8pm."]
+    assert heading_items(lines, {0: 1, 2: 2, 6: 2, 10: 2, 14: 2}) == [2, 6, 10, 14]
+
+
 def test_sentences_set_in_a_heading_style_are_no_items():
     lines = ["Minutes 4 March 2025", "", "The clerk reported that the grass had been cut.", "",
              "Councillors agreed that the hall roof be repaired.", "", "Finance", "", "The accounts were approved.", "",

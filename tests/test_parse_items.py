@@ -651,3 +651,20 @@ def test_capitals_of_the_title_block_naming_the_council_and_its_offices_are_no_i
     levels = {8: 4, 12: 4, 16: 4, 20: 4}
     how, starts = item_starts(lines, headings=set(levels), levels=levels)
     assert [s.title for s in starts] == ["Apologies", "Planning Applications", "LEAVE OF ABSENCE", "Tree Works"]
+
+
+def test_a_numbered_list_under_one_stated_heading_gives_way_to_the_headings():
+    lines = ["MINUTES OF A REGULAR MEETING OF THE BOARD OF COUNTY COMMISSIONERS HELD FEBRUARY 17, 2003.", "",
+             "The Board convened in a regular meeting on Monday, February 17, 2003 at 5:00 p.m.", "",
+             "Call to Order:", "", "Chairman Durden called the meeting to order at 5:00 p.m.", "",
+             "Agenda Changes:", "", "Motion by Commissioner Langford, seconded by Commissioner Bush, to accept the "
+             "agenda. The motion carried.", "",
+             "Consent Agenda:", "", "1) Approval of Bills", "", "2) Approval of Purchase Order #300844; $3,032.21", "",
+             "3) Approval of Budget Entries: #BE3-018 and #BE3-019", "", "Motion carried to approve the consent agenda.",
+             "", "Road Department:", "", "The director reported on the paving of CR 138. Motion carried.", "",
+             "Clerk's Report:", "", "The clerk presented the purchase order for the ambulance. Motion carried.", "",
+             "Adjournment:", "", "There being no further business the meeting adjourned at 7:10 p.m."]
+    levels = {0: 2, 4: 2, 8: 2, 12: 2, 22: 2, 26: 2, 30: 2}
+    how, starts = item_starts(lines, headings=set(levels), levels=levels)
+    assert [s.title for s in starts] == ["Call to Order", "Agenda Changes", "Consent Agenda", "Road Department",
+                                         "Clerk's Report", "Adjournment"]

@@ -91,7 +91,8 @@ def heading_items(lines: list[str], levels: dict[int, int]) -> list[int]:
     items = [i for i, lvl in body if lvl == top]
     if len(items) < MIN_ITEMS or 2 * sum(bool(REPORT_PART.match(lines[i].strip())) for i in items) >= len(items):
         return []
-    if sum(looks_like_heading(lines[i]) for i in items) < HEADING_SHARE * len(items):
+    # "Call to Order:": a stated heading may end on its colon
+    if sum(looks_like_heading(lines[i].strip().rstrip(":")) for i in items) < HEADING_SHARE * len(items):
         return []
     # A record set without headings, on a page that adds its own boxes after it, has more text above the first
     # heading than under all of them: under a record's items stands its business, above them its title block and

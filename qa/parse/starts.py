@@ -91,6 +91,15 @@ def _title_block_end(lines: list[str]) -> int:
 CONTENTS_ROWS = 3  # capitals lines above the items that repeat their titles, to make a contents list
 
 
+def _under_one_heading(run, typeset: list[int]) -> bool:
+    """True where the stated headings outnumber a numbered run that stands all under one of them."""
+    if not run or len(typeset) <= len(run) or run[0].line < typeset[0]:
+        return False
+    below = max(i for i in typeset if i <= run[0].line)
+    after = min((i for i in typeset if i > below), default=float("inf"))
+    return run[-1].line < after
+
+
 def _listed(line: str, run) -> bool:
     """A contents row above the items: its title (less a leading number) is a numbered item's below."""
     title = re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", _clean_title(line))
@@ -135,6 +144,9 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
         across = sum(run[0].line < i < run[-1].line for i in caps)
         headed = sum(c.quality for c in run) / len(run) >= ACROSS_TITLE_QUALITY
         if len(caps) <= sum(not c.filler for c in run) or headed and across >= 2 and across >= len(caps) / 2:
+            typeset = heading_items(lines, levels) if levels else []
+            if _under_one_heading(run, typeset):  # "Consent Agenda:" / "1) Approval of Bills" / "2) …": one item's list
+                return "headings", [Start(i, None, _clean_title(lines[i]), i) for i in typeset]
             grouped = [Start(i, None, _clean_title(lines[i]), i) for i in
                        same_level_headings([s.line for s in numbered], levels or {}, lines) if i not in title_lines]
             return scheme, sorted(_preliminaries(lines, numbered) + numbered + grouped, key=lambda s: s.line) + post
