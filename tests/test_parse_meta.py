@@ -567,3 +567,12 @@ def test_a_body_named_in_running_text_is_its_capitalised_words_and_gives_way_to_
     notice = ["MUNDARRA REGIONAL COUNCIL", "Special Council Meeting", "A G E N D A", "Wednesday, 26 June 2024",
               "Notice is hereby given that a Special Meeting of Council will be held in the Council Chambers."]
     assert find_body(notice, "Mundarra Regional Council") == "Council"
+
+
+def test_a_hearing_s_notice_of_determination_is_a_decision_record():
+    notice = ["HARTWELL BOROUGH COUNCIL", "LICENSING SUB-COMMITTEE", "NOTICE OF DETERMINATION",
+              "Date of hearing\t18 November 2020", "1. Procedure of the hearing", "2. Decision", "3. Reasons"]
+    assert find_kind(notice) == "decision-record"
+    # a notice of a meeting is an agenda's
+    assert find_kind(["HARTWELL BOROUGH COUNCIL", "NOTICE OF MEETING", "Licensing Sub-Committee",
+                      "18 November 2020", "1. Apologies"]) == "agenda"

@@ -12,7 +12,9 @@ from qa.parse.speech import spoken_turns
 KIND_PATTERNS = (
     ("transcript", re.compile(r"(?im)\bverbatim\b|\btranscript(ion)?\b")),
     # US boards' "Action Summary Minutes" record the actions taken, item by item ("Action Minutes" are minutes)
+    # a licensing or planning hearing's "Notice of Determination" / "Notice of Decision" is its decision record
     ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet|document)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
+                                   r"^\W*notice\s+of\s+(?:the\s+)?(?:determination|decision)\b|"
                                    r"^\s*(?:#+\s*)?(?:\*\*|__)?action\s+summary\s+minutes\b|"
                                    r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
