@@ -235,6 +235,13 @@ def test_a_court_reporters_line_numbers_down_the_margin_are_no_text():
     lines = to_lines(runs, 4)
     assert [l.text for l in lines[1:4]] == [said[1], said[2], said[0]]
     assert all(l.label is None for l in lines)
+    # numbers set flush right, each apart from its line ("9" over "10"), as a transcript's margin prints them
+    right = []
+    for n in range(1, 16):
+        top = 60.0 + 20 * n
+        x0 = 71.1 - 5.4 * (n >= 10)
+        right += [Run(str(n), x0, 76.5, top, top + 9, 9.0, False), Run(said[n % 3], 108.0, 500.0, top, top + 9, 9.0, False)]
+    assert [l.text for l in to_lines(right, 2)][8:11] == [said[0], said[1], said[2]]
     # a list's few numbers stay
     kept = to_lines([Run("1", 60, 66, 100, 112, 12, False), Run("Apologies", 80, 150, 100, 112, 12, False)], 1)
     assert kept[0].label == "1"

@@ -102,7 +102,12 @@ def _without_line_numbers(lines: list[Line]) -> list[Line]:
     if len(numbered) < NUMBERED_LINES:
         return lines
     x = sorted(l.runs[0].x0 for l, _ in numbered)[len(numbered) // 2]
-    numbered = [(l, m) for l, m in numbered if abs(l.runs[0].x0 - x) <= 0.6 * l.runs[0].size]  # not a page number
+    alone = sorted(l.runs[0].x1 for l, m in numbered if l.runs[0].text.strip() == m.group(1))
+    right = alone[len(alone) // 2] if alone else None
+    # set flush left, or flush right ("9" over "10") where each stands apart; not a page number
+    numbered = [(l, m) for l, m in numbered if abs(l.runs[0].x0 - x) <= 0.6 * l.runs[0].size
+                or right is not None and l.runs[0].text.strip() == m.group(1)
+                and abs(l.runs[0].x1 - right) <= 0.3 * l.runs[0].size]
     values = [int(m.group(1)) for _, m in numbered]
     if len(numbered) < max(NUMBERED_LINES, LINE_NUMBERED_SHARE * len(lines)) or values[0] > 2 or \
             sum(b == a + 1 for a, b in zip(values, values[1:])) < 0.8 * (len(values) - 1):
