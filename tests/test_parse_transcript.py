@@ -41,6 +41,7 @@ def test_transition_phrases():
     assert transition("We go to item number four on the agenda is the minutes.")[0] == "4"
     assert transition("So we'll move on to agenda item seven which is the workforce challenges.")[0] == "7"
     assert transition("As I said under item 4 earlier, the numbers are good.") is None
+    assert transition("That brings us to Item 3, a public hearing on the kiosk.") == ("3", "a public hearing on the kiosk")
 
 
 def test_one_huge_line_is_cut_into_segments():

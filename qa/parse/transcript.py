@@ -21,7 +21,8 @@ ITEM_HEADING = re.compile(r"(?i)^(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?-?\d{1
 HEADING_WORDS = 12  # a printed heading's title; past it, the line is a caption said under the item
 TRANSITION = [
     re.compile(rf"(?i)\bitem\s+number\s+{_N}\s+on\s+the\s+agenda\b"),
-    re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
+    # "moving on to item 5", "That brings us to Item 3, a public hearing"
+    re.compile(rf"(?i)\b(?:move|moving|go|going|turn|turning|come|coming|now|onto|on|(?:brings?|takes?|leads?)\s+us)\s+(?:on\s+)?(?:to\s+|on\s+to\s+)?(?:agenda\s+)?item\s+(?:number\s+)?{_N}\b"),
     re.compile(rf"(?i)\bagenda\s+item\s+(?:number\s+)?{_N}\b(?=\s*(?:,|which|is|-|–|:|\.))"),
     # a clerk reading the agenda aloud: "Item 4, Consent Calendar.", "Item 6, Route 31 Service Change."
     re.compile(rf"^\W*(?i:item)\s+{_N}\b(?=,\s+[A-Z])"),
