@@ -576,3 +576,10 @@ def test_a_hearing_s_notice_of_determination_is_a_decision_record():
     # a notice of a meeting is an agenda's
     assert find_kind(["HARTWELL BOROUGH COUNCIL", "NOTICE OF MEETING", "Licensing Sub-Committee",
                       "18 November 2020", "1. Apologies"]) == "agenda"
+
+
+def test_a_meeting_s_count_spelt_out_before_the_body_is_no_part_of_its_name():
+    head = ["FAIR HILLS PARK DISTRICT", "ONE THOUSAND FOUR HUNDRED AND TWENTY-SEVENTH BOARD OF DIRECTORS REGULAR MEETING",
+            "Agenda for January 17, 2024", "1. CALL TO ORDER"]
+    assert find_body(head, "Fair Hills Park District") == "Board of Directors"
+    assert find_body(["FORTY-SECOND ANNUAL MEETING OF THE TOWN COUNCIL", "March 3, 2024"], None) == "Town Council"

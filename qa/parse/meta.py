@@ -97,13 +97,19 @@ BODY_LINE = re.compile(rf"^(?P<body>(?:(?:\(?[A-Z][\w&’'\-]*\)?|&)\s+){{0,6}}{
 BODY_OF_PLACE_LINE = re.compile(rf"^(?P<body>(?:[A-Z][\w&’'\-]*\s+){{0,3}}{_NOUN_AS_NAME}(?:{_OF_PLACE}|{_ON_TOPIC}))"
                                 rf"(?:,\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?$")  # "…, TEXAS": its state after it
 ADJECTIVES = re.compile(rf"(?i)^(?:(?:{MEETING_ADJECTIVES})\s+)+(?=\S)")
+# The meeting's count, spelt out before the body ("ONE THOUSAND FOUR HUNDRED AND TWENTY-SEVENTH BOARD OF DIRECTORS
+# REGULAR MEETING", "Forty-Second Annual Meeting"): which meeting it is, not whose.
+_COUNTING = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and")
+_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth|hundredth|thousandth"
+ORDINAL_COUNT = re.compile(rf"(?i)^(?:(?:{_COUNTING})[\s-]+)*(?:{_ORDINAL})\s+(?=\S)")
 
 def _tidy_body(body: str, council: str | None) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,.-–:")
     last = re.split(r"(?i)\b(?:meeting|minutes)\s+of\s+(?:the\s+)?", body)[-1]
     if last != body and ENDS_IN_BODY.search(last):
         body = last  # "March Meeting of Wereham PC Minutes of the meeting of the Wereham Parish Council"
-    body = ADJECTIVES.sub("", body)
+    body = ADJECTIVES.sub("", ORDINAL_COUNT.sub("", body))
     body = re.sub(r"(?i)\s+meeting$", "", body)
     if council and re.sub(rf"(?i)\b(?:{MEETING_ADJECTIVES})\s+", "", body).lower() == council.lower():
         return council  # "Stoke Ferry Annual Parish Council" is the Stoke Ferry Parish Council meeting
