@@ -715,3 +715,37 @@ C051/23\t4.\tTO RECEIVE AND NOTE THE MINUTES OF THE ALLOTMENT COMMITTEE Members 
     assert [c.number for c in items] == ["C048/23", "C049/23", "C050/23", "C051/23"]
     # the agenda's "1." column is no part of the title
     assert [c.title.split()[0] for c in items] == ["APOLOGIES", "PUBLIC", "MATTERS", "TO"]
+
+
+def test_items_marked_after_their_titles_with_decimals_run_from_whole_parents_to_sub_items():
+    doc = _lines("""Council Meeting 20 November 2018
+Present: Chairman, Bill Shepherd
+Declarations of Conflicts of Interest (Item 2.0)
+It was advised that councillors should declare interests item by item.
+Health and Safety (Item 3.0)
+That the report be received.
+Confirmation of Minutes - 23 October 2018 (Item 4.1)
+That the minutes be confirmed.
+Action Sheet (Item 4.2)
+That the action sheet be received.
+Financial Report to 31 October 2018 (Item 5.1)
+That the report be received.
+""")
+    scheme, items = choose_items(doc)
+    assert [c.number for c in items] == ["2.0", "3.0", "4.1", "4.2", "5.1"]
+    assert items[2].title == "Confirmation of Minutes - 23 October 2018"
+
+
+def test_sub_items_run_on_past_parent_nine():
+    doc = _lines("""MINUTES
+9.1 Budget Monitoring Report
+The report was noted.
+9.2 Treasury Management Report
+The report was noted.
+10.1 Planning Appeals Update
+The update was noted.
+10.2 Enforcement Update
+The update was noted.
+""")
+    scheme, items = choose_items(doc)
+    assert [c.number for c in items] == ["9.1", "9.2", "10.1", "10.2"]

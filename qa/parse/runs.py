@@ -26,8 +26,10 @@ def best_run(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candid
             pj, nj = vals[j]
             if cs[j].line >= c.line or best[j] == float("-inf"):
                 continue
+            # on to the next parent's first sub-item ("3.2" to "4.1"), or where the items say so, to a parent
+            # numbered whole ("Health and Safety (Item 3.0)" after "(Item 2.0)": NZ and Australian minutes)
             step_ok = pj == pre and (1 <= n - nj <= 3 or scheme.repeats and n == nj) or \
-                pj != pre and scheme.sub_of and n == 1 and pre > pj
+                pj != pre and scheme.sub_of and (n == 1 or n == 0 and c.explicit) and _after(pre, pj)
             if cs[j].whole != c.whole:
                 continue  # one numbering keeps its printed form: "7." runs on to "8.", not to a report's "8.0"
             if (c.filler or cs[j].filler) and not (pj == pre and n - nj == 1):
@@ -45,6 +47,11 @@ def best_run(cands: list[Candidate], scheme: Scheme) -> tuple[float, list[Candid
         run.append(cs[k])
         k = back[k]
     return best[max(range(len(cs)), key=lambda i: best[i])], _past_nested_lists(run[::-1], cs, vals)
+
+
+def _after(pre: str, pj: str) -> bool:
+    """True where parent number pre comes after pj ("10" after "9")."""
+    return int(pre) > int(pj) if pre.isdigit() and pj.isdigit() else pre > pj
 
 
 def _past_nested_lists(run: list[Candidate], cs: list[Candidate], vals: list[tuple]) -> list[Candidate]:

@@ -119,7 +119,7 @@ SCHEMES = (
 # How a number sits in front of its title: "Item 5", "Minute 12", "Agenda Item E-2", "Question 3", or the bare number.
 LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?|question\s+(?:no\.?\s*)?)?"
 # A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
-TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}[a-z]?)\s*\)\.?$")
+TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}(?:\.\d{1,2})?[a-z]?)\s*\)\.?$")
 # A title with its agenda code after it in brackets: "Minutes Approved (D)", "Consent Calendar Approved (G-I/G-8)".
 TRAILING_CODE = re.compile(r"^(\S.{2,118}?)\s*\(([A-Z](?:-(?:\d{1,2}[a-z]?|[IVX]{1,4}))?(?:/[A-Z]-\d{1,2})?)\)$")
 # "Item 5", "Agenda Item E-2", "Minute No. 45/24", "Minute 12", "Question 3 from Councillor Hart to the Leader"
