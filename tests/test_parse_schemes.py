@@ -749,3 +749,21 @@ The update was noted.
 """)
     scheme, items = choose_items(doc)
     assert [c.number for c in items] == ["9.1", "9.2", "10.1", "10.2"]
+
+
+def test_coded_items_may_open_with_a_school_year_and_run_long():
+    doc = _lines("""Board of Education Minutes
+April 23, 2024
+Minutes Approved (C)
+It was moved by Ms. Costa, seconded by Ms. Creason, that the minutes be approved.
+San Juan Youth Voice Advocates (E-1)
+Students presented their work.
+2022-2023 Audit Report (E-2)
+The chief financial officer introduced the auditors.
+Resolution No. 4127: Notice of Intent to Convey Easement at Katherine Johnson Middle School (E-5)
+It was moved by Ms. Creason, seconded by Ms. Villescaz, to adopt Resolution No. 4127.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "trailing-code"
+    assert [c.number for c in items] == ["C", "E-1", "E-2", "E-5"]
+    assert items[2].title == "2022-2023 Audit Report"

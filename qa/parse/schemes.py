@@ -120,6 +120,7 @@ SCHEMES = (
 LEAD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?|question\s+(?:no\.?\s*)?)?"
 # A number printed after its title, in brackets: "(agenda item 7)" (decision forms), "(Item 1)".
 TRAILING_MARK = re.compile(r"(?i)(?:^|\s)\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?[-.]?\d{1,3}(?:\.\d{1,2})?[a-z]?)\s*\)\.?$")
+CODED_TITLE_WORDS = 16  # "Resolution No. 4127: Notice of Intent to Convey Easement at … Middle School (I-5)"
 # A title with its agenda code after it in brackets: "Minutes Approved (D)", "Consent Calendar Approved (G-I/G-8)".
 TRAILING_CODE = re.compile(r"^(\S.{2,118}?)\s*\(([A-Z](?:-(?:\d{1,2}[a-z]?|[IVX]{1,4}))?(?:/[A-Z]-\d{1,2})?)\)$")
 # "Item 5", "Agenda Item E-2", "Minute No. 45/24", "Minute 12", "Question 3 from Councillor Hart to the Leader"
@@ -177,7 +178,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
                         out.append(Candidate(k, s.name, m.group(1), title, k, 1.5, explicit=True))
             continue
         code = TRAILING_CODE.match(line)
-        if code and len(code.group(1).split()) <= 12 and title_quality(code.group(1)) > 0:
+        if code and len(code.group(1).split()) <= CODED_TITLE_WORDS and title_quality(code.group(1)) > 0:
             out.append(Candidate(i, "trailing-code", code.group(2), code.group(1).strip(), i,
                                  title_quality(code.group(1)) + (0.5 if i in headings else 0.0)))
             continue

@@ -73,8 +73,8 @@ def caps_run_in(text: str) -> str | None:
 def title_quality(title: str) -> float:
     """How much a line looks like an item title: short, capitalised, no sentence end; 0 when it cannot be."""
     t = title.strip()
-    if re.match(r"^\d{4}(?:/\d{2,4})?\s+[A-Z]", t):
-        t = t.split(None, 1)[1]  # "2024/25 Q4 Corporate Risk Report": a year may open a title
+    if re.match(r"^\d{4}(?:[/-]\d{2,4})?\s+[A-Z]", t):
+        t = t.split(None, 1)[1]  # "2024/25 Q4 Corporate Risk Report", "2022-2023 Audit Report": a year may open a title
     if not t or NOT_TITLE.search(t) or not (t[0].isupper() or t[0] in "'‘“\""):
         return 0.0
     words = t.split()
