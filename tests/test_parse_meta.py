@@ -583,3 +583,14 @@ def test_a_meeting_s_count_spelt_out_before_the_body_is_no_part_of_its_name():
             "Agenda for January 17, 2024", "1. CALL TO ORDER"]
     assert find_body(head, "Fair Hills Park District") == "Board of Directors"
     assert find_body(["FORTY-SECOND ANNUAL MEETING OF THE TOWN COUNCIL", "March 3, 2024"], None) == "Town Council"
+
+
+def test_minutes_titled_adopted_or_ending_on_meeting_minutes_are_minutes():
+    assert find_kind(["# Adopted Minutes Regular Council Meeting", "## July 9, 2002",
+                      "Mayor Tierney called a Regular Meeting of the City Council to order at 7:00 p.m."]) == "minutes"
+    page = ["Archive | 2022 County Commission Meeting Minutes", "June 6, 2022 Meeting Minutes",
+            "AGENDA BOARD MEETING JUNE 6, 2022 9:00 AM", "1. Call to Order", "2. Roll Call of Members"]
+    assert find_kind(page) == "minutes"
+    # an agenda's item on the last minutes is no title of minutes
+    assert find_kind(["AGENDA", "Regular Board Meeting", "June 6, 2022", "1. Call to Order",
+                      "2. Approval of Regular Meeting Minutes"]) == "agenda"

@@ -20,8 +20,11 @@ KIND_PATTERNS = (
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
     # Scottish councils keep a "Minute of Meeting"; Welsh ones, cofnodion
     # and a board's minutes attached to its next agenda are headed "Approved Minutes" or "Draft Minutes"
-    ("minutes", re.compile(r"(?im)^\s*(?:#+\s*)?(?:\*\*|__)?(?:(?:approved|draft|unapproved|confirmed|official|summary|action)\s+)?"
-                           r"(?:minutes|cofnodion|minute\s+of\s+(?:the\s+)?meeting)\b")),
+    # ... or end on the word, after the meeting's date or body ("June 6, 2022 Meeting Minutes"); not an agenda's
+    # "5. Approval of Regular Meeting Minutes"
+    ("minutes", re.compile(r"(?im)^\s*(?:#+\s*)?(?:\*\*|__)?(?:(?:approved|adopted|draft|unapproved|confirmed|official|summary|action)\s+)?"
+                           r"(?:minutes|cofnodion|minute\s+of\s+(?:the\s+)?meeting)\b|"
+                           r"^(?!\W*\d|[^\n]*\b(?:approv|adopt|confirm|consider|review))[^\n]{0,60}\bmeeting\s+minutes\s*$")),
     # "Committee of the Whole Agenda – October 16, 2023": the body's name, then the word
     ("agenda", re.compile(rf"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
                           rf"^[^\n]{{0,80}}\b{BODY_NOUN}\s+agenda\b(?![ \t]+item)|"
