@@ -594,3 +594,15 @@ def test_minutes_titled_adopted_or_ending_on_meeting_minutes_are_minutes():
     # an agenda's item on the last minutes is no title of minutes
     assert find_kind(["AGENDA", "Regular Board Meeting", "June 6, 2022", "1. Call to Order",
                       "2. Approval of Regular Meeting Minutes"]) == "agenda"
+
+
+def test_a_page_titled_council_decision_below_the_site_s_menus_is_a_decision_record():
+    page = ["City of Lakeview City Council Agendas & Minutes", "Council Decisions", "Search Decisions",
+            "Council Minutes", "Public Hearing Minutes", "Standing Committees", "Planning", "Parks", "Budget",
+            "Contact", "Council Decision", "Meeting\tCouncil Minutes", "Meeting Date\tDecember 6, 2021",
+            "Minutes\t120621_minutes.htm", "APPLICATION BY POLYGON LTD. TO REZONE 8671 CAMBIE ROAD", "Outcome",
+            "[R21/21-12] It was moved and seconded", "CARRIED"]
+    assert find_kind(page) == "decision-record"
+    # a minutes page's menu naming the site's decisions makes it no decision
+    assert find_kind(page[:10] + ["Council Minutes", "December 6, 2021", "Present: Mayor Brodie",
+                                  "1. Adoption of the minutes", "It was moved and seconded"]) == "minutes"

@@ -33,6 +33,8 @@ KIND_PATTERNS = (
     ("report", re.compile(r"(?im)^\s*(?:committee\s+|cabinet\s+|officer\s+)?report\b|"
                           r"^\W*(?:\w+\s+){0,3}report\s+(to|of|title)\b|\bpurpose\s+of\s+(the\s+)?report\b")),
 )
+# One decision's page, titled as such ("Council Decision"; not a menu's "Council Decisions"), below a site's menus
+DECISION_PAGE = re.compile(r"(?im)^\W*(?:council|committee|cabinet|board)\s+decision\s*$")
 # A web page that carries an agenda with its minutes ("Agenda and minutes", "Agenda, decisions and draft minutes")
 AGENDA_AND_MINUTES = re.compile(r"(?i)\bagenda,?\s+(?:decisions\s+)?and\s+(?:draft\s+|printed\s+)?minutes\b")
 # "Minutes:" heading the record of each item on a meeting web page
@@ -70,6 +72,8 @@ def find_kind(lines: list[str], meeting: str | None = None) -> str:
     for kind, rx in KIND_PATTERNS:
         if rx.search(top):
             return kind
+    if DECISION_PAGE.search(head):
+        return "decision-record"
     if any(REPORTS_TITLE.match(line) for line in [l for l in own if l][:5]):
         return "report"
     for kind, rx in KIND_PATTERNS:
