@@ -668,3 +668,13 @@ def test_a_numbered_list_under_one_stated_heading_gives_way_to_the_headings():
     how, starts = item_starts(lines, headings=set(levels), levels=levels)
     assert [s.title for s in starts] == ["Call to Order", "Agenda Changes", "Consent Agenda", "Road Department",
                                          "Clerk's Report", "Adjournment"]
+
+
+def test_a_pack_s_reports_headed_beyond_the_agenda_do_not_break_the_agenda_s_items():
+    lines = ["PLANNING COMMITTEE", "", "AGENDA", "", "1. Apologies for Absence", "", "2. Minutes", "",
+             "3. Planning Applications", "", "4. Urgent Business", "",
+             "AGENDA ITEM 3", "", "Background", "", "The site lies north of the village.", "",
+             "AGENDA ITEM 4", "", "Recommendation", "", "That the report be noted."]
+    levels = {0: 1, 14: 2, 20: 2}  # the reports' headings, below where the agenda ends
+    how, starts = item_starts(lines, headings=set(levels), levels=levels)
+    assert [s.number for s in starts] == ["1", "2", "3", "4"]

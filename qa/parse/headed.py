@@ -73,7 +73,7 @@ HEADING_SHARE = 0.8
 
 def heading_items(lines: list[str], levels: dict[int, int]) -> list[int]:
     """Lines of the headings that are a record's items (levels: line -> the level its format states), else []."""
-    stated = sorted(i for i in levels if lines[i].strip())
+    stated = sorted(i for i in levels if i < len(lines) and lines[i].strip())  # lines may be a pack's agenda only
     kept = _before_record_end(lines, stated)
     # the site's furniture wherever it stands; a heading in the site's voice only above the record: within it
     # "Report from our County Councillor" and "Have Your Say on the Local Plan" are business
