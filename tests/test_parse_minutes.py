@@ -1,4 +1,5 @@
 """Minutes: items, titles, attendance, decisions; seeds 000 and 001 and a made-up house style."""
+from qa.parse.clean import join_page_breaks, to_blocks
 from qa.parse.document import parse_file
 
 from parse_helpers import CORPUS, DATA, item, lost_words, para, seed
@@ -213,3 +214,15 @@ Key decision\tYes"""
     assert by_number["2"].decision and by_number["2"].decision.status == "agreed"
     assert "Greenline submitted" not in by_number["2"].text
     assert any(p.text.startswith("Reasons for decision Greenline submitted") for p in paras)
+
+
+def test_a_motion_s_mover_and_seconder_on_lines_of_their_own_join_its_text():
+    text = ("Motion made by A. Hopkins\n\nSeconded by S. Hillier\n\nThat Council rise and go into Council, "
+            "In Closed Session, for the purpose of considering the following:\n\nAdvice subject to privilege.")
+    blocks = join_page_breaks(to_blocks(text))
+    assert [b.kind for b in blocks][:2] == ["paragraph", "paragraph"]
+    assert blocks[0].text.startswith("Motion made by A. Hopkins Seconded by S. Hillier That Council rise")
+    assert blocks[1].text == "Advice subject to privilege."
+    # a heading that only names a mover's subject stays a heading
+    assert to_blocks("Moved by Council\n\nThat the report be noted.")[0].kind == "paragraph"
+    assert to_blocks("Motions Carried\n\nThe motions were carried.")[0].kind == "heading"

@@ -184,7 +184,7 @@ def _make_block(lines: list[str], line_no: int) -> Block:
     if number:
         body = rest if not number.startswith("Recommendation") else text
         return Block(text=body if not number[0].isdigit() else rest, kind="paragraph", number=number, line=line_no)
-    kind = "heading" if (md or (len(lines) == 1 and looks_like_heading(text))) else "paragraph"
+    kind = "heading" if (md or (len(lines) == 1 and looks_like_heading(text) and not MOVER.match(text))) else "paragraph"
     return Block(text=text, kind=kind, markdown_heading=md, line=line_no)
 
 
@@ -199,11 +199,24 @@ def continues(prev: Block, nxt: Block) -> bool:
     return bool(body) and body[0].islower() and not TERMINAL.search(prev.text)
 
 
+# Who moved or seconded a motion, on a line of its own above it ("Motion made by A. Hopkins" / "Seconded by
+# S. Hillier" / "That Council rise …", Ontario's minutes): one record with the motion, not headings.
+MOVER = re.compile(r"(?i)^(?:motion\s+(?:made|moved)\s+by|moved\s+by|seconded\s+by|proposed\s+by)\s+[A-Z][^!?;:]{0,60}$")
+MOTION_TEXT = re.compile(r"^(?:That|THAT)\b")
+
+
+def _moves(prev: Block, nxt: Block) -> bool:
+    """True where nxt goes on with the motion whose mover or seconder prev names."""
+    return prev.kind == "paragraph" and bool(MOVER.match(prev.text)) and \
+        nxt.kind in ("paragraph", "heading") and bool(MOVER.match(nxt.text) or MOTION_TEXT.match(nxt.text))
+
+
 def join_page_breaks(blocks: list[Block]) -> list[Block]:
-    """A bullet or paragraph split across a page break becomes one block again."""
+    """A bullet or paragraph split across a page break becomes one block again; so do a motion's mover, seconder
+    and text, set on lines of their own."""
     out: list[Block] = []
     for b in blocks:
-        if out and continues(out[-1], b):
+        if out and (continues(out[-1], b) or _moves(out[-1], b)):
             out[-1] = replace(out[-1], text=f"{out[-1].text} {b.text.strip()}")
         else:
             out.append(b)
