@@ -178,6 +178,13 @@ def test_stated_headings_ending_on_a_colon_are_items():
     assert heading_items(lines, {0: 1, 2: 2, 6: 2, 10: 2, 14: 2}) == [2, 6, 10, 14]
 
 
+def test_the_meeting_s_date_set_as_a_heading_under_the_title_is_the_title_s():
+    lines = ["Adopted Minutes Regular Council Meeting", "", "July 9, 2002", "", "Mayor Tierney called the meeting to "
+             "order.", "", "Plymouth Forum", "", "No one was present.", "", "Presentations", "", "The scouts spoke.",
+             "", "Consent Agenda", "", "Motion carried to approve the consent agenda."]
+    assert heading_items(lines, {0: 1, 2: 2, 6: 2, 10: 2, 14: 2}) == [6, 10, 14]
+
+
 def test_sentences_set_in_a_heading_style_are_no_items():
     lines = ["Minutes 4 March 2025", "", "The clerk reported that the grass had been cut.", "",
              "Councillors agreed that the hall roof be repaired.", "", "Finance", "", "The accounts were approved.", "",

@@ -678,3 +678,11 @@ def test_a_pack_s_reports_headed_beyond_the_agenda_do_not_break_the_agenda_s_ite
     levels = {0: 1, 14: 2, 20: 2}  # the reports' headings, below where the agenda ends
     how, starts = item_starts(lines, headings=set(levels), levels=levels)
     assert [s.number for s in starts] == ["1", "2", "3", "4"]
+
+
+def test_an_agenda_items_label_above_the_numbered_items_is_no_item():
+    lines = ["FAIR OAKS WATER DISTRICT", "SPECIAL BOARD MEETING MINUTES", "June 30, 2020", "AGENDA ITEMS",
+             "I. CALL TO ORDER", "The meeting was called to order at 5:00 p.m.", "II. PUBLIC COMMENT", "None.",
+             "III. CLOSED SESSION", "The board met in closed session.", "IV. ADJOURNMENT", "Adjourned at 6:10 p.m."]
+    how, starts = item_starts(lines)
+    assert [s.title for s in starts] == ["CALL TO ORDER", "PUBLIC COMMENT", "CLOSED SESSION", "ADJOURNMENT"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from qa.parse.clean import ATTACHMENT_LABEL, looks_like_heading
-from qa.parse.dates import NOT_MEETING, dates_in
+from qa.parse.dates import BARE_DATE, NOT_MEETING, dates_in
 from qa.parse.kind import RECORD_CUES
 
 # What a record's business reads like: the header's cues (qa.parse.kind.RECORD_CUES) and the verbs of its decisions.
@@ -143,7 +143,8 @@ def _title_block(lines: list[str], heads: list[tuple[int, int]]) -> int:
                                        or lead - start == 1 and _titles_on(lines, heads, start)):
             break
         start = lead
-    if start and start < len(heads) and _dated_record(lines[heads[start][0]]):
+    if start and start < len(heads) and (_dated_record(lines[heads[start][0]])
+                                         or BARE_DATE.fullmatch(lines[heads[start][0]].strip(" ,.:"))):
         start += 1  # a Word Title over a Heading 1 "Minutes of the meeting held on 4 March 2025" over Heading 1 items
     if start or not heads:
         return start

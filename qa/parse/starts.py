@@ -15,7 +15,7 @@ from qa.parse.titles import is_caps_heading, run_in_label
 
 # Capitals lines that name the meeting, the document or the place, not an item ("REGULAR MEETING OF THE CITY
 # COUNCIL", "AGENDA", "CITY COUNCIL CHAMBERS", "CITY OF X", "X PARISH COUNCIL").
-NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda$|^minutes\b(?!\s*[/&])|^(city|town|county|village) of\b|"
+NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda(?:\s+items)?$|^minutes\b(?!\s*[/&])|^(city|town|county|village) of\b|"
                            r"\b(?:parish|city|town|county|district|borough|shire|regional|community) council$|^(also\s+)?(present|absent|in attendance)\b|"  # attendance labels too
                            r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
                            r"^present in the chair\b|"
