@@ -606,3 +606,8 @@ def test_a_page_titled_council_decision_below_the_site_s_menus_is_a_decision_rec
     # a minutes page's menu naming the site's decisions makes it no decision
     assert find_kind(page[:10] + ["Council Minutes", "December 6, 2021", "Present: Mayor Brodie",
                                   "1. Adoption of the minutes", "It was moved and seconded"]) == "minutes"
+
+
+def test_a_monthly_or_quarterly_meeting_names_no_body_of_that_name():
+    assert find_body(["NORTH STAR TOWNSHIP", "Minutes of the Monthly Town Board Meeting", "February 19, 2020"],
+                     "Town of North Star") == "Town Board"

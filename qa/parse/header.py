@@ -57,7 +57,7 @@ def find_date(text: str) -> tuple[str | None, re.Match | None]:
 # What a dated title line says of the document rather than the body: "Draft Meeting Minutes: October 11, 2018",
 # "Meeting Agenda – 4 May 2023", "Approved Minutes 12/03/2024" (US boards' and parish web pages' page titles).
 # The kinds of meeting a title names before "meeting" ("Regular Meeting", "Extraordinary Meeting of Council").
-MEETING_ADJECTIVES = r"regular|special|ordinary|extraordinary|annual|adjourned"
+MEETING_ADJECTIVES = r"regular|special|ordinary|extraordinary|annual|adjourned|monthly|quarterly"
 _DOCUMENT = (rf"draft|approved|unapproved|final|revised|amended|{MEETING_ADJECTIVES}|"
              r"meeting|minutes|agenda|notes|summary|action|of|the|for")
 DOCUMENT_WORDS = re.compile(rf"(?i)(?:(?:{_DOCUMENT})\b[\s:,\-–—|()]*)+")
