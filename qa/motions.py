@@ -37,6 +37,7 @@ LOOK_BACK = 15  # paragraphs: a motion's debate rarely runs longer within one it
 # President Brennan cast his vote in the affirmative."). It decides the motion just set out above it.
 _VOTE_RECORD = re.compile(r"(?i)^\W*(?:for|against|ayes?|nays?|noes|yeas|abstain(?:ed|ing|s)?|abstentions?|"
                           r"in\s+fav(?:ou)?r|opposed)\s*:|^\W*(?:motion\s+)?(?:carried|lost|defeated)\b[^.]{0,30}\d|"
+                          r"^\W*(?:motion\s+)?(?:carried|lost|defeated)\W+(?:opposed|against)\s*:|"
                           r"\bvote\s+being\s+tied\b|\bcast(?:ing)?\s+(?:his|her|their|the|a)\s+(?:casting\s+)?vote\b")
 MOTION_CHARS = 60  # shorter paragraphs above a roll call are its tally or labels ("CARRIED 4/2", "Moved: Cr X")
 

@@ -63,3 +63,11 @@ def test_a_roll_call_naming_no_motion_decides_the_motion_set_out_above_its_tally
     assert motion_paragraph(texts, 2, 0) is None  # the motion itself decides nothing above it
     assert motion_paragraph(["Apologies were received.", "Ayes: Trustees Novak, Delgado"], 1, 1) is None  # not
     # across the item's start
+
+
+def test_an_outcome_naming_who_opposed_decides_the_motion_above_it():
+    texts = ["[R21/21-13] It was moved and seconded",
+             "That the staff report on the rezoning of 8671 Cambie Road be referred back to staff to increase the "
+             "market rental units to 25% of the total.",
+             "DEFEATED Opposed: Mayor Brodie and Cllrs. Hobbs Loo McNulty McPhail Steves"]
+    assert motion_paragraph(texts, 2, 0) == 1

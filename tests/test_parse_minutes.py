@@ -226,3 +226,10 @@ def test_a_motion_s_mover_and_seconder_on_lines_of_their_own_join_its_text():
     # a heading that only names a mover's subject stays a heading
     assert to_blocks("Moved by Council\n\nThat the report be noted.")[0].kind == "paragraph"
     assert to_blocks("Motions Carried\n\nThe motions were carried.")[0].kind == "heading"
+
+
+def test_a_motion_s_outcome_on_its_own_line_is_no_heading():
+    blocks = to_blocks("That the report be referred back.\n\nDEFEATED Opposed: Mayor Brodie and Cllrs. Hobbs Loo\n\n"
+                       "#### Carried\n\nThe question on the main motion was then called.")
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph", "paragraph", "paragraph"]
+    assert to_blocks("Motions Carried Forward")[0].kind == "heading"

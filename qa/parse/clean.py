@@ -184,7 +184,8 @@ def _make_block(lines: list[str], line_no: int) -> Block:
     if number:
         body = rest if not number.startswith("Recommendation") else text
         return Block(text=body if not number[0].isdigit() else rest, kind="paragraph", number=number, line=line_no)
-    kind = "heading" if (md or (len(lines) == 1 and looks_like_heading(text) and not MOVER.match(text))) else "paragraph"
+    kind = "heading" if (md or (len(lines) == 1 and looks_like_heading(text) and not MOVER.match(text))) \
+        and not OUTCOME.match(text) else "paragraph"
     return Block(text=text, kind=kind, markdown_heading=md, line=line_no)
 
 
@@ -202,6 +203,10 @@ def continues(prev: Block, nxt: Block) -> bool:
 # Who moved or seconded a motion, on a line of its own above it ("Motion made by A. Hopkins" / "Seconded by
 # S. Hillier" / "That Council rise …", Ontario's minutes): one record with the motion, not headings.
 MOVER = re.compile(r"(?i)^(?:motion\s+(?:made|moved)\s+by|moved\s+by|seconded\s+by|proposed\s+by)\s+[A-Z][^!?;:]{0,60}$")
+# A motion's outcome on its line, however set ("CARRIED", "#### Carried", "DEFEATED Opposed: Mayor Brodie and …"):
+# the record of a decision, not a heading over what follows.
+OUTCOME = re.compile(r"(?i)^(?:the\s+)?(?:motion\s+)?(?:carried|defeated|lost|failed|passed)(?:\s+unanimously)?\.?"
+                     r"(?:\s+(?:opposed|against|ayes?|nays?|abstain\w*|for)\s*:.*)?$")
 MOTION_TEXT = re.compile(r"^(?:That|THAT)\b")
 
 
