@@ -611,3 +611,9 @@ def test_a_page_titled_council_decision_below_the_site_s_menus_is_a_decision_rec
 def test_a_monthly_or_quarterly_meeting_names_no_body_of_that_name():
     assert find_body(["NORTH STAR TOWNSHIP", "Minutes of the Monthly Town Board Meeting", "February 19, 2020"],
                      "Town of North Star") == "Town Board"
+
+
+def test_a_modern_gov_page_title_names_the_body_after_the_kind_of_meeting():
+    head = ["Agenda and minutes", "Annual Meeting, Carrick on Shannon Municipal District - Monday, 14th June, 2021 9.30 am",
+            "Venue: Via Ms Teams"]
+    assert find_body(head) == "Carrick on Shannon Municipal District"

@@ -767,3 +767,26 @@ It was moved by Ms. Creason, seconded by Ms. Villescaz, to adopt Resolution No. 
     assert scheme == "trailing-code"
     assert [c.number for c in items] == ["C", "E-1", "E-2", "E-5"]
     assert items[2].title == "2022-2023 Audit Report"
+
+
+def test_minute_numbers_coded_district_number_year_are_items():
+    doc = _lines("""Items
+No.\tItem
+CMD.74.21
+Election of the Cathaoirleach
+Minutes:
+Councillor Farrell proposed Councillor Mulligan, seconded by Councillor Guckian.
+CMD.75.21
+Election of the Leas Cathaoirleach
+Minutes:
+Councillor McGloin was elected.
+CMD.76.21
+Schedule of Meetings for the Municipal District 2021/2022
+Minutes:
+The schedule was adopted.
+""")
+    scheme, items = choose_items(doc)
+    assert scheme == "initials.number.year"
+    assert [(c.number, c.title) for c in items] == [
+        ("CMD.74.21", "Election of the Cathaoirleach"), ("CMD.75.21", "Election of the Leas Cathaoirleach"),
+        ("CMD.76.21", "Schedule of Meetings for the Municipal District 2021/2022")]

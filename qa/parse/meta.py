@@ -37,8 +37,9 @@ _ON_TOPIC = rf"\s+(?:on|ON)\s+(?!(?i:zoom|teams|microsoft|skype|webex|google|you
 # Chambers", "the Committee following his appointment to the Ballinure District").
 _NAME = rf"(?:[A-Z](?:(?!\s(?!(?:of|and|the|for|on|in|to|with)\b)[a-z])(?:[^\W\d_]|[&’',.\- ])){{0,110}}?\b(?i:{BODY_NOUN})(?:\s+(?i:{BODY_NOUN}))?|{_NOUN_AS_NAME})\b(?:\s+(?:and|&)\s+[\w&’',\- ]{{0,80}}?\b(?i:{BODY_NOUN})\b|{_OF_PLACE})"
 # A name of capitalised words and connectors ending in a body noun ("Joint meeting - X Committee and Y Committee");
-# never across where it was held ("COUNCIL OF THE X MUNICIPALITY HELD IN THE COUNCIL CHAMBER")
-_CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:(?!HELD\b|Held\b)[A-Z][\w’'&.-]*|of|and|the|for|in|&|-|–|meeting))*?\s+)?"
+# never across where it was held ("COUNCIL OF THE X MUNICIPALITY HELD IN THE COUNCIL CHAMBER"); a place's own
+# connector too ("Carrick on Shannon Municipal District")
+_CAPS_NAME = (rf"(?:[A-Z][\w’'&]*(?:\s+(?:(?!HELD\b|Held\b)[A-Z][\w’'&.-]*|of|and|the|for|in|on|&|-|–|meeting))*?\s+)?"
               rf"{_NOUN_AS_NAME}"
               rf"(?:\s+{_NOUN_AS_NAME})?"
               rf"(?:\s+(?:and|&)\s+[A-Z][\w’' &-]{{0,80}}?\b{_NOUN_AS_NAME}|{_OF_PLACE})")
@@ -85,7 +86,7 @@ NAME_RECORD = re.compile(rf"^(?!(?i:approv|adopt|confirm|receiv|review|consider|
 LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|(?:decision\s+)?body|decision[- ]maker|report\s+to)\s*:\s*"
                         rf"(?-i:(?P<body>{_NAME}|{_NOUN_AS_NAME}\b))")
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
-DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
+DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+|(?:(?:{MEETING_ADJECTIVES})\s+)?meeting,\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
                             rf"(?:[-–,]|(?i:on)\b|(?={WEEKDAY},?\s+\d))")  # "Combined Authority Board Thursday, 25 …"
 # "Manordeilo and Salem Community Council held their meeting via Zoom on…": a line that opens with the body
 HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")

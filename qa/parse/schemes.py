@@ -76,6 +76,11 @@ def _initials(s: str) -> tuple[str, int]:
     return head, int(n)
 
 
+def _code_number_year(s: str) -> tuple[str, int]:
+    code, n, year = s.split(".")
+    return f"{code}.{year}", int(n)
+
+
 def _letter_of(s: str) -> tuple[str, int]:
     return "", ord(s[0]) - 64
 
@@ -102,6 +107,8 @@ SCHEMES = (
     # authorities, some county committees, South African municipal councils).
     Scheme("initials/year/number", r"[A-Z]{1,5}/\d{2,4}/\d{1,4}|[A-Z]{1,3}\d{2}/\d{1,3}", _initials,
            starts_anywhere=True),
+    # "CMD.74.21" — a municipal district's code, the minute's number and the year (Irish councils' modern.gov pages).
+    Scheme("initials.number.year", r"[A-Z]{2,5}\.\d{1,3}\.\d{2,4}", _code_number_year, starts_anywhere=True),
     # "EC7.1", "PH12.3" — a Canadian city committee's code, meeting number and item (Toronto's decision documents).
     Scheme("committee-code", r"[A-Z]{2,4}\d{1,3}\.\d{1,3}", _last),
     # "Minutes Approved (D)", "Recognition: School Psychology Week (E-1a)" — US school boards' minutes give each
@@ -132,7 +139,8 @@ TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 # "1.0 APOLOGIES", "7.00 CONSENT AGENDA": a whole number written with its decimal (its sub-items are 1.1, 7.01).
 WHOLE = r"\.00?(?=\s)"
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
-DISTINCT = ("year-month-seq", "number/year", "year/number", "reference", "letter-number", "initials/year/number", "committee-code")
+DISTINCT = ("year-month-seq", "number/year", "year/number", "reference", "letter-number", "initials/year/number",
+            "initials.number.year", "committee-code")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
 FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
 @dataclass(frozen=True)
