@@ -230,6 +230,9 @@ def test_whole_numbers_written_with_their_decimal_are_items_and_bracketed_number
                              for k, t in enumerate(titles, 1)))
     scheme, items = choose_items(decimal)
     assert scheme == "number" and [(c.number, c.title) for c in items] == [(str(k), t) for k, t in enumerate(titles, 1)]
+    # a full stop after the whole number's decimal: "167.0. Agenda Item 1: Record of those Present"
+    stopped = _lines("".join(f"{k}.0. {t}\nThe committee considered it.\n" for k, t in enumerate(titles, 167)))
+    assert [c.number for c in choose_items(stopped)[1]] == ["167", "168", "169", "170"]
     # bracketed numbers number an item's parts: a planning list, an ordinance's sections, a resolution's parts
     listed = _lines("1. APOLOGIES\n2. PLANNING\n(1) 24/00123/FUL LAND AT HIGH STREET\n(2) 24/00124/FUL THE OLD BARN\n"
                     "(3) TREE WORKS\n3. FINANCE\n4. CLOSE\n")

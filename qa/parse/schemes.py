@@ -137,7 +137,7 @@ WORD_MARK = re.compile(r"(?i)^(?:(?P<item>(?:agenda\s+)?item)|minute|(?P<questio
 # "4.Question submitted by Councillor Leddin": a PDF can set an item's number hard against its title.
 TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 # "1.0 APOLOGIES", "7.00 CONSENT AGENDA": a whole number written with its decimal (its sub-items are 1.1, 7.01).
-WHOLE = r"\.00?(?=\s)"
+WHOLE = r"\.00?\.?(?=\s)"  # "167.0." too
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
 DISTINCT = ("year-month-seq", "number/year", "year/number", "reference", "letter-number", "initials/year/number",
             "initials.number.year", "committee-code")
