@@ -22,6 +22,7 @@ def number_key(number: str | None) -> str:
     """An item number with its punctuation and any word naming it dropped: "H.-1." and "H-1", "Item 1" and "1" are
     the same item."""
     number = re.sub(r"(?i)^\s*(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?(?=\S*\d)", "", number or "")
+    number = re.sub(r"^(\d+)\.00?\.?$", r"\1", number.strip())  # "168.0" is item 168 written whole
     return re.sub(r"[^a-z0-9]+", "", number.lower())
 
 

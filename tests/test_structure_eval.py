@@ -20,6 +20,9 @@ def test_items_match_by_number_or_by_title_once_each():
     assert match_items([("1", "Welcome")], [{"number": "Item 1", "title": "Welcome"}]) == (1, 1)
     found = [("E-2", "anything"), (None, "Call to Order"), (None, "Call to order"), ("9", "Other")]
     assert match_items(found, gold) == (2, 2)
+    # an item number written whole ("168.0", "167.0.") is the item the parser numbers 168
+    assert match_items([("168", "Declarations"), ("167", "Present")],
+                       [{"number": "167.0.", "title": "x"}, {"number": "168.0", "title": "y"}]) == (2, 2)
 
 
 def _meeting(body, date, kind, items):
