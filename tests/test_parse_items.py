@@ -686,3 +686,16 @@ def test_an_agenda_items_label_above_the_numbered_items_is_no_item():
              "III. CLOSED SESSION", "The board met in closed session.", "IV. ADJOURNMENT", "Adjourned at 6:10 p.m."]
     how, starts = item_starts(lines)
     assert [s.title for s in starts] == ["CALL TO ORDER", "PUBLIC COMMENT", "CLOSED SESSION", "ADJOURNMENT"]
+
+
+def test_resolutions_numbered_over_the_meeting_below_their_index_are_the_items():
+    lines = ["MINUTES OF A SPECIAL COUNCIL MEETING HELD ON THURSDAY, 28 JANUARY 2021", "PRESENT",
+             "Alderman O Daniels\tSpeaker", "OFFICIALS", "H Mettler\tMunicipal Manager", "INDEX",
+             "R1/1-21\tOPENING\t3", "R2/1-21\tLEAVE OF ABSENCE DECLARATION OF INTEREST IN\t3", "THIS AGENDA",
+             "R3/1-21\tADJUSTMENTS BUDGET 2020/2021\t3", "R4/1-21\tCLOSURE\t4",
+             "R1/1-21\tOPENING", "The Speaker welcomed all present.", "R2/1-21\tLEAVE OF ABSENCE",
+             "That leave of absence be granted to Councillor Mitchell.", "R3/1-21\tADJUSTMENTS BUDGET 2020/2021",
+             "That the adjustments budget be approved.", "R4/1-21\tCLOSURE", "The meeting closed at 15:10."]
+    how, starts = item_starts(lines)
+    assert [(s.line, s.number) for s in starts] == [(11, "R1/1-21"), (13, "R2/1-21"), (15, "R3/1-21"),
+                                                    (17, "R4/1-21")]

@@ -76,6 +76,11 @@ def _initials(s: str) -> tuple[str, int]:
     return head, int(n)
 
 
+def _number_over_meeting(s: str) -> tuple[str, int]:
+    letters, n, meeting = re.match(r"([A-Z]+)(\d+)/(.+)", s).groups()
+    return f"{letters}/{meeting}", int(n)
+
+
 def _code_number_year(s: str) -> tuple[str, int]:
     code, n, year = s.split(".")
     return f"{code}.{year}", int(n)
@@ -107,6 +112,9 @@ SCHEMES = (
     # authorities, some county committees, South African municipal councils).
     Scheme("initials/year/number", r"[A-Z]{1,5}/\d{2,4}/\d{1,4}|[A-Z]{1,3}\d{2}/\d{1,3}", _initials,
            starts_anywhere=True),
+    # "R5/1-21" — a resolution's number over the meeting it was taken at, the meeting's number and year (South
+    # African municipal councils).
+    Scheme("number/meeting", r"[A-Z]{1,3}\d{1,3}/\d{1,2}-\d{2}", _number_over_meeting, starts_anywhere=True),
     # "CMD.74.21" — a municipal district's code, the minute's number and the year (Irish councils' modern.gov pages).
     Scheme("initials.number.year", r"[A-Z]{2,5}\.\d{1,3}\.\d{2,4}", _code_number_year, starts_anywhere=True),
     # "EC7.1", "PH12.3" — a Canadian city committee's code, meeting number and item (Toronto's decision documents).
@@ -140,7 +148,7 @@ TIGHT = r"(?<=\d[.)])(?=[A-Z][a-z])"  # digits only: "A.Smith" is initials
 WHOLE = r"\.00?\.?(?=\s)"  # "167.0." too
 # Numbers no ordinary sentence starts with: a line opening with one opens an item even if its title runs on.
 DISTINCT = ("year-month-seq", "number/year", "year/number", "reference", "letter-number", "initials/year/number",
-            "initials.number.year", "committee-code")
+            "initials.number.year", "number/meeting", "committee-code")
 # A bare item marker ("a.", "A.-1.", "3.") on the line above a reference number makes that number a file number.
 FILE_NUMBER_MARKER = r"[A-Za-z0-9]{1,4}[.)]?(?:-\d{1,2}\.?)?"
 @dataclass(frozen=True)
@@ -275,8 +283,12 @@ REPORT_RESTARTS = 2  # a numbering written whole ("1.0 PURPOSE") that starts aga
 
 def _past_contents(cands: list[Candidate], headings) -> list[Candidate]:
     """Candidates less the rows of an order of business whose items stand again below as headings of the same
-    number and title (InfoCouncil agendas): the headings open the items."""
-    later = {(c.scheme, c.number): c for c in cands if c.line in headings and not c.listed}
+    number and title (InfoCouncil agendas), or, for numbers no sentence opens with, as lines of their own below
+    the whole list ("R1/1-21 | OPENING | 3" in the index, "R1/1-21 | OPENING" over the minute): those open the
+    items."""
+    last_listed = max((c.line for c in cands if c.listed), default=-1)
+    later = {(c.scheme, c.number): c for c in cands if not c.listed and (
+        c.line in headings or c.scheme in DISTINCT and c.line > last_listed)}
     return [c for c in cands if not (c.listed and (h := later.get((c.scheme, c.number))) and h.line > c.line
                                      and title_similarity(h.title, c.title) >= 0.75)]
 

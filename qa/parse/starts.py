@@ -18,6 +18,7 @@ from qa.parse.titles import is_caps_heading, run_in_label
 NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda(?:\s+items)?$|^minutes\b(?!\s*[/&])|^(city|town|county|village) of\b|"
                            r"\b(?:parish|city|town|county|district|borough|shire|regional|community) council$|^(also\s+)?(present|absent|in attendance)\b|"  # attendance labels too
                            r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
+                           r"^(officials|officers)$|"
                            r"^present in the chair\b|"
                            # a roll call's labels under each vote (Legistar): "RESULT:", "MOVER:", "SECONDER:", "AYES:"
                            rf"^{ROLL_CALL}$")
@@ -133,6 +134,11 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
         caps_titled = sum(is_caps_heading(c.title) for c in run) >= len(run) / 2
         if caps_titled:  # procedural items before the numbering starts ("CALL TO ORDER") are items too
             pre = [i for i in caps if i < run[0].line and not PLACE_CAPS.search(_clean_title(lines[i]))]
+            # an index above that lists the items by their numbers ("R1/1-21 | OPENING | 3"), its rows' wrapped
+            # titles with them: the list's, not business
+            numbers = {c.number for c in run}
+            rows = [i for i in range(run[0].line) if re.split(r"[\t ]", lines[i].strip(), maxsplit=1)[0] in numbers]
+            pre = [i for i in pre if not (rows and rows[0] <= i <= rows[-1])]
             listed = [i for i in pre if _listed(lines[i], run)]
             if len(listed) >= CONTENTS_ROWS and len(listed) > len(pre) / 2:  # a contents list, not business
                 pre = [i for i in pre if i not in listed]  # taken before the numbering ("CALL TO ORDER")
