@@ -617,3 +617,12 @@ def test_a_modern_gov_page_title_names_the_body_after_the_kind_of_meeting():
     head = ["Agenda and minutes", "Annual Meeting, Carrick on Shannon Municipal District - Monday, 14th June, 2021 9.30 am",
             "Venue: Via Ms Teams"]
     assert find_body(head) == "Carrick on Shannon Municipal District"
+
+
+def test_a_meeting_s_decisions_page_is_a_decision_record():
+    page = ["Decisions", "Executive Board - Monday, 11th June, 2018 10.00 am", "Venue: Chamber - County Hall",
+            "This page lists the decisions taken at the meeting.", "1. APOLOGIES FOR ABSENCE.",
+            "Decision: There were no apologies for absence."]
+    assert find_kind(page) == "decision-record"
+    assert find_kind(["Agenda, decisions and minutes", "Executive Board - Monday, 11th June, 2018",
+                      "1. APOLOGIES", "Minutes:", "None.", "2. MINUTES", "Minutes:", "Approved."]) == "minutes"

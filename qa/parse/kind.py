@@ -15,6 +15,8 @@ KIND_PATTERNS = (
     # a licensing or planning hearing's "Notice of Determination" / "Notice of Decision" is its decision record
     ("decision-record", re.compile(r"(?im)\bdecision\s+(recording\s+form|notice|record|sheet|document)\b|\brecord\s+of\s+(the\s+)?decisions?\b|"
                                    r"^\W*notice\s+of\s+(?:the\s+)?(?:determination|decision)\b|"
+                                   # a modern.gov meeting's decisions page: "Decisions", "This page lists the decisions …"
+                                   r"^\W*decisions\s*$|\bthis\s+page\s+lists\s+the\s+decisions\b|"
                                    r"^\s*(?:#+\s*)?(?:\*\*|__)?action\s+summary\s+minutes\b|"
                                    r"^(?:(?!next\b)[^\n]{0,60}?\s)?(ordinance|resolution|by-?law)\s+no\.?\s*\d")),
     ("written-questions", re.compile(r"(?im)^\s*(written\s+questions|questions\s+and\s+answers)\b")),
