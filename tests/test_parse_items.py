@@ -699,3 +699,17 @@ def test_resolutions_numbered_over_the_meeting_below_their_index_are_the_items()
     how, starts = item_starts(lines)
     assert [(s.line, s.number) for s in starts] == [(11, "R1/1-21"), (13, "R2/1-21"), (15, "R3/1-21"),
                                                     (17, "R4/1-21")]
+
+
+def test_a_county_board_s_in_re_captions_are_its_items_and_its_roll_calls_are_not():
+    lines = ["Roanoke County Board of Supervisors", "November 26, 1985",
+             "The Board of Supervisors met this day at the Administration Center.",
+             "IN RE: CALL TO ORDER", "Chairman McGraw called the meeting to order at 3:15 p.m.",
+             "IN RE: CONSENT AGENDA", "Supervisor Brittle moved to approve the Consent Agenda.",
+             "AYES:\tSupervisors Brittle, Burton, Nickens, McGraw", "NAYS:\tNone",
+             "IN RE: PUBLIC HEARINGS", "Petition of Dennis and Joyce Shelor to rezone 1.8 acres.",
+             "AYES:\tSupervisors Brittle, Burton, Nickens, McGraw", "NAYS:\tNone",
+             "IN RE: ADJOURNMENT", "The meeting adjourned at 5:40 p.m."]
+    lines = [x for line in lines for x in (line, "")]  # a paragraph to a line, as read
+    how, starts = item_starts(lines)
+    assert [s.title for s in starts] == ["CALL TO ORDER", "CONSENT AGENDA", "PUBLIC HEARINGS", "ADJOURNMENT"]

@@ -626,3 +626,14 @@ def test_a_meeting_s_decisions_page_is_a_decision_record():
     assert find_kind(page) == "decision-record"
     assert find_kind(["Agenda, decisions and minutes", "Executive Board - Monday, 11th June, 2018",
                       "1. APOLOGIES", "Minutes:", "None.", "2. MINUTES", "Minutes:", "Approved."]) == "minutes"
+
+
+def test_a_board_that_met_this_day_left_minutes_though_a_resolution_in_them_heads_its_agenda():
+    lines = ["Roanoke County Board of Supervisors", "", "November 26, 1985", "",
+             "The Board of Supervisors of Roanoke County, Virginia, met this day at the Administration Center.", "",
+             "IN RE: CALL TO ORDER", "", "Chairman McGraw called the meeting to order at 3:15 p.m.", "",
+             "IN RE: OPENING CEREMONIES", "", "The Reverend David L. Wade gave the invocation.", "",
+             "IN RE: CONSENT AGENDA", "", "Supervisor Brittle moved to approve the Consent Agenda.", "",
+             "RESOLUTION NO. 85-221 APPROVING CERTAIN ITEMS SET FORTH ON THE BOARD OF SUPERVISORS", "", "AGENDA", "",
+             "BE IT RESOLVED by the Board of Supervisors as follows:"]
+    assert find_kind(lines) == "minutes"

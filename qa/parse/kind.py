@@ -26,7 +26,9 @@ KIND_PATTERNS = (
     # "5. Approval of Regular Meeting Minutes"
     ("minutes", re.compile(r"(?im)^\s*(?:#+\s*)?(?:\*\*|__)?(?:(?:approved|adopted|draft|unapproved|confirmed|official|summary|action)\s+)?"
                            r"(?:minutes|cofnodion|minute\s+of\s+(?:the\s+)?meeting)\b|"
-                           r"^(?!\W*\d|[^\n]*\b(?:approv|adopt|confirm|consider|review))[^\n]{0,60}\bmeeting\s+minutes\s*$")),
+                           r"^(?!\W*\d|[^\n]*\b(?:approv|adopt|confirm|consider|review))[^\n]{0,60}\bmeeting\s+minutes\s*$|"
+                           # a Virginia county board's record: "The Board of Supervisors … met this day at …"
+                           r"\bmet\s+this\s+day\b")),
     # "Committee of the Whole Agenda – October 16, 2023": the body's name, then the word
     ("agenda", re.compile(rf"(?im)^\s*(?:regular\s+|special\s+)?(?:meeting\s+)?agenda\b(?![ \t]+item)|\bmeeting\s+agenda\b|"
                           rf"^[^\n]{{0,80}}\b{BODY_NOUN}\s+agenda\b(?![ \t]+item)|"

@@ -21,8 +21,10 @@ NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda(?:\s+items)?$
                            r"^(officials|officers)$|"
                            r"^present in the chair\b|"
                            # a roll call's labels under each vote (Legistar): "RESULT:", "MOVER:", "SECONDER:", "AYES:"
-                           rf"^{ROLL_CALL}$")
+                           rf"^{ROLL_CALL}$|^{ROLL_CALL}\s*:\s")  # "AYES: <tab> Supervisors Brittle, Burton"
 
+# "IN RE: CONSENT AGENDA": the caption mark a Virginia county board's minutes set before each item's title.
+CAPTION_MARK = re.compile(r"^IN\s+RE\s*:\s*")
 # Capitals above the first numbered item that name where the meeting is or whose it is ("FAIR OAKS WATER DISTRICT
 # OFFICE", "COMMUNITY CENTRE", "FAIR OAKS WATER DISTRICT"), not procedural business like "CALL TO ORDER"
 PLACE_CAPS = re.compile(r"(?i)\b(?:district|offices?|building|cent(?:er|re)|hall|room|chambers?|clubhouse|library|"
@@ -231,7 +233,7 @@ def _bare_label(line: str) -> str | None:
 
 
 def _clean_title(line: str) -> str:
-    line = line.strip()
+    line = CAPTION_MARK.sub("", line.strip())
     head, colon, rest = line.partition(":")
     if colon and rest.strip() and is_caps_heading(line):
         line = head  # "PLEDGE OF ALLEGIANCE: To be announced": the note stays in the item's text
