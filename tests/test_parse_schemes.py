@@ -793,3 +793,18 @@ The schedule was adopted.
     assert [(c.number, c.title) for c in items] == [
         ("CMD.74.21", "Election of the Cathaoirleach"), ("CMD.75.21", "Election of the Leas Cathaoirleach"),
         ("CMD.76.21", "Schedule of Meetings for the Municipal District 2021/2022")]
+
+
+def test_items_numbered_with_a_full_stop_and_a_bracket_are_items():
+    doc = _lines("""VILLAGE OF TOWER HILL
+1.)\tRoll Call, Pledge and Sign In:
+Attendance; President Leitner; Trustees Merkle, Parro.
+2.)\tPublic Comments:
+None
+3.)\tBuilding and Zoning:
+See Inspectors Report on File.
+4.)\tAdjournment:
+A motion to adjourn was made at 9:02pm.
+""")
+    scheme, items = choose_items(doc)
+    assert [c.number for c in items] == ["1", "2", "3", "4"]

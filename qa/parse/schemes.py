@@ -210,7 +210,7 @@ def candidates(lines: list[str], headings: frozenset[int] | set[int] = frozenset
             if s.name == "reference" and marker_above or s.name == "trailing-code":
                 continue  # "a." then "2026-472": a file number under a sub-item's marker; a code only after a title
             m = re.match(rf"(?i:{LEAD})({s.number})(?:[.):]|\.-)?(?:\s+(?P<title>.*))?$", line) if explicit else \
-                re.match(rf"({s.number})(?P<whole>{WHOLE})?(?:[.)]|\.-)?(?:(?:\s+|{TIGHT})(?P<title>.*))?$", line)
+                re.match(rf"({s.number})(?P<whole>{WHOLE})?(?:\.\)|[.)]|\.-)?(?:(?:\s+|{TIGHT})(?P<title>.*))?$", line)
             if not m:
                 continue
             number, whole = m.group(1), bool(m.groupdict().get("whole"))
