@@ -637,3 +637,8 @@ def test_a_board_that_met_this_day_left_minutes_though_a_resolution_in_them_head
              "RESOLUTION NO. 85-221 APPROVING CERTAIN ITEMS SET FORTH ON THE BOARD OF SUPERVISORS", "", "AGENDA", "",
              "BE IT RESOLVED by the Board of Supervisors as follows:"]
     assert find_kind(lines) == "minutes"
+
+
+def test_a_body_named_by_its_place_stops_before_the_date_label_under_it():
+    assert find_body(["VILLAGE OF TOWER HILL", "Minutes of the Regular Meeting of the President and Board of Trustees",
+                      "Date: February 18, 2008", "Time: 7:30pm"]) == "President and Board of Trustees"

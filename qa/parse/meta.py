@@ -27,7 +27,7 @@ _NOUN_AS_NAME = rf"(?:{BODY_NOUN}|{BODY_NOUN.upper()})"
 # "Municipal District of Newcastle West", "Metropolitan District of Limerick": a body named by its place after it.
 _NOT_PLACE = (r"(?!(?i:the|held|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
               rf"march|april|may|june|july|august|september|october|november|december|{MEETING_ADJECTIVES}|"
-              r"meeting|minutes|agenda)\b)")
+              r"meeting|minutes|agenda|date|time|venue|location|present)\b)")  # "… of Trustees / Date: February 18"
 _OF_PLACE = rf"(?:\s+(?:of|OF)\s+{_NOT_PLACE}[A-Z][\w’'-]+(?:\s+{_NOT_PLACE}[A-Z][\w’'-]+){{0,3}})?"
 # "COMMITTEE ON SCHOOL DISTRICT ORGANIZATION", "Commission on the Status of Women": a body named by its remit;
 # not where it met ("Parish Council on Zoom", "Planning Committee on Site Visit")
