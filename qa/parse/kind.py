@@ -49,7 +49,7 @@ RECORD_CUES = re.compile(r"(?im)^\s*(present|apologies|members present|sederunt)
                          r"\b(moved by|seconded by|motion (?:was )?(?:carried|passed|approved)|meeting (?:was )?adjourned)\b|"
                          # what happened, in the past tense: "called the meeting to order at 9:01", a Texas court's
                          # "BE IT REMEMBERED that … met in Regular Session"
-                         r"\bcalled the meeting to order\b|\bmet in (?:regular|special|called|adjourned) session\b|"
+                         r"\bcalled the meeting to order\b|\bwas called to order\b|\bmet in (?:regular|special|called|adjourned) session\b|"
                          # Welsh: present, apologies, proposed by, seconded by, agreed, resolved, was held
                          r"^\s*(presennol|ymddiheuriadau)\b|\b(cynigiwyd gan|eiliwyd gan|cytunwyd|penderfynwyd|cynhaliwyd)\b")
 # "REPORTS OF CABINET MEMBERS WITH RESPONSIBILITY": a title of reports, among a document's first lines only
