@@ -642,3 +642,17 @@ def test_a_board_that_met_this_day_left_minutes_though_a_resolution_in_them_head
 def test_a_body_named_by_its_place_stops_before_the_date_label_under_it():
     assert find_body(["VILLAGE OF TOWER HILL", "Minutes of the Regular Meeting of the President and Board of Trustees",
                       "Date: February 18, 2008", "Time: 7:30pm"]) == "President and Board of Trustees"
+
+
+def test_a_board_portal_s_dated_title_and_a_session_after_the_body_name_it():
+    assert find_body(["Public > Organization > Heartland Schools > Meetings > Minutes",
+                      "October 8, 2018 at 8:00 PM - Board of Education Regular Meeting", "Agenda | Minutes | Print"]) \
+        == "Board of Education"
+    assert find_body(["Meeting Minutes", "BOARD OF COMMISSIONERS REGULAR SESSION – DECEMBER 21, 2023, 5:00 PM",
+                      "I. Call to Order"]) == "Board of Commissioners"
+
+
+def test_a_meeting_that_was_called_to_order_left_minutes():
+    assert find_kind(["Select Board Meeting", "", "March 27, 2024", "",
+                      "A meeting of the Lexington Select Board was called to order at 6:00p.m. on Wednesday.", "",
+                      "PUBLIC COMMENTS", "", "None at this time."]) == "minutes"

@@ -86,8 +86,10 @@ NAME_RECORD = re.compile(rf"^(?!(?i:approv|adopt|confirm|receiv|review|consider|
 LABEL_BODY = re.compile(rf"(?i)^\s*(?:committee|meeting|(?:decision\s+)?body|decision[- ]maker|report\s+to)\s*:\s*"
                         rf"(?-i:(?P<body>{_NAME}|{_NOUN_AS_NAME}\b))")
 # "X Committee – Thursday 13 June 2024", "Milburn Parish Council - 26th January 2021" (the date line names it)
-DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+|(?:(?:{MEETING_ADJECTIVES})\s+)?meeting,\s+)?(?P<body>{_CAPS_NAME})\s*(?i:meeting\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
+DATE_LINE_BODY = re.compile(rf"^(?i:agenda\s+for\s+|(?:(?:{MEETING_ADJECTIVES})\s+)?meeting,\s+)?(?P<body>{_CAPS_NAME})\s*(?i:(?:(?:{MEETING_ADJECTIVES})\s+)?(?:meeting|session)\s*)?(?i:to\s+be\s+held\s+|held\s+)?"
                             rf"(?:[-–,]|(?i:on)\b|(?={WEEKDAY},?\s+\d))")  # "Combined Authority Board Thursday, 25 …"
+# "October 8, 2018 at 8:00 PM - Board of Education Regular Meeting": a board portal's title, the date first
+DATED_TITLE_BODY = re.compile(rf"\d{{4}}\s+at\s+\d{{1,2}}:\d{{2}}\s*[AaPp]\.?[Mm]\.?\s*[-–]\s*(?P<body>{_CAPS_NAME})")
 # "Manordeilo and Salem Community Council held their meeting via Zoom on…": a line that opens with the body
 HELD_BY = re.compile(rf"^(?!(?:The|A|An|Members|All)\b)(?P<body>{_CAPS_NAME})\s+(?:held|met|convened)\b")
 # A short line that is nothing but a body's name ("City Commission", "City Council")
@@ -185,7 +187,7 @@ def _named_body(head: list[str], near: list[str], council: str | None) -> str | 
         return _tidy_body(m.group("body"), council)
     for line in near:
         if dates_in(line):
-            m = DATE_LINE_BODY.match(line)
+            m = DATE_LINE_BODY.match(line) or DATED_TITLE_BODY.search(line)
             if m:
                 return _tidy_body(m.group("body"), council)
     m = PAGE_TITLE.search(top)
