@@ -713,3 +713,18 @@ def test_a_county_board_s_in_re_captions_are_its_items_and_its_roll_calls_are_no
     lines = [x for line in lines for x in (line, "")]  # a paragraph to a line, as read
     how, starts = item_starts(lines)
     assert [s.title for s in starts] == ["CALL TO ORDER", "CONSENT AGENDA", "PUBLIC HEARINGS", "ADJOURNMENT"]
+
+
+def test_capitals_sections_that_each_number_their_own_matters_from_one_are_the_items():
+    lines = ["Select Board Meeting", "March 27, 2024", "PUBLIC COMMENTS", "None at this time.",
+             "SELECT BOARD MEMBER CONCERNS AND LIAISON REPORTS", "1. Select Board Member Concerns and Liaison Reports",
+             "Ms. Barry noted the opening day.", "TOWN MANAGER REPORT", "1. Town Manager Weekly Update",
+             "Nothing additional to report.", "DOCUMENTS: Weekly Update 3-22-24", "CONSENT AGENDA",
+             "1. Approve Select Board Meeting Minutes", "2. Approve Discovery Day Street Fair Request",
+             "ITEMS FOR INDIVIDUAL CONSIDERATION", "1. Approve Water and Sewer Abatement Recommendations",
+             "2. Approve Parking Meter Rate Adjustment", "ADJOURN", "The meeting adjourned at 9:15 p.m."]
+    lines = [x for line in lines for x in (line, "")]
+    how, starts = item_starts(lines)
+    assert [s.title for s in starts] == ["PUBLIC COMMENTS", "SELECT BOARD MEMBER CONCERNS AND LIAISON REPORTS",
+                                         "TOWN MANAGER REPORT", "CONSENT AGENDA",
+                                         "ITEMS FOR INDIVIDUAL CONSIDERATION", "ADJOURN"]

@@ -18,7 +18,7 @@ from qa.parse.titles import is_caps_heading, run_in_label
 NOT_ITEM_CAPS = re.compile(r"(?i)\bmeeting\b|\bchambers?\b|^agenda(?:\s+items)?$|^minutes\b(?!\s*[/&])|^(city|town|county|village) of\b|"
                            r"\b(?:parish|city|town|county|district|borough|shire|regional|community) council$|^(also\s+)?(present|absent|in attendance)\b|"  # attendance labels too
                            r"^(members|officials|officers|councillors|staff)\s+(present|absent|in attendance)\b|"
-                           r"^(officials|officers)$|"
+                           r"^(officials|officers)$|^(documents?|attachments?)\s*:|"  # "DOCUMENTS: Weekly Update"
                            r"^present in the chair\b|"
                            # a roll call's labels under each vote (Legistar): "RESULT:", "MOVER:", "SECONDER:", "AYES:"
                            rf"^{ROLL_CALL}$|^{ROLL_CALL}\s*:\s")  # "AYES: <tab> Supervisors Brittle, Burton"
@@ -91,6 +91,18 @@ def _title_block_end(lines: list[str]) -> int:
     return 0
 
 
+SECTION_RESTARTS = 3  # capitals headings each straight over a "1.": sections numbering their own matters
+
+
+def _restarts_under(lines: list[str], caps: list[int]) -> int:
+    """How many capitals headings have a "1." as the first line under them."""
+    n = 0
+    for i in caps:
+        below = next((l.strip() for l in lines[i + 1:i + 4] if l.strip()), "")
+        n += bool(re.match(r"^1[.)]\s", below))
+    return n
+
+
 CONTENTS_ROWS = 3  # capitals lines above the items that repeat their titles, to make a contents list
 
 
@@ -133,6 +145,9 @@ def item_starts(lines: list[str], capitals: bool = True, headings: frozenset[int
         # the meeting's closing business after the last numbered item ("ADJOURNMENT") is an item of its own
         post = [Start(i, None, _clean_title(lines[i]), i) for i in caps if i > run[-1].title_line
                 and CLOSING_ITEM.search(lines[i])]
+        if _restarts_under(lines, caps) >= SECTION_RESTARTS:  # "CONSENT AGENDA" / "1. Approve …", "ITEMS FOR
+            # INDIVIDUAL CONSIDERATION" / "1. Approve …": each capitals section numbers its own matters
+            return "capitals headings", [Start(i, None, _clean_title(lines[i]), i) for i in caps]
         caps_titled = sum(is_caps_heading(c.title) for c in run) >= len(run) / 2
         if caps_titled:  # procedural items before the numbering starts ("CALL TO ORDER") are items too
             pre = [i for i in caps if i < run[0].line and not PLACE_CAPS.search(_clean_title(lines[i]))]
