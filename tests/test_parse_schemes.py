@@ -1,5 +1,6 @@
 """Item numbering schemes: which printed numbers open items, under which scheme, with which titles."""
-from qa.parse.schemes import choose_items, roman_value
+from qa.parse.numbering import roman_value
+from qa.parse.schemes import choose_items
 from qa.parse.titles import item_title_quality, title_quality
 
 

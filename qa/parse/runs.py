@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the candidates and schemes of qa.parse.schemes, read here by their fields only
-    from qa.parse.schemes import Candidate, Scheme
+if TYPE_CHECKING:  # the schemes (qa.parse.numbering) and candidates (qa.parse.schemes), read by their fields only
+    from qa.parse.numbering import Scheme
+    from qa.parse.schemes import Candidate
 
 # A filler costs a little, so a run never ends on one and prefers a titled item of the same number; less than
 # the 0.3 a skipped number costs, so numbers in exact step bridge a gap between titled items.
