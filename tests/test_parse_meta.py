@@ -656,3 +656,10 @@ def test_a_meeting_that_was_called_to_order_left_minutes():
     assert find_kind(["Select Board Meeting", "", "March 27, 2024", "",
                       "A meeting of the Lexington Select Board was called to order at 6:00p.m. on Wednesday.", "",
                       "PUBLIC COMMENTS", "", "None at this time."]) == "minutes"
+
+
+def test_a_committee_meeting_listed_in_an_agenda_does_not_date_it():
+    lines = ["Warren Public Library District", "Board of Trustees Regular Meeting", "April 21, 2015 7:00 PM",
+             "AGENDA", "I. Call to order", "II. Committee reports", "a. Policy & Bylaws— Monday, April 13, 2015, 7:00 p.m.",
+             "b. Finance— Tuesday, April 14, 2015, 6:00 p.m."]
+    assert meeting_date(lines, us=True) == "2015-04-21"

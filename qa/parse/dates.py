@@ -139,6 +139,8 @@ def meeting_date(lines: list[str], us: bool = False) -> str | None:
                 score += 0.5  # "Tuesday, March 12, 2024 · 6:30 PM": a meeting's own date names its day
             if ADOPTED_ON.search(line[max(0, at - 50):at]):
                 score += 1  # an ordinance is dated by its adoption
+            if LISTED.match(line):
+                score -= 1  # "a. Policy & Bylaws— Monday, April 13, 2015": another meeting, listed in this one
             if best is None or score > best[0]:
                 best = (score, iso)
     return best[1] if best else _dated_by_weekday(lines)
