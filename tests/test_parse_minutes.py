@@ -233,3 +233,6 @@ def test_a_motion_s_outcome_on_its_own_line_is_no_heading():
                        "#### Carried\n\nThe question on the main motion was then called.")
     assert [b.kind for b in blocks] == ["paragraph", "paragraph", "paragraph", "paragraph"]
     assert to_blocks("Motions Carried Forward")[0].kind == "heading"
+    # an outcome is whole: the sub-item below it, lettered in small letters, is not its run-on
+    after = join_page_breaks(to_blocks("Carried\n\nc) Lacombe County – RC1 Grant Request $675,000"))
+    assert [b.text for b in after] == ["Carried", "c) Lacombe County – RC1 Grant Request $675,000"]

@@ -196,6 +196,8 @@ def continues(prev: Block, nxt: Block) -> bool:
     """
     if prev.kind in ("table_row", "heading") or nxt.kind in ("table_row",) or nxt.number or not nxt.gap_before:
         return False
+    if OUTCOME.match(prev.text):
+        return False  # "Carried" is whole: "c) Lacombe County – …" below it starts anew
     body = nxt.text.lstrip()
     return bool(body) and body[0].islower() and not TERMINAL.search(prev.text)
 
