@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from qa.parse.agenda import AGENDA_ITEM_MARK
-from qa.parse.common import title_similarity
+from qa.parse.common import item_key, title_similarity
 from qa.parse.titles import PAGE_REF
 
 # A report's cover grid names its subject: "Report title | Review of Household Waste …", "Subject: Parking".
@@ -59,18 +59,14 @@ APPENDIX_MARK = re.compile(r"(?i)^\W*(?:appendix|annexe?|schedule)\s+[A-Z0-9]{1,
 
 def _appended(lines: list[str], starts: list, after: int) -> dict[int, int]:
     """{index in starts: line} for appendices and reports after the agenda's last item that each name their item."""
-    index = {_key(s.number): k for k, s in enumerate(starts) if s.number}
+    index = {item_key(s.number): k for k, s in enumerate(starts) if s.number}
     found: dict[int, int] = {}
     for i in range(after, len(lines)):
         m = APPENDIX_MARK.match(lines[i].strip()) or REPORT_MARK.match(lines[i].strip())
-        k = index.get(_key(m.group(m.lastindex))) if m else None
+        k = index.get(item_key(m.group(m.lastindex))) if m else None
         if k is not None and k not in found:
             found[k] = i
     return found
-
-
-def _key(number: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", number.lower())
 
 
 def _names(text: str, start, title: str) -> bool:
