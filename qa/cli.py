@@ -56,7 +56,7 @@ def _eval_structure(args) -> int:
 def _serve(args) -> int:
     from qa.web.serve import run_serve
 
-    return run_serve(index_location(args.index), host=args.host, port=args.port, corpus=args.corpus)
+    return run_serve(index_location(args.index), host=args.host, port=args.port, corpus=args.corpus, workers=args.workers)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--corpus", default=DEFAULT_CORPUS)
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=None,
+                   help="server processes sharing the port (default MINUTEBOOK_WORKERS, else one per core, up to 4)")
     s.set_defaults(func=_serve)
     return p
 

@@ -4,7 +4,7 @@
 
 Each client loops over a mix of requests (questions, citation pages, meeting lists) until the
 time or request budget runs out. Prints requests/s, latency p50/p95/p99, errors, and — given
-the server's pid — its resident memory before, after warm-up and at the end. Only loopback
+the server's pid — its resident memory (with its worker processes') before, after warm-up and at the end. Only loopback
 addresses are accepted: this is a tool for testing your own server.
 """
 from __future__ import annotations
@@ -33,15 +33,23 @@ QUESTIONS = [
 
 
 def rss_kb(pid: int) -> int | None:
-    """Resident memory of a process in kB (Linux), or None when it cannot be read."""
+    """Resident memory in kB (Linux) of a process and its children (a server's worker processes), or None when it
+    cannot be read."""
     try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            kids = [int(x) for x in f.read().split()]
     except OSError:
-        return None
-    return None
+        kids = []
+    total = None
+    for p in [pid, *kids]:
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total = (total or 0) + int(line.split()[1])
+        except OSError:
+            continue
+    return total
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -22,11 +22,10 @@ def waitress_options(settings: Settings) -> dict:
     }
 
 
-def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corpus") -> int:
-    """Serve the API and pages over index_dir, building it from corpus first when it has no manifest."""
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for name in ("qa", "waitress"):  # our own progress, not every library's chatter
-        logging.getLogger(name).setLevel(logging.INFO)
+def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corpus", workers: int | None = None) -> int:
+    """Serve the API and pages over index_dir, building it from corpus first when it has no manifest; workers
+    (else the setting) says how many server processes share the port."""
+    configure_logging()
     from qa.backend.base import describe, index_exists, is_database_url
 
     if not is_database_url(index_dir):
@@ -45,27 +44,21 @@ def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corp
             print(f"build failed (exit {rc}); not serving", file=sys.stderr)
             return rc
 
-    from qa.search import IndexMismatch
-    from qa.web.app import create_app
-
     try:
         settings = Settings.from_env(os.environ)
+        if workers is not None:
+            settings = settings.updated({"workers": workers})
+        count = settings.worker_count(available_cores())
     except ValueError as exc:
         print(f"bad setting: {exc}", file=sys.stderr)
         return 2
-    try:
-        app = create_app(index_dir=index_dir, settings=settings)
-    except IndexMismatch as exc:
-        print(f"cannot serve {describe(index_dir)}: {exc}\nrebuild it with: python -m qa build {corpus} --index {index_dir}",
-              file=sys.stderr)
-        return 2
-    except (OSError, ValueError) as exc:
-        print(f"cannot serve {describe(index_dir)}: {exc}", file=sys.stderr)
-        return 2
+    if count > 1:
+        from qa.web.workers import serve_workers
 
-    # Load the model now, so the first person to ask does not wait for it.
-    print("loading the search model...", file=sys.stderr, flush=True)
-    app.extensions["minutebook"].holder.get().ask("warm up", k=1)
+        return serve_workers(index_dir, host, port, corpus, count)
+    app = open_app(index_dir, settings, corpus)
+    if isinstance(app, int):
+        return app
 
     import waitress
 
@@ -78,3 +71,39 @@ def run_serve(index_dir, host: str = "127.0.0.1", port: int = 8000, corpus="corp
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def configure_logging() -> None:
+    """Warnings from every library, our own progress and waitress's notices at INFO."""
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in ("qa", "waitress"):  # our own progress, not every library's chatter
+        logging.getLogger(name).setLevel(logging.INFO)
+
+
+def available_cores() -> int:
+    """The CPU cores this process may run on (a container's or taskset's share, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def open_app(index_dir, settings: Settings, corpus):
+    """The app over index_dir with the search model loaded and warmed up, or the exit code after saying why not."""
+    from qa.backend.base import describe
+    from qa.search import IndexMismatch
+    from qa.web.app import create_app
+
+    try:
+        app = create_app(index_dir=index_dir, settings=settings)
+    except IndexMismatch as exc:
+        print(f"cannot serve {describe(index_dir)}: {exc}\nrebuild it with: python -m qa build {corpus} --index {index_dir}",
+              file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        print(f"cannot serve {describe(index_dir)}: {exc}", file=sys.stderr)
+        return 2
+    # Load the model now, so the first person to ask does not wait for it.
+    print("loading the search model...", file=sys.stderr, flush=True)
+    app.extensions["minutebook"].holder.get().ask("warm up", k=1)
+    return app

@@ -17,6 +17,16 @@ class Settings:
     max_decisions: int = 200
     reload_check_seconds: float = 2.0
     rate_limit_per_minute: int = 0
+    workers: int = 0
+
+    def worker_count(self, cores: int) -> int:
+        """Server processes to run: the setting, else one per core (at most MAX_AUTO_WORKERS), but one while a
+        rate limit is on, since each process counts its clients' requests on its own."""
+        if self.workers < 0:
+            raise ValueError(f"workers must be 0 (one per core) or more, got {self.workers}")
+        if self.workers > 0:
+            return self.workers
+        return 1 if self.rate_limit_per_minute else max(1, min(cores, MAX_AUTO_WORKERS))
 
     @classmethod
     def help(cls) -> dict[str, str]:
@@ -38,6 +48,8 @@ class Settings:
         return replace(self, **values)
 
 
+MAX_AUTO_WORKERS = 4  # each process holds its own model and index (about 0.6 GB for the bundled corpus)
+
 HELP = {
     "max_body_bytes": "largest request body accepted; bigger bodies get 413",
     "max_question_chars": "longest question accepted; longer ones get 400",
@@ -46,4 +58,5 @@ HELP = {
     "max_decisions": "most decisions one /api/decisions reply lists (its default k); total says how many matched",
     "reload_check_seconds": "how often (at most) the index manifest is checked for a new index version",
     "rate_limit_per_minute": "requests one client address may make per minute (0 = no limit); over it gets 429",
+    "workers": "server processes sharing the port (0 = one per CPU core, up to 4; 1 while a rate limit is on)",
 }
